@@ -1,0 +1,98 @@
+"""Command line: open the reader (default), `analyze`, `notes ...`.
+
+`reader analyze` and `reader notes` never import Textual, so they start fast
+and run in scripts. Every user error is one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader import __version__
+
+PROG = "reader"
+DEFAULT_DB = "annotations.json"
+
+
+class UsageError(Exception):
+    """A user error: printed as one line, exit code 2."""
+
+
+def db_path(explicit: str | None) -> Path:
+    """The notes file: --db, else $READER_DB, else ./annotations.json."""
+    return Path(explicit or os.environ.get("READER_DB") or DEFAULT_DB)
+
+
+def _add_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"notes file (default: $READER_DB or ./{DEFAULT_DB})",
+    )
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read news about states, economies and trade: who speaks, which "
+        "sectors come up, and notes anchored to the text.",
+        epilog="Other commands: 'reader analyze FILE [--json]', 'reader notes ...'. "
+        "Run 'reader COMMAND --help' for each.",
+    )
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="article(s) or a folder of them (default: the bundled seed article)",
+    )
+    _add_db(p)
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return p
+
+
+def _run_app(argv: Sequence[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    from reader.commands.app import run_app
+
+    return run_app(args.files, db_path(args.db))
+
+
+def _analyze(argv: Sequence[str]) -> int:
+    from reader.commands.analyze import main as analyze_main
+
+    return analyze_main(argv)
+
+
+def _notes(argv: Sequence[str]) -> int:
+    from reader.commands.notes import main as notes_main
+
+    return notes_main(argv)
+
+
+COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "analyze": _analyze,
+    "notes": _notes,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `reader` script and `python -m reader`."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = COMMANDS.get(args[0]) if args else None
+    try:
+        if command is not None:
+            return command(args[1:])
+        return _run_app(args)
+    except UsageError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error worth a traceback.
+        sys.stderr.close()
+        return 0

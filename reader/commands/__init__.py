@@ -1,0 +1,1 @@
+"""The implementations of the command-line commands (no Textual outside `app`)."""

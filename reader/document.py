@@ -1,0 +1,262 @@
+"""Load and sanitise a file into a Document: one canonical text and its parts.
+
+Every offset in the program indexes ``Document.text``. Loading strips control
+characters, normalises line endings, collapses runs of U+FFFD (characters lost
+before the file reached us) into one, and lifts a leading ``date YYYY-MM-DD``
+header into ``Document.date``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from reader.spans import Span
+
+MAX_BYTES = 200 * 1024 * 1024
+"""Files larger than this are refused rather than read into memory."""
+
+REPLACEMENT = "\ufffd"
+
+# C0 controls except \t and \n, DEL, and the C1 block (ESC is C0).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FFFD_RUN = re.compile(REPLACEMENT + "{2,}")
+_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+# A post embedded from a social network, as news sites flatten them:
+# "<text> — Author Name (@handle) November 16, 2023"
+_POST = re.compile(
+    r"(?P<body>\S.*?)\s+[—–-]{1,2}\s*(?P<author>[^\s()—–][^()\n—–]{0,80}?)\s*"
+    r"\(@(?P<handle>\w{1,30})\)\s*"
+    r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},\s+\d{4})\s*\Z",
+    re.DOTALL,
+)
+_URL_TAIL = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|" + REPLACEMENT + r"))+\s*\Z")
+_JUNK_HEAD = re.compile(r"[\s" + REPLACEMENT + r"]+")
+
+
+class DocumentError(Exception):
+    """A file that cannot be opened as a document; the message is one clear line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """An embedded social-media post: its paragraph, its words and who posted it."""
+
+    span: Span
+    content: Span
+    author: Span
+    handle: str
+    handle_span: Span
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A loaded article: the canonical text and what was read from it."""
+
+    path: str
+    text: str
+    title: str
+    date: str | None
+    paragraphs: tuple[Span, ...]
+    posts: tuple[Post, ...] = ()
+    notices: tuple[str, ...] = ()
+    sha256: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        object.__setattr__(self, "sha256", digest)
+
+    def paragraph_at(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (the nearest one before it)."""
+        lo, hi = 0, len(self.paragraphs) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.paragraphs[mid].start <= offset:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+    def post_at(self, paragraph: int) -> Post | None:
+        span = self.paragraphs[paragraph]
+        return next((p for p in self.posts if p.span == span), None)
+
+
+def sanitise(raw: str) -> str:
+    """Normalise line endings, drop control characters, collapse U+FFFD runs."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return _FFFD_RUN.sub(REPLACEMENT, text)
+
+
+def split_paragraphs(text: str) -> tuple[Span, ...]:
+    """Paragraph spans, without their surrounding white space.
+
+    Blank lines separate paragraphs. In hard-wrapped text without blank lines
+    (newswire style), a line indented deeper than the one before starts one.
+    """
+    blocks: list[Span] = []
+    pos = 0
+    for m in _BLANK_LINES.finditer(text):
+        blocks.append(Span(pos, m.start()))
+        pos = m.end()
+    blocks.append(Span(pos, len(text)))
+    out: list[Span] = []
+    for block in blocks:
+        out.extend(_split_indented(text, block))
+    return tuple(p for p in (_trim(text, s) for s in out) if len(p))
+
+
+def _split_indented(text: str, block: Span) -> list[Span]:
+    parts: list[Span] = []
+    start = block.start
+    prev_indent: int | None = None
+    pos = block.start
+    while pos < block.end:
+        nl = text.find("\n", pos, block.end)
+        line_end = block.end if nl < 0 else nl
+        line = text[pos:line_end]
+        indent = len(line) - len(line.lstrip(" \t"))
+        if prev_indent is not None and line.strip() and indent > prev_indent and pos > start:
+            parts.append(Span(start, pos))
+            start = pos
+        if line.strip():
+            prev_indent = indent
+        pos = line_end + 1
+    parts.append(Span(start, block.end))
+    return parts
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return Span(s, e)
+
+
+def find_posts(text: str, paragraphs: tuple[Span, ...]) -> tuple[Post, ...]:
+    """Embedded posts: paragraphs ending in ``— Author (@handle) Month D, YYYY``."""
+    posts = []
+    for para in paragraphs:
+        chunk = text[para.start : para.end]
+        if "(@" not in chunk:
+            continue
+        m = _POST.search(chunk)
+        if not m:
+            continue
+        base = para.start
+        body_start = base + m.start("body")
+        body_end = base + m.end("body")
+        head = _JUNK_HEAD.match(text, body_start, body_end)
+        if head:
+            body_start = head.end()
+        tail = _URL_TAIL.search(text[body_start:body_end])
+        if tail:
+            body_end = body_start + tail.start()
+        author_start, author_end = base + m.start("author"), base + m.end("author")
+        author_text = text[author_start:author_end].rstrip(" \t" + REPLACEMENT)
+        author_end = author_start + len(author_text)
+        if body_end <= body_start or author_end <= author_start:
+            continue
+        posts.append(
+            Post(
+                span=para,
+                content=Span(body_start, body_end),
+                author=Span(author_start, author_end),
+                handle=m.group("handle"),
+                handle_span=Span(base + m.start("handle") - 1, base + m.end("handle")),
+                date=_iso_date(m.group("date")),
+            )
+        )
+    return tuple(posts)
+
+
+def _iso_date(value: str) -> str | None:
+    try:
+        return datetime.strptime(" ".join(value.split()), "%B %d, %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def document_from_text(raw: str, path: str = "<text>", notices: tuple[str, ...] = ()) -> Document:
+    """Build a Document from already-decoded text."""
+    text = sanitise(raw)
+    date = None
+    header = _HEADER.match(text)
+    if header:
+        date = header.group(1)
+        text = text[header.end() :]
+    paragraphs = split_paragraphs(text)
+    first = text[paragraphs[0].start : paragraphs[0].end] if paragraphs else ""
+    title = " ".join(first.split("\n", 1)[0].split())
+    return Document(
+        path=path,
+        text=text,
+        title=title,
+        date=date,
+        paragraphs=paragraphs,
+        posts=find_posts(text, paragraphs),
+        notices=notices,
+    )
+
+
+def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 (a BOM is dropped); anything else as cp1252, falling back to latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), ("not UTF-8: decoded as Windows-1252",)
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ("not UTF-8: decoded as Latin-1",)
+
+
+def load_document(path: str | Path) -> Document:
+    """Read ``path`` into a Document, or raise DocumentError with one clear line."""
+    p = Path(path)
+    shown = str(path)
+    try:
+        if not p.exists():
+            raise DocumentError(f"no such file: {shown}")
+        if p.is_dir():
+            raise DocumentError(f"{shown} is a directory, not a document")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentError(
+                f"{shown} is {size / 2**20:.0f} MB; the reader opens files up to "
+                f"{MAX_BYTES // 2**20} MB"
+            )
+        data = p.read_bytes()
+    except PermissionError:
+        raise DocumentError(f"cannot read {shown}: permission denied") from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read {shown}: {exc.strerror or exc}") from None
+    if b"\x00" in data:
+        raise DocumentError(f"{shown} looks like a binary file (it contains NUL bytes)")
+    raw, notices = decode(data)
+    if not raw.strip():
+        raise DocumentError(f"{shown} is empty")
+    return document_from_text(raw, path=shown, notices=notices)
+
+
+def seed_path() -> Path:
+    """The bundled seed article: inside the installed package, or beside the source tree."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "seeds", here.parent / "seeds"):
+        found = sorted(folder.glob("*.txt")) if folder.is_dir() else []
+        if found:
+            return found[0]
+    raise DocumentError("the bundled seed article is missing from this installation")

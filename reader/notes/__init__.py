@@ -1,0 +1,1 @@
+"""Notes anchored to the text, kept in a TinyDB file. Pure: no terminal code."""
