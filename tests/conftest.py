@@ -1,0 +1,39 @@
+"""Fixtures shared by every test: the seed document and the shared dev data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.document import Document, load_document
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_2eaf6975ce8d05c5.txt"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_doc() -> Document:
+    return load_document(SEED)
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only development data beside the repository; skip when absent."""
+    if not (SHARED / "data" / "dev").is_dir():
+        pytest.skip(f"development data not found at {SHARED}/data/dev")
+    return SHARED
+
+
+@pytest.fixture
+def db_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh notes file path; READER_DB points at it so nothing touches the repo's."""
+    path = tmp_path / "annotations.json"
+    monkeypatch.setenv("READER_DB", str(path))
+    return path
