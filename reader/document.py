@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
 from reader.spans import Span
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -66,6 +67,7 @@ class Document:
     paragraphs: tuple[Span, ...]
     posts: tuple[Post, ...] = ()
     notices: tuple[str, ...] = ()
+    styles: tuple[StyleSpan, ...] = ()
     sha256: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -188,17 +190,31 @@ def _iso_date(value: str) -> str | None:
         return None
 
 
-def document_from_text(raw: str, path: str = "<text>", notices: tuple[str, ...] = ()) -> Document:
-    """Build a Document from already-decoded text."""
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def document_from_text(
+    raw: str,
+    path: str = "<text>",
+    notices: tuple[str, ...] = (),
+    fmt: str = "text",
+) -> Document:
+    """Build a Document from decoded text: ``fmt`` is text, markdown or html."""
     text = sanitise(raw)
-    date = None
-    header = _HEADER.match(text)
+    converted = Converted(text, ())
+    if fmt == "markdown":
+        converted = markdown_to_text(text)
+    elif fmt == "html":
+        converted = html_to_text(text)
+    text = converted.text
+    date = converted.date
+    header = _HEADER.match(text) if fmt == "text" else None
     if header:
         date = header.group(1)
         text = text[header.end() :]
     paragraphs = split_paragraphs(text)
     first = text[paragraphs[0].start : paragraphs[0].end] if paragraphs else ""
-    title = " ".join(first.split("\n", 1)[0].split())
+    title = " ".join((converted.title or first.split("\n", 1)[0]).split())
     return Document(
         path=path,
         text=text,
@@ -207,6 +223,7 @@ def document_from_text(raw: str, path: str = "<text>", notices: tuple[str, ...] 
         paragraphs=paragraphs,
         posts=find_posts(text, paragraphs),
         notices=notices,
+        styles=converted.styles,
     )
 
 
@@ -247,9 +264,11 @@ def load_document(path: str | Path) -> Document:
     if b"\x00" in data:
         raise DocumentError(f"{shown} looks like a binary file (it contains NUL bytes)")
     raw, notices = decode(data)
-    if not raw.strip():
-        raise DocumentError(f"{shown} is empty")
-    return document_from_text(raw, path=shown, notices=notices)
+    fmt = FORMATS.get(p.suffix.lower(), "text")
+    doc = document_from_text(raw, path=shown, notices=notices, fmt=fmt)
+    if not doc.text.strip():
+        raise DocumentError(f"{shown} is empty" + ("" if fmt == "text" else " (no readable text)"))
+    return doc
 
 
 def seed_path() -> Path:

@@ -1,0 +1,235 @@
+"""Markdown and HTML articles turned into plain text plus style spans.
+
+The reader keeps one canonical plain text per document; markup becomes
+``StyleSpan``s over it (headings, emphasis) so offsets stay plain-text offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Literal
+
+from markdown_it import MarkdownIt
+
+from reader.spans import Span
+
+StyleKind = Literal["heading", "emphasis", "strong", "code"]
+
+
+@dataclass(frozen=True, slots=True)
+class StyleSpan:
+    """A piece of the canonical text the source file marked up."""
+
+    span: Span
+    kind: StyleKind
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """Plain text of a marked-up file, what it styled, and the title/date it declared."""
+
+    text: str
+    styles: tuple[StyleSpan, ...]
+    title: str | None = None
+    date: str | None = None
+
+
+class _Builder:
+    """Accumulates blocks of text separated by blank lines, with style spans."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.styles: list[StyleSpan] = []
+        self._open: dict[StyleKind, list[int]] = {}
+
+    def write(self, chunk: str) -> None:
+        if chunk:
+            self.parts.append(chunk)
+            self.length += len(chunk)
+
+    def end_block(self) -> None:
+        """Close the current block: the next text starts a new paragraph."""
+        while self.parts and not self.parts[-1].strip():
+            self.length -= len(self.parts.pop())
+        if self.parts:
+            last = self.parts[-1]
+            self.parts[-1] = last.rstrip()
+            self.length -= len(last) - len(self.parts[-1])
+        if self.length:
+            self.write("\n\n")
+
+    def open(self, kind: StyleKind) -> None:
+        self._open.setdefault(kind, []).append(self.length)
+
+    def close(self, kind: StyleKind) -> None:
+        starts = self._open.get(kind)
+        if starts:
+            start = starts.pop()
+            if self.length > start:
+                self.styles.append(StyleSpan(Span(start, self.length), kind))
+
+    def result(self) -> tuple[str, tuple[StyleSpan, ...]]:
+        text = "".join(self.parts).rstrip()
+        styles = tuple(
+            StyleSpan(Span(s.span.start, min(s.span.end, len(text))), s.kind)
+            for s in sorted(self.styles, key=lambda s: (s.span.start, s.span.end))
+            if s.span.start < len(text)
+        )
+        return text, styles
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FM_FIELD = re.compile(r"^(title|date)\s*:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+_INLINE_STYLE: dict[str, StyleKind] = {"em": "emphasis", "strong": "strong"}
+
+
+def markdown_to_text(source: str) -> Converted:
+    """Plain text of a Markdown article: headings and emphasis kept as styles."""
+    title = date = None
+    fm = _FRONT_MATTER.match(source)
+    if fm:
+        fields = dict(_FM_FIELD.findall(fm.group(1)))
+        title = fields.get("title") or None
+        found = _ISO_DATE.search(fields.get("date", ""))
+        date = found.group() if found else None
+        source = source[fm.end() :]
+    md = MarkdownIt("commonmark")
+    out = _Builder()
+    for token in md.parse(source):
+        if token.type == "heading_open":
+            out.open("heading")
+        elif token.type == "heading_close":
+            out.close("heading")
+            out.end_block()
+        elif token.type == "paragraph_close" and token.hidden:
+            out.write("\n")  # an item of a tight list: one line each
+        elif token.type in ("paragraph_close", "bullet_list_close", "ordered_list_close"):
+            out.end_block()
+        elif token.type == "list_item_open":
+            out.write("• ")
+        elif token.type in ("fence", "code_block"):
+            out.open("code")
+            out.write(token.content.rstrip("\n"))
+            out.close("code")
+            out.end_block()
+        elif token.type == "inline":
+            _inline(out, token.children or [])
+    text, styles = out.result()
+    if title is None:
+        first = next((s for s in styles if s.kind == "heading"), None)
+        title = first.span.text(text) if first else None
+    return Converted(text, styles, title, date)
+
+
+def _inline(out: _Builder, children: list) -> None:
+    for child in children:
+        kind = child.type
+        if kind in ("text", "html_inline"):
+            out.write(child.content)
+        elif kind == "code_inline":
+            out.open("code")
+            out.write(child.content)
+            out.close("code")
+        elif kind == "softbreak" or kind == "hardbreak":
+            out.write("\n")
+        elif kind == "image":
+            out.write(child.content)
+        elif kind.endswith("_open") and kind[:-5] in _INLINE_STYLE:
+            out.open(_INLINE_STYLE[kind[:-5]])
+        elif kind.endswith("_close") and kind[:-6] in _INLINE_STYLE:
+            out.close(_INLINE_STYLE[kind[:-6]])
+
+
+_SKIP = {
+    "script", "style", "nav", "header", "footer", "aside", "form", "noscript",
+    "svg", "button", "iframe", "template", "select", "figure",
+}  # fmt: skip
+_BLOCK = {
+    "p", "div", "section", "article", "main", "li", "blockquote", "pre", "br",
+    "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "dd", "dt",
+}  # fmt: skip
+_HTML_STYLE: dict[str, StyleKind] = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
+    "em": "emphasis", "i": "emphasis", "strong": "strong", "b": "strong", "code": "code",
+}  # fmt: skip
+_VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "source", "area", "col", "base"}
+
+
+class _ArticleHTML(HTMLParser):
+    """Collects the readable text of an HTML page, block by block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = _Builder()
+        self.skip_depth = 0
+        self.stack: list[str] = []
+        self.title_parts: list[str] = []
+        self.in_title = False
+        self.date: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta":
+            found = dict(attrs)
+            prop = (found.get("property") or found.get("name") or "").lower()
+            if self.date is None and "published" in prop and found.get("content"):
+                m = _ISO_DATE.search(found["content"] or "")
+                self.date = m.group() if m else None
+            return
+        if tag in _VOID:
+            if tag == "br" and not self.skip_depth:
+                self.out.write("\n")
+            return
+        self.stack.append(tag)
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP:
+            self.skip_depth += 1
+        elif not self.skip_depth:
+            if tag in _BLOCK:
+                self.out.end_block()
+            if tag in _HTML_STYLE:
+                self.out.open(_HTML_STYLE[tag])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self.stack:
+            return
+        while self.stack:
+            top = self.stack.pop()
+            if top == "title":
+                self.in_title = False
+            if top in _SKIP:
+                self.skip_depth -= 1
+            elif not self.skip_depth:
+                if top in _HTML_STYLE:
+                    self.out.close(_HTML_STYLE[top])
+                if top in _BLOCK:
+                    self.out.end_block()
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skip_depth and "head" not in self.stack:
+            collapsed = re.sub(r"[ \t\n\r\f]+", " ", data)
+            if self.out.length == 0 or self.out.parts[-1].endswith(("\n", " ")):
+                collapsed = collapsed.lstrip()
+            self.out.write(collapsed)
+
+
+def html_to_text(source: str) -> Converted:
+    """Plain text of an HTML article: title and body paragraphs, page furniture dropped."""
+    parser = _ArticleHTML()
+    parser.feed(source)
+    parser.close()
+    text, styles = parser.out.result()
+    title = " ".join("".join(parser.title_parts).split()) or None
+    if title is None:
+        first = next((s for s in styles if s.kind == "heading"), None)
+        title = first.span.text(text) if first else None
+    return Converted(text, styles, title, parser.date)
