@@ -1,0 +1,79 @@
+"""The command line, run as a user runs it: a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEED
+
+
+def reader(*args: str, cwd: Path = REPO, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+
+
+def test_help_lists_commands():
+    run = reader("--help")
+    assert run.returncode == 0
+    assert "analyze" in run.stdout and "notes" in run.stdout and "--db" in run.stdout
+
+
+def test_analyze_json_follows_the_contract():
+    run = reader("analyze", str(SEED), "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+    assert out["schema"] == "reader.analysis/1"
+    assert out["document"]["date"] == "2023-11-16"
+    assert out["document"]["chars"] == len(out["text"])
+    text = out["text"]
+    spans = [m for s in out["speakers"] + out["sectors"] for m in s["mentions"]]
+    spans += [q[k] for q in out["quotes"] for k in ("content", "cue", "source") if q[k]]
+    for span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+
+
+def test_analyze_json_is_byte_identical_twice():
+    first = reader("analyze", str(SEED), "--json")
+    second = reader("analyze", str(SEED), "--json")
+    assert first.returncode == 0
+    assert first.stdout == second.stdout
+
+
+@pytest.mark.parametrize("command", [["analyze"], ["analyze", "--json"], []])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "no such file"),
+        (".", None, "directory"),
+        ("binary.txt", b"\x89PNG\x00\x00data", "binary"),
+        ("empty.txt", b"", "empty"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path, command, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    args = [*command[:1], str(path), *command[1:]]
+    run = reader(*args, cwd=tmp_path)
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert "Traceback" not in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert message in run.stderr
+
+
+def test_unknown_option_is_a_usage_error():
+    run = reader("analyze", "--frobnicate")
+    assert run.returncode == 2
+    assert "Traceback" not in run.stderr
