@@ -1,0 +1,171 @@
+"""Screen lines of a document at one width: paragraphs wrapped, offsets kept.
+
+The article view draws lines; this module decides what each line holds, as a
+``(start, end)`` range of the canonical text plus a kind. Wrapping is done per
+paragraph and cached by width, so a resize re-wraps and the offsets (and with
+them the reading position) survive.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from enum import IntEnum
+
+from rich.cells import get_character_cell_size
+
+from reader.document import Document
+
+_SPACES = " \n\t"
+
+
+class Kind(IntEnum):
+    """What a screen line shows."""
+
+    BLANK = 0
+    TITLE = 1
+    DATE = 2
+    TEXT = 3
+    POST_HEADER = 4
+    POST = 5
+
+
+POST_INDENT = 4
+"""Cells an embedded post is indented by (its ``┆`` bar included)."""
+
+
+def _fit(text: str, pos: int, end: int, width: int) -> int:
+    """The offset after the most characters from ``pos`` that fit in ``width`` cells."""
+    chunk = text[pos : min(end, pos + width)]
+    if chunk.isascii():
+        return pos + len(chunk)
+    cells = 0
+    i = pos
+    while i < end:
+        size = get_character_cell_size(text[i])
+        if cells + size > width:
+            break
+        cells += size
+        i += 1
+    return max(i, pos + 1)
+
+
+def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text[start:end]`` into ranges of at most ``width`` cells.
+
+    Breaks at spaces and newlines (a newline inside a paragraph reads as a
+    space); a word longer than the width is split. Runs of white space at a
+    break are dropped from both lines.
+    """
+    width = max(1, width)
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end and text[pos] in _SPACES:
+        pos += 1
+    while pos < end:
+        limit = _fit(text, pos, end, width)
+        if limit >= end:
+            out.append((pos, end))
+            break
+        if text[limit] in _SPACES:
+            brk = limit
+        else:
+            brk = max(
+                text.rfind(" ", pos + 1, limit),
+                text.rfind("\n", pos + 1, limit),
+                text.rfind("\t", pos + 1, limit),
+            )
+            if brk <= pos:
+                brk = limit
+        line_end = brk
+        while line_end > pos and text[line_end - 1] in _SPACES:
+            line_end -= 1
+        out.append((pos, line_end))
+        pos = brk
+        while pos < end and text[pos] in _SPACES:
+            pos += 1
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """One screen line: its kind, its paragraph (-1 for none) and its text range."""
+
+    kind: Kind
+    paragraph: int
+    start: int
+    end: int
+
+
+class Layout:
+    """Every screen line of a document at one text width, in compact arrays."""
+
+    def __init__(self, doc: Document, width: int) -> None:
+        self.doc = doc
+        self.width = max(8, width)
+        self._kind = array("b")
+        self._para = array("i")
+        self._start = array("q")
+        self._end = array("q")
+        self.first_line = array("i")
+        """Index of each paragraph's first screen line."""
+        self._build()
+
+    def _add(self, kind: Kind, para: int, start: int, end: int) -> None:
+        self._kind.append(kind)
+        self._para.append(para)
+        self._start.append(start)
+        self._end.append(end)
+
+    def _build(self) -> None:
+        doc, text, width = self.doc, self.doc.text, self.width
+        posts = {post.span.start: post for post in doc.posts}
+        title_is_first = bool(doc.paragraphs) and (
+            doc.paragraphs[0].text(text).strip() == doc.title
+        )
+        for index, para in enumerate(doc.paragraphs):
+            if index:
+                self._add(Kind.BLANK, -1, para.start, para.start)
+            self.first_line.append(len(self._kind))
+            post = posts.get(para.start)
+            if index == 0 and title_is_first:
+                for s, e in wrap(text, para.start, para.end, width):
+                    self._add(Kind.TITLE, index, s, e)
+                if doc.date:
+                    self._add(Kind.DATE, index, para.end, para.end)
+            elif post is not None:
+                self._add(Kind.POST_HEADER, index, post.author.start, post.author.end)
+                body = post.content
+                for s, e in wrap(text, body.start, body.end, width - POST_INDENT):
+                    self._add(Kind.POST, index, s, e)
+            else:
+                for s, e in wrap(text, para.start, para.end, width):
+                    self._add(Kind.TEXT, index, s, e)
+
+    def __len__(self) -> int:
+        return len(self._kind)
+
+    def __getitem__(self, y: int) -> LineInfo:
+        return LineInfo(Kind(self._kind[y]), self._para[y], self._start[y], self._end[y])
+
+    def paragraph_of(self, y: int) -> int:
+        """The paragraph line ``y`` belongs to (a blank line: the one after it)."""
+        para = self._para[y]
+        if para >= 0:
+            return para
+        return self._para[y + 1] if y + 1 < len(self) else len(self.doc.paragraphs) - 1
+
+    def last_line(self, paragraph: int) -> int:
+        """Index of the last screen line of ``paragraph``."""
+        if paragraph + 1 < len(self.first_line):
+            return self.first_line[paragraph + 1] - 2
+        return len(self) - 1
+
+    def line_of(self, offset: int) -> int:
+        """The screen line showing ``offset`` (or the nearest before it)."""
+        para = self.doc.paragraph_at(offset)
+        y = self.first_line[para] if self.first_line else 0
+        last = self.last_line(para)
+        while y < last and self._start[y + 1] <= offset and self._kind[y + 1] != Kind.DATE:
+            y += 1
+        return y

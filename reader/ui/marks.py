@@ -1,0 +1,97 @@
+"""Highlights over the canonical text, indexed by paragraph for the article view.
+
+Every highlight is a ``Mark``: a span of the text, the layer it belongs to
+(speaker, quote, sector, note, search, format) and a colour or key. The index
+buckets marks by paragraph so drawing a line looks at a handful of them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from reader.analysis.model import Analysis
+from reader.document import Document
+from reader.ui.palette import sector_colour, speaker_colour
+
+Layer = Literal["speaker", "quote", "sector", "note", "search", "format"]
+LAYERS: tuple[Layer, ...] = ("format", "quote", "sector", "speaker", "note", "search")
+"""Drawing order: a later layer's style wins where two overlap."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One highlight: ``[start, end)`` of the text on one layer."""
+
+    start: int
+    end: int
+    layer: Layer
+    colour: str = ""
+    key: str = ""
+
+
+def analysis_marks(analysis: Analysis) -> Iterator[Mark]:
+    """Speaker mentions, quotes (coloured by their speaker) and sector terms."""
+    colours = {s.id: speaker_colour(i) for i, s in enumerate(analysis.speakers)}
+    for speaker in analysis.speakers:
+        for span in speaker.mentions:
+            yield Mark(span.start, span.end, "speaker", colours[speaker.id], speaker.id)
+    for quote in analysis.quotes:
+        if quote.content is not None and len(quote.content):
+            colour = colours.get(quote.speaker, "")
+            yield Mark(quote.content.start, quote.content.end, "quote", colour, quote.kind)
+    for sector in analysis.sectors:
+        for span in sector.mentions:
+            yield Mark(span.start, span.end, "sector", sector_colour(sector.id), sector.id)
+
+
+def format_marks(doc: Document) -> Iterator[Mark]:
+    """Headings and emphasis the source file marked up (Markdown, HTML)."""
+    for style in getattr(doc, "styles", ()):
+        yield Mark(style.span.start, style.span.end, "format", key=style.kind)
+
+
+class MarkIndex:
+    """Marks bucketed by the paragraphs they touch."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._by_para: dict[int, list[Mark]] = defaultdict(list)
+        self._by_layer: dict[Layer, list[Mark]] = defaultdict(list)
+
+    def add(self, marks: Iterable[Mark]) -> None:
+        doc = self.doc
+        for mark in marks:
+            first = doc.paragraph_at(mark.start)
+            last = doc.paragraph_at(max(mark.start, mark.end - 1))
+            for para in range(first, last + 1):
+                self._by_para[para].append(mark)
+            self._by_layer[mark.layer].append(mark)
+
+    def clear(self, layer: Layer) -> None:
+        """Drop every mark of ``layer`` (say, when the notes or the search change)."""
+        if not self._by_layer.pop(layer, None):
+            return
+        for para, marks in list(self._by_para.items()):
+            kept = [m for m in marks if m.layer != layer]
+            if kept:
+                self._by_para[para] = kept
+            else:
+                del self._by_para[para]
+
+    def layer(self, layer: Layer) -> list[Mark]:
+        """The marks of ``layer`` in text order."""
+        return sorted(self._by_layer.get(layer, ()), key=lambda m: (m.start, m.end))
+
+    def in_paragraph(self, para: int) -> list[Mark]:
+        return self._by_para.get(para, [])
+
+    def overlapping(self, para: int, start: int, end: int) -> list[Mark]:
+        """Marks of ``para`` that overlap ``[start, end)`` (an empty range: that point)."""
+        return [
+            m
+            for m in self._by_para.get(para, ())
+            if m.start < max(end, start + 1) and start < m.end
+        ]

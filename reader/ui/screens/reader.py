@@ -1,0 +1,236 @@
+"""The reading screen: speakers & sectors · the article · notes, with a status line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reader.analysis import analyze
+from reader.analysis.model import Analysis
+from reader.document import Document
+from reader.notes.anchoring import anchor, describe
+from reader.notes.model import Note
+from reader.notes.store import NoteStore, StoreError
+from reader.spans import Span
+from reader.ui.marks import Mark, MarkIndex, analysis_marks, format_marks
+from reader.ui.screens.help import HelpScreen, Section
+from reader.ui.screens.note_editor import NoteEditor
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.legend import Legend
+from reader.ui.widgets.notes_pane import NoteList, NotesPane, PlacedNote
+from reader.ui.widgets.title_bar import TitleBar
+
+BACKGROUND_ANALYSIS_CHARS = 200_000
+"""Documents longer than this are analysed in a worker; the text shows at once."""
+
+_TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
+
+
+def tags_in(body: str) -> tuple[str, ...]:
+    """``#tag`` words of a note body, in order, without repeats."""
+    return tuple(dict.fromkeys(_TAG.findall(body)))
+
+
+def document_key(doc: Document) -> str:
+    """How notes name a document: its absolute path."""
+    return str(Path(doc.path).resolve())
+
+
+class ReaderScreen(Screen[None]):
+    """One document, its analysis and its notes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "focus_next", "Pane", id="pane.next"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="pane.previous"),
+        Binding("a", "add_note", "Note", id="note.add"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+    ]
+
+    def __init__(
+        self, doc: Document, store: NoteStore, *, analysis: Analysis | None = None
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.store = store
+        self._given_analysis = analysis
+        self.doc_key = document_key(doc)
+        self.analysis: Analysis | None = None
+        self.marks = MarkIndex(doc)
+        self.marks.add(format_marks(doc))
+        self._speaking: dict[int, list[tuple[str, str]]] = {}
+        self.title = doc.title
+        self.sub_title = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar(self.doc.title, self.sub_title)
+        with Horizontal(id="panes"):
+            with Vertical(id="side") as side:
+                side.border_title = "Speakers & sectors"
+                yield Legend(id="legend")
+            article = ArticleView(self.doc, self.marks, id="article")
+            article.border_title = "Article"
+            yield article
+            notes = NotesPane(id="notes")
+            notes.border_title = "Notes (0)"
+            yield notes
+        with Horizontal(id="bar"):
+            yield Footer()
+            yield Static(id="status")
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def legend(self) -> Legend:
+        return self.query_one(Legend)
+
+    @property
+    def notes_pane(self) -> NotesPane:
+        return self.query_one(NotesPane)
+
+    def on_mount(self) -> None:
+        self.article.focus()
+        if self._given_analysis is not None:
+            self.set_analysis(self._given_analysis)
+        elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
+            self.legend.show(None)
+            self._analyse_in_background()
+        else:
+            self.set_analysis(analyze(self.doc.text))
+        self.reload_notes()
+
+    # -- analysis -----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse_in_background(self) -> None:
+        analysis = analyze(self.doc.text)
+        self.app.call_from_thread(self.set_analysis, analysis)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Show ``analysis``: the legend, the highlights and who speaks where."""
+        self.analysis = analysis
+        for layer in ("speaker", "quote", "sector"):
+            self.marks.clear(layer)
+        self.marks.add(analysis_marks(analysis))
+        names = {s.id: s.name for s in analysis.speakers}
+        speaking: dict[int, list[tuple[str, str]]] = {}
+        for quote in analysis.quotes:
+            spans = [s for s in (quote.content, quote.source, quote.cue) if s is not None]
+            if not spans:
+                continue
+            para = self.doc.paragraph_at(min(s.start for s in spans))
+            entry = (names.get(quote.speaker, quote.speaker), quote.kind)
+            if entry not in speaking.setdefault(para, []):
+                speaking[para].append(entry)
+        self._speaking = speaking
+        self.legend.show(analysis)
+        self.article.redraw()
+        self.update_status()
+
+    # -- notes ------------------------------------------------------------------------
+
+    def reload_notes(self) -> None:
+        """Read this document's notes from the store, anchor them, show and mark them."""
+        placed: list[PlacedNote] = []
+        for note in self.store.notes_for(self.doc_key, self.doc.sha256):
+            placed.append(self._place(note))
+        self.marks.clear("note")
+        self.marks.add(
+            Mark(p.span.start, p.span.end, "note", key=p.note.id)
+            for p in placed
+            if p.span is not None and len(p.span)
+        )
+        self.notes_pane.show(placed)
+        self.article.redraw()
+
+    def _place(self, note: Note) -> PlacedNote:
+        if note.target is None:
+            return PlacedNote(note, "anchored", None, None)
+        found = anchor(self.doc.text, note.target)
+        if found.status == "orphan" or found.start is None or found.end is None:
+            return PlacedNote(note, "orphan", None, None)
+        span = Span(found.start, found.end)
+        return PlacedNote(note, found.status, span, self.doc.paragraph_at(span.start))
+
+    def note_target(self) -> tuple[str, Span]:
+        """What ``a`` annotates: the mouse selection, else the cursor's paragraph."""
+        selected = self.article.selected_span()
+        if selected is not None:
+            start, end = selected
+            return "the selection", Span(start, end)
+        para = self.article.cursor
+        return f"¶{para + 1}", self.doc.paragraphs[para]
+
+    def action_add_note(self) -> None:
+        label, span = self.note_target()
+
+        def save(body: str) -> str | None:
+            note = Note(
+                document=self.doc_key,
+                sha256=self.doc.sha256,
+                body=body.strip(),
+                target=describe(self.doc.text, span.start, span.end),
+                tags=tags_in(body),
+            )
+            try:
+                self.store.add(note)
+            except StoreError as exc:
+                return str(exc)
+            return None
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.reload_notes()
+                self.notify("Note saved", timeout=2)
+
+        self.app.push_screen(
+            NoteEditor(f"New note on {label}", span.text(self.doc.text), save), done
+        )
+
+    # -- messages from the panes ---------------------------------------------------------
+
+    def on_legend_jump(self, event: Legend.Jump) -> None:
+        self.article.jump_to(event.span.start)
+        self.article.focus()
+
+    def on_notes_pane_chosen(self, event: NotesPane.Chosen) -> None:
+        if event.placed.span is not None:
+            self.article.jump_to(event.placed.span.start)
+            self.article.focus()
+
+    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.update_status()
+
+    def update_status(self) -> None:
+        """``¶n/N`` and who is speaking in the cursor's paragraph."""
+        para = self.article.cursor
+        status = Text(f"¶{para + 1}/{len(self.doc.paragraphs)}", no_wrap=True, end="")
+        who = self._speaking.get(para, [])
+        if who:
+            status.append(" · ")
+            status.append(", ".join(f"{name} ({kind})" for name, kind in who))
+        self.query_one("#status", Static).update(status)
+
+    # -- help ---------------------------------------------------------------------------------
+
+    def help_sections(self) -> list[Section]:
+        editor = list(NoteEditor.BINDINGS)
+        return [
+            ("Reading (article pane)", [*ArticleView.BINDINGS]),
+            ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Side panes", [*Legend.BINDINGS, *NoteList.BINDINGS]),
+            ("Note editor", editor),
+        ]
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.help_sections(), getattr(self.app, "keymap", {})))

@@ -1,0 +1,1 @@
+"""Widgets of the reader: the article view and the side panes."""

@@ -1,0 +1,345 @@
+"""The article: one Line API ScrollView over the whole document.
+
+Lines come from a ``Layout`` (paragraphs wrapped for the current width, cached
+per width); highlights come from a ``MarkIndex`` and are applied per line; a
+small LRU cache keeps rendered Strips; only the lines on screen are drawn.
+Text is always data: lines are built as ``rich.text.Text`` with styles, never
+parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import get_character_cell_size
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+
+from reader.document import Document
+from reader.ui.layout import POST_INDENT, Kind, Layout
+from reader.ui.marks import LAYERS, Layer, MarkIndex
+
+GUTTER = 3
+"""Cells left of the text: a note mark, a quote bar, a space."""
+
+NOTE_MARK = "•"
+QUOTE_BARS = {"direct": "▌", "indirect": "▎", "embedded": "▌"}
+_FLAT = str.maketrans({"\n": " ", "\t": " "})
+_FORMAT_STYLES = {
+    "heading": Style(bold=True),
+    "strong": Style(bold=True),
+    "emphasis": Style(italic=True),
+    "code": Style(dim=True),
+}
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The document's text with speakers, quotes, sectors, notes and a reading cursor."""
+
+    ALLOW_SELECT = True
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--cursor",
+        "article-view--note",
+        "article-view--note-mark",
+        "article-view--search",
+        "article-view--title",
+        "article-view--muted",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: scroll;
+        & > .article-view--cursor { background: $primary 18%; }
+        & > .article-view--note { background: $warning 28%; }
+        & > .article-view--note-mark { color: $warning; text-style: bold; }
+        & > .article-view--search { background: $accent 60%; color: $text; }
+        & > .article-view--title { text-style: bold; }
+        & > .article-view--muted { color: $text-muted; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Move", key_display="j/k", id="article.cursor_down"),
+        Binding("k,up", "cursor_up", "Previous paragraph", show=False, id="article.cursor_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
+        Binding("g,home", "first", "First paragraph", show=False, id="article.first"),
+        Binding("G,end", "last", "Last paragraph", show=False, id="article.last"),
+    ]
+
+    class CursorMoved(Message):
+        """The reading cursor is on a new paragraph."""
+
+        def __init__(self, paragraph: int) -> None:
+            super().__init__()
+            self.paragraph = paragraph
+
+    def __init__(
+        self,
+        doc: Document,
+        marks: MarkIndex,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.doc = doc
+        self.marks = marks
+        self.cursor = 0
+        self.hidden_layers: set[Layer] = set()
+        self._layout: Layout | None = None
+        self._wrap_cache: dict[int, Layout] = {}
+        self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+
+    # -- layout ---------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        return max(8, self.scrollable_content_region.width - GUTTER)
+
+    @property
+    def layout(self) -> Layout:
+        """The lines for the current width (built on first use, cached per width)."""
+        width = self.text_width
+        if self._layout is None or self._layout.width != width:
+            layout = self._wrap_cache.get(width)
+            if layout is None:
+                layout = Layout(self.doc, width)
+                self._wrap_cache = {width: layout}
+            self._layout = layout
+            self._strips.clear()
+            self.virtual_size = Size(self.scrollable_content_region.width, len(layout))
+        return self._layout
+
+    def on_resize(self) -> None:
+        top_offset = None
+        if self._layout is not None and len(self._layout):
+            top = min(int(self.scroll_y), len(self._layout) - 1)
+            top_offset = self._layout[top].start
+        layout = self.layout
+        if top_offset is not None:
+            self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def redraw(self) -> None:
+        """Forget rendered lines (the marks or the hidden layers changed) and repaint."""
+        self._strips.clear()
+        self.refresh()
+
+    # -- drawing --------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        layout = self.layout
+        if index >= len(layout):
+            return Strip.blank(width, self.rich_style)
+        para = layout[index].paragraph
+        is_cursor = para == self.cursor and para >= 0
+        selection = self.text_selection
+        key = (index, is_cursor)
+        strip = self._strips.get(key) if selection is None else None
+        if strip is None:
+            strip = self._render_index(index, is_cursor, width, selection)
+            if selection is None:
+                self._strips[key] = strip
+        return strip.apply_offsets(scroll_x, index)
+
+    def _render_index(
+        self, index: int, is_cursor: bool, width: int, selection: Selection | None
+    ) -> Strip:
+        info = self.layout[index]
+        base = self.rich_style
+        if is_cursor:
+            base = base + self.get_component_rich_style("article-view--cursor")
+        line = Text(" " * GUTTER, no_wrap=True, end="")
+        if info.kind == Kind.BLANK:
+            return Strip(line.render(self.app.console)).crop_extend(0, width, self.rich_style)
+        if info.kind == Kind.DATE:
+            line.append(self.doc.date or "", self.get_component_rich_style("article-view--muted"))
+        elif info.kind == Kind.POST_HEADER:
+            self._post_header(line, info.paragraph)
+        else:
+            if info.kind == Kind.POST:
+                line.append("  ┆ ", self.get_component_rich_style("article-view--muted"))
+            offset = len(line)
+            line.append(self.doc.text[info.start : info.end].translate(_FLAT))
+            if info.kind == Kind.TITLE:
+                line.stylize(self.get_component_rich_style("article-view--title"), offset)
+            self._apply_marks(line, offset, info.paragraph, info.start, info.end)
+        if selection is not None:
+            span = selection.get_span(index)
+            if span is not None:
+                start, end = span
+                line.stylize(
+                    self.screen.get_component_rich_style("screen--selection"),
+                    start,
+                    len(line) if end == -1 else end,
+                )
+        segments = list(Text.assemble(line, style=base).render(self.app.console))
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _post_header(self, line: Text, paragraph: int) -> None:
+        post = self.doc.post_at(paragraph)
+        muted = self.get_component_rich_style("article-view--muted")
+        line.append("  ┆ ", muted)
+        if post is None:
+            return
+        author = post.author.text(self.doc.text)
+        colour = next(
+            (
+                m.colour
+                for m in self.marks.overlapping(paragraph, post.author.start, post.author.end)
+                if m.layer == "speaker" and "speaker" not in self.hidden_layers
+            ),
+            "",
+        )
+        line.append(author, Style(bold=True, color=colour or None))
+        line.append(f" (@{post.handle})", muted)
+        if post.date:
+            line.append(f" · {post.date}", muted)
+
+    def _apply_marks(self, line: Text, offset: int, para: int, start: int, end: int) -> None:
+        marks = [
+            m for m in self.marks.overlapping(para, start, end) if m.layer not in self.hidden_layers
+        ]
+        marks.sort(key=lambda m: LAYERS.index(m.layer))
+        note_style = self.get_component_rich_style("article-view--note")
+        search_style = self.get_component_rich_style("article-view--search")
+        for mark in marks:
+            a = max(mark.start, start) - start + offset
+            b = min(mark.end, end) - start + offset
+            if mark.layer == "quote":
+                line.stylize(Style(italic=True), a, b)
+                bar = QUOTE_BARS.get(mark.key, "▌")
+                line.stylize(Style(color=mark.colour or None), 1, 2)
+                line.plain = line.plain[:1] + bar + line.plain[2:]
+            elif mark.layer == "sector":
+                line.stylize(Style(color=mark.colour, underline=True), a, b)
+            elif mark.layer == "speaker":
+                line.stylize(Style(color=mark.colour, bold=True), a, b)
+            elif mark.layer == "note":
+                line.stylize(note_style, a, b)
+                line.plain = NOTE_MARK + line.plain[1:]
+                line.stylize(self.get_component_rich_style("article-view--note-mark"), 0, 1)
+            elif mark.layer == "search":
+                line.stylize(search_style, a, b)
+            elif mark.layer == "format":
+                line.stylize(_FORMAT_STYLES.get(mark.key, Style()), a, b)
+
+    # -- offsets and selection --------------------------------------------------
+
+    def offset_at(self, x: int, y: int) -> int:
+        """The text offset under cell ``x`` of virtual line ``y``."""
+        layout = self.layout
+        y = max(0, min(y, len(layout) - 1))
+        info = layout[y]
+        if info.kind not in (Kind.TEXT, Kind.TITLE, Kind.POST):
+            return info.start
+        col = x - GUTTER - (POST_INDENT if info.kind == Kind.POST else 0)
+        pos = info.start
+        cells = 0
+        text = self.doc.text
+        while pos < info.end and cells < col:
+            cells += get_character_cell_size(text[pos])
+            pos += 1
+        return pos
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The text offsets of the mouse selection, if any text is selected."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        start = 0 if selection.start is None else self.offset_at(*selection.start)
+        end = len(self.doc.text) if selection.end is None else self.offset_at(*selection.end)
+        if end <= start:
+            return None
+        return start, end
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        start = 0 if selection.start is None else self.offset_at(*selection.start)
+        end = len(self.doc.text) if selection.end is None else self.offset_at(*selection.end)
+        return self.doc.text[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # -- the reading cursor -------------------------------------------------------
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self.doc.paragraphs)
+
+    def move_cursor(self, paragraph: int, *, line: int | None = None) -> None:
+        """Put the cursor on ``paragraph`` and scroll it (or its ``line``) into view."""
+        if not self.paragraph_count:
+            return
+        paragraph = max(0, min(paragraph, self.paragraph_count - 1))
+        layout = self.layout
+        top, bottom = layout.first_line[paragraph], layout.last_line(paragraph)
+        if line is not None:
+            top = bottom = line
+        height = max(1, self.scrollable_content_region.height)
+        scroll_y = int(self.scroll_y)
+        if top < scroll_y or bottom - top >= height:
+            self.scroll_to(y=top, animate=False, immediate=True)
+        elif bottom >= scroll_y + height:
+            self.scroll_to(y=bottom - height + 1, animate=False, immediate=True)
+        if paragraph != self.cursor:
+            self.cursor = paragraph
+            self.refresh()
+            self.post_message(self.CursorMoved(paragraph))
+
+    def jump_to(self, offset: int) -> None:
+        """Move the cursor to the paragraph holding ``offset``, that line in view."""
+        self.move_cursor(self.doc.paragraph_at(offset), line=self.layout.line_of(offset))
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor - 1)
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(self.paragraph_count - 1)
+
+    def action_page_down(self) -> None:
+        self._page(+1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def _page(self, direction: int) -> None:
+        layout = self.layout
+        height = max(1, self.scrollable_content_region.height)
+        target = int(self.scroll_y) + direction * max(1, height - 1)
+        target = max(0, min(target, max(0, len(layout) - height)))
+        if target == int(self.scroll_y):
+            self.move_cursor(self.paragraph_count - 1 if direction > 0 else 0)
+            return
+        self.scroll_to(y=target, animate=False, immediate=True)
+        para = layout.paragraph_of(target)
+        if layout.first_line[para] < target and para + 1 < self.paragraph_count:
+            para += 1
+        self.move_cursor(para)

@@ -1,0 +1,94 @@
+"""The left pane: who speaks and which sectors come up, with counts and colours."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from reader.analysis.model import Analysis
+from reader.spans import Span
+from reader.ui.palette import sector_colour, speaker_colour
+
+NAME_WIDTH = 17
+
+
+def _row(dot: str, colour: str, name: str, count: int) -> Text:
+    shown = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+    row = Text(no_wrap=True, end="")
+    row.append(dot + " ", Style(color=colour))
+    row.append(shown.ljust(NAME_WIDTH))
+    row.append(f"{count:>3}", Style(dim=True))
+    return row
+
+
+class Legend(OptionList):
+    """Speakers then sectors; ``enter`` on one asks to jump to its first mention."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="legend.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="legend.up"),
+        Binding("enter", "select", "Jump to the first mention", show=False, id="legend.jump"),
+    ]
+
+    class Jump(Message):
+        """Jump the article to ``span`` (the first mention of ``key``)."""
+
+        def __init__(self, key: str, span: Span) -> None:
+            super().__init__()
+            self.key = key
+            self.span = span
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._first: dict[str, Span] = {}
+
+    def show(self, analysis: Analysis | None) -> None:
+        """Fill the list from ``analysis`` (None: the analysis is still running)."""
+        self.clear_options()
+        self._first.clear()
+        if analysis is None:
+            self.add_option(Option(Text("Analysing…", style="dim italic"), disabled=True))
+            return
+        self.add_option(Option(Text("Speakers", style="bold"), disabled=True))
+        if not analysis.speakers:
+            self.add_option(Option(Text("  none found", style="dim italic"), disabled=True))
+        for index, speaker in enumerate(analysis.speakers):
+            row = _row("●", speaker_colour(index), speaker.name, len(speaker.mentions))
+            if speaker.role:
+                row.append("\n  ")
+                row.append(speaker.role, Style(dim=True))
+            key = f"speaker:{speaker.id}"
+            self.add_option(Option(row, id=key))
+            if speaker.mentions:
+                self._first[key] = min(speaker.mentions)
+        self.add_option(Option(Text(" "), disabled=True))
+        self.add_option(Option(Text("Sectors", style="bold"), disabled=True))
+        if not analysis.sectors:
+            self.add_option(Option(Text("  none found", style="dim italic"), disabled=True))
+        for sector in analysis.sectors:
+            key = f"sector:{sector.id}"
+            row = _row("■", sector_colour(sector.id), sector.name, len(sector.mentions))
+            self.add_option(Option(row, id=key))
+            if sector.mentions:
+                self._first[key] = min(sector.mentions)
+        first = next((i for i, o in enumerate(self.options) if not o.disabled), None)
+        self.highlighted = first
+
+    @property
+    def selected_key(self) -> str | None:
+        """``speaker:ID`` or ``sector:ID`` of the highlighted row."""
+        if self.highlighted is None:
+            return None
+        return self.get_option_at_index(self.highlighted).id
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id
+        if key and key in self._first:
+            self.post_message(self.Jump(key, self._first[key]))
