@@ -1,0 +1,184 @@
+"""A TinyDB Storage that never leaves a torn file behind.
+
+Every write goes to a temporary file in the same folder, is fsynced, then
+``os.replace``-d over the old file, and the folder is fsynced: a reader of the
+file sees the old content or the new one, never half of each, whatever kills
+the writer. The file's mode is kept. orjson does the (de)serialising; the last
+content read or written is cached, so a file that did not change since is not
+parsed again and an unchanged state is not written again.
+
+This class knows nothing of locking: :class:`reader.notes.store.NoteStore`
+holds an inter-process lock around each read-modify-write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from reader.notes.errors import StoreCorruptError, StoreReadError, StoreWriteError
+
+Tables = dict[str, dict[str, dict[str, Any]]]
+
+TEMP_SUFFIX = ".tmp"
+
+
+def temp_prefix(path: Path) -> str:
+    """Temporary files of ``path`` are named ``.<name>.<random>.tmp`` beside it."""
+    return f".{path.name}."
+
+
+def parse(raw: bytes) -> Tables | None:
+    """The tables in ``raw``, None when it is empty; StoreCorruptError when it is not a store."""
+    if not raw.strip():
+        return None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        reason = "it is cut short" if _looks_truncated(raw) else "it is not valid JSON"
+        raise StoreCorruptError(f"{reason} ({exc})", reason) from None
+    if not isinstance(data, dict):
+        reason = f"it holds a JSON {type(data).__name__}, not a table of notes"
+        raise StoreCorruptError(reason, reason)
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            reason = f"its table {name!r} is not an object"
+            raise StoreCorruptError(reason, reason)
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict):
+                reason = f"entry {doc_id!r} of table {name!r} is not an object"
+                raise StoreCorruptError(reason, reason)
+    return data
+
+
+def _looks_truncated(raw: bytes) -> bool:
+    """True when the text opens more brackets than it closes, as a cut-off write does."""
+    text = raw.strip()
+    return bool(text) and text[:1] in (b"{", b"[") and text[-1:] not in (b"}", b"]")
+
+
+def serialise(data: Tables) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def copy_tables(data: Tables) -> Tables:
+    """A copy deep enough for TinyDB, which mutates documents in place on update."""
+    return {name: {k: dict(doc) for k, doc in table.items()} for name, table in data.items()}
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, raw: bytes) -> None:
+    """Replace ``path`` by ``raw`` at once, keeping its mode; no temp file is left on failure."""
+    folder = path.parent
+    try:
+        mode: int | None = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    tmp = folder / f"{temp_prefix(path)}{secrets.token_hex(6)}{TEMP_SUFFIX}"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+        try:
+            if mode is not None:
+                os.fchmod(fd, mode)
+            view = memoryview(raw)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    fsync_folder(folder)
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete temp files a killed writer left beside ``path``; call only under the lock."""
+    removed = []
+    prefix = temp_prefix(path)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return removed
+    for name in names:
+        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
+            with contextlib.suppress(OSError):
+                os.unlink(path.parent / name)
+                removed.append(path.parent / name)
+    return removed
+
+
+def describe_os_error(exc: OSError) -> str:
+    if exc.errno == errno.EFBIG:
+        return "file too large"
+    if exc.errno == errno.ENOSPC:
+        return "no space left on device"
+    return exc.strerror or str(exc)
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage over one JSON file, written atomically with orjson."""
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.read_only = read_only
+        self._raw: bytes | None = None
+        self._data: Tables | None = None
+
+    def read_bytes(self) -> bytes | None:
+        """The file's bytes, None when it does not exist yet."""
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise StoreReadError(f"cannot read {self.path}: it is a directory") from None
+        except OSError as exc:
+            raise StoreReadError(f"cannot read {self.path}: {describe_os_error(exc)}") from None
+
+    def read(self) -> Tables | None:
+        raw = self.read_bytes()
+        if raw is None:
+            return None
+        if raw != self._raw:
+            data = parse(raw)
+            self._raw, self._data = raw, data
+        return None if self._data is None else copy_tables(self._data)
+
+    def write(self, data: Tables) -> None:
+        if self.read_only:
+            raise StoreWriteError(f"could not write {self.path}: the notes file is open read-only")
+        raw = serialise(data)
+        if raw == self._raw and self.path.exists():
+            return
+        try:
+            write_atomically(self.path, raw)
+        except OSError as exc:
+            raise StoreWriteError(
+                f"could not write {self.path}: {describe_os_error(exc)}"
+            ) from None
+        self._raw, self._data = raw, copy_tables(data)

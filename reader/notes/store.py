@@ -1,0 +1,279 @@
+"""NoteStore: the only code that opens the notes file (``annotations.json``).
+
+The file is a TinyDB store (tables of :mod:`reader.notes.schema`) kept by
+:class:`~reader.notes.storage.AtomicJSONStorage`. Every change is a
+read-modify-write made while holding an inter-process lock (``<file>.lock``
+beside it), re-reading the file inside the lock, so processes writing at once
+never lose each other's notes. When a change method returns, the change is on
+disk (fsynced). A file that does not parse is never written to: opening it
+raises :class:`StoreCorruptError` naming a backup copy, and
+``NoteStore(path, read_only=True)`` opens it anyway, empty, with
+:attr:`NoteStore.problem` saying why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import Query
+from tinydb.table import Table
+
+from reader.notes import schema
+from reader.notes.errors import (
+    StoreCorruptError,
+    StoreError,
+    StoreReadError,
+    StoreWriteError,
+)
+from reader.notes.model import Note
+from reader.notes.storage import (
+    AtomicJSONStorage,
+    Tables,
+    describe_os_error,
+    remove_stale_temps,
+    write_atomically,
+)
+
+__all__ = [
+    "NoteNotFoundError",
+    "NoteStore",
+    "StoreCorruptError",
+    "StoreError",
+    "StoreReadError",
+    "StoreWriteError",
+]
+
+LOCK_TIMEOUT = 30.0
+"""Seconds to wait for another process's write before giving up."""
+
+
+class NoteNotFoundError(StoreError):
+    """No note has the given id."""
+
+
+def backup_path(path: Path, raw: bytes) -> Path:
+    """Where a copy of an unreadable file goes: named by its content, so made once."""
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    return path.with_name(f"{path.name}.corrupt-{digest}.bak")
+
+
+def make_backup(path: Path, raw: bytes) -> Path:
+    """Copy ``raw`` (the bytes of ``path``) beside it, unless that copy already exists."""
+    target = backup_path(path, raw)
+    try:
+        if target.read_bytes() == raw:
+            return target
+    except OSError:
+        pass
+    write_atomically(target, raw)
+    return target
+
+
+class NoteStore:
+    """Notes and reading positions in one TinyDB file, safe against crashes and races."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.problem: str | None = None
+        """Why a read-only store shows nothing (a corrupt or unreadable file), else None."""
+        self._storage = AtomicJSONStorage(self.path, read_only=read_only)
+        self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
+        try:
+            tables = self._tables()
+            for doc in tables.get(schema.NOTES, {}).values():
+                self._note(doc)
+        except StoreCorruptError as exc:
+            if not read_only:
+                raise self._corrupt(exc) from None
+            self.problem = self._corrupt_message(exc, None)
+        except StoreError as exc:
+            if not read_only:
+                raise
+            self.problem = str(exc)
+        if not read_only:
+            self._sweep()
+
+    # -- reading -------------------------------------------------------------
+
+    def all(self) -> list[Note]:
+        """Every note, in the order they were added."""
+        if self.problem:
+            return []
+        return [self._note(doc) for doc in self._tables().get(schema.NOTES, {}).values()]
+
+    def notes_for(self, document: str, sha256: str) -> list[Note]:
+        """Notes on this document: same text (sha256) or same file, in document order."""
+        found = [
+            n for n in self.all() if n.sha256 == sha256 or self._same_file(n.document, document)
+        ]
+        return sorted(found, key=lambda n: (n.target.start, n.target.end) if n.target else (-1, -1))
+
+    def get(self, note_id: str) -> Note | None:
+        return next((n for n in self.all() if n.id == note_id), None)
+
+    def position(self, sha256_or_path: str) -> int | None:
+        """The saved reading position (an offset in the text) for this key, if any."""
+        if self.problem:
+            return None
+        for doc in self._tables().get(schema.POSITIONS, {}).values():
+            if doc.get("key") == sha256_or_path and isinstance(doc.get("offset"), int):
+                return doc["offset"]
+        return None
+
+    # -- writing -------------------------------------------------------------
+
+    def add(self, note: Note) -> Note:
+        """Store a new note; it is on disk when this returns."""
+        with self._locked():
+            table = self._table(schema.NOTES)
+            if table.contains(Query().id == note.id):
+                raise StoreError(f"a note with id {note.id} already exists")
+            table.insert(note.to_dict())
+        return note
+
+    def update(self, note: Note) -> Note:
+        """Replace the stored note that has ``note.id`` by ``note``."""
+        with self._locked():
+            table = self._table(schema.NOTES)
+            found = table.get(Query().id == note.id)
+            if found is None:
+                raise NoteNotFoundError(f"no note with id {note.id}")
+            new = note.to_dict()
+            if dict(found) != new:
+                table.update(new, doc_ids=[found.doc_id])
+        return note
+
+    def remove(self, note_id: str) -> Note:
+        """Delete a note and return it (so the caller can offer to undo)."""
+        with self._locked():
+            table = self._table(schema.NOTES)
+            found = table.get(Query().id == note_id)
+            if found is None:
+                raise NoteNotFoundError(f"no note with id {note_id}")
+            table.remove(doc_ids=[found.doc_id])
+        return self._note(found)
+
+    def set_position(self, key: str, offset: int) -> None:
+        """Remember the reading position for ``key``; does nothing on a read-only store."""
+        if self.read_only:
+            return
+        with self._locked():
+            table = self._table(schema.POSITIONS)
+            found = table.get(Query().key == key)
+            if found is None:
+                table.insert({"key": key, "offset": int(offset)})
+            elif found.get("offset") != offset:
+                table.update({"offset": int(offset)}, doc_ids=[found.doc_id])
+
+    # -- internals -----------------------------------------------------------
+
+    def _tables(self) -> Tables:
+        """The current content, brought up to the current schema in memory."""
+        tables = self._storage.read()
+        if tables is None:
+            return schema.empty()
+        try:
+            return schema.migrate(tables)
+        except ValueError as exc:
+            message = f"{self.path} was written by a newer version of reader: {exc}"
+            raise StoreError(message) from None
+
+    def _table(self, name: str) -> Table:
+        # A fresh Table per operation: TinyDB caches the next document id and
+        # query results per Table, which another process may have made stale.
+        return Table(self._storage, name, cache_size=0)
+
+    def _note(self, doc: dict[str, Any]) -> Note:
+        try:
+            return Note.from_dict(doc)
+        except (KeyError, TypeError, ValueError) as exc:
+            what = doc.get("id", "?") if isinstance(doc, dict) else "?"
+            reason = f"note {what} has the wrong shape ({type(exc).__name__}: {exc})"
+            raise StoreCorruptError(reason, reason) from None
+
+    def _same_file(self, stored: str, document: str) -> bool:
+        try:
+            wanted = Path(document).expanduser().resolve()
+            candidates = {Path(stored).expanduser().resolve()}
+            if not Path(stored).is_absolute():
+                candidates.add((self.path.parent / stored).resolve())
+        except (OSError, RuntimeError):
+            return False
+        return wanted in candidates
+
+    def _corrupt_message(self, exc: StoreCorruptError, backup: Path | None) -> str:
+        where = f"; it was left untouched, a copy is at {backup}" if backup else ""
+        return f"{self.path} is not a readable notes file: {exc.reason}{where}"
+
+    def _corrupt(self, exc: StoreCorruptError) -> StoreCorruptError:
+        raw = self._storage.read_bytes() or b""
+        try:
+            backup: Path | None = make_backup(self.path, raw)
+        except OSError as err:
+            message = (
+                f"{self.path} is not a readable notes file: {exc.reason}; it was left "
+                f"untouched (no backup copy could be made: {describe_os_error(err)})"
+            )
+            return StoreCorruptError(message, exc.reason)
+        return StoreCorruptError(self._corrupt_message(exc, backup), exc.reason, str(backup))
+
+    def _sweep(self) -> None:
+        """Remove temp files left by a writer that was killed; skipped when someone writes."""
+        try:
+            with self._lock.acquire(timeout=0):
+                remove_stale_temps(self.path)
+        except (Timeout, OSError):
+            pass
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the inter-process lock; make sure the file has the current schema."""
+        if self.read_only:
+            raise StoreWriteError(f"could not write {self.path}: the notes file is open read-only")
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreWriteError(
+                f"could not write {self.path}: another process has held {self._lock.lock_file} "
+                f"for {LOCK_TIMEOUT:.0f} s"
+            ) from None
+        except OSError as exc:
+            raise StoreWriteError(
+                f"could not write {self.path}: cannot lock it ({describe_os_error(exc)})"
+            ) from None
+        try:
+            remove_stale_temps(self.path)
+            self._upgrade()
+            yield
+        except StoreCorruptError as exc:
+            raise self._corrupt(exc) from None
+        finally:
+            self._lock.release()
+
+    def _upgrade(self) -> None:
+        """Under the lock: give a new or older file the current schema (backing up the old)."""
+        tables = self._storage.read()
+        if tables is not None and schema.version(tables) == schema.CURRENT:
+            return
+        if tables is None:
+            self._storage.write(schema.empty())
+            return
+        old = schema.version(tables)
+        raw = self._storage.read_bytes() or b""
+        if old > schema.CURRENT:
+            raise StoreWriteError(
+                f"could not write {self.path}: it was written by a newer version of reader"
+            )
+        try:
+            write_atomically(self.path.with_name(f"{self.path.name}.schema{old}.bak"), raw)
+        except OSError as exc:
+            message = f"could not write {self.path}: {describe_os_error(exc)}"
+            raise StoreWriteError(message) from None
+        self._storage.write(schema.migrate(tables))
