@@ -33,7 +33,9 @@ def help_table(sections: Iterable[Section], keymap: Mapping[str, str]) -> Table:
         for binding in bindings:
             if binding.system:
                 continue
-            table.add_row(Text(binding_keys(binding, keymap)), Text(binding.description))
+            table.add_row(
+                Text(binding_keys(binding, keymap)), Text(binding.tooltip or binding.description)
+            )
     return table
 
 
@@ -48,12 +50,13 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         self.sections = sections
         self.keymap = keymap
+        self.table = help_table(sections, keymap)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog") as dialog:
             dialog.border_title = "Keys"
             dialog.border_subtitle = "esc close"
-            yield Static(help_table(self.sections, self.keymap), id="help-table")
+            yield Static(self.table, id="help-table")
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

@@ -49,9 +49,15 @@ class ReaderScreen(Screen[None]):
     """One document, its analysis and its notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "focus_next", "Pane", id="pane.next"),
-        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="pane.previous"),
-        Binding("a", "add_note", "Note", id="note.add"),
+        Binding("tab", "app.focus_next", "Pane", tooltip="Next pane", id="pane.next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
+        Binding(
+            "a",
+            "add_note",
+            "Note",
+            tooltip="Add a note on the selected text, else on the cursor's paragraph",
+            id="note.add",
+        ),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 

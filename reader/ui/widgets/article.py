@@ -70,7 +70,14 @@ class ArticleView(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Move", key_display="j/k", id="article.cursor_down"),
+        Binding(
+            "j,down",
+            "cursor_down",
+            "Move",
+            key_display="j/k",
+            tooltip="Next paragraph",
+            id="article.cursor_down",
+        ),
         Binding("k,up", "cursor_up", "Previous paragraph", show=False, id="article.cursor_up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
@@ -228,9 +235,13 @@ class ArticleView(ScrollView, can_focus=True):
             b = min(mark.end, end) - start + offset
             if mark.layer == "quote":
                 line.stylize(Style(italic=True), a, b)
-                bar = QUOTE_BARS.get(mark.key, "▌")
-                line.stylize(Style(color=mark.colour or None), 1, 2)
-                line.plain = line.plain[:1] + bar + line.plain[2:]
+                colour = Style(color=mark.colour or None)
+                if line.plain[GUTTER + 2 : GUTTER + 3] == "┆":
+                    line.stylize(colour, GUTTER + 2, GUTTER + 3)
+                else:
+                    bar = QUOTE_BARS.get(mark.key, "▌")
+                    line.plain = line.plain[:1] + bar + line.plain[2:]
+                    line.stylize(colour, 1, 2)
             elif mark.layer == "sector":
                 line.stylize(Style(color=mark.colour, underline=True), a, b)
             elif mark.layer == "speaker":

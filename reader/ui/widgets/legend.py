@@ -15,7 +15,8 @@ from reader.analysis.model import Analysis
 from reader.spans import Span
 from reader.ui.palette import sector_colour, speaker_colour
 
-NAME_WIDTH = 17
+NAME_WIDTH = 19
+ROLE_WIDTH = NAME_WIDTH + 2
 
 
 def _row(dot: str, colour: str, name: str, count: int) -> Text:
@@ -61,8 +62,11 @@ class Legend(OptionList):
         for index, speaker in enumerate(analysis.speakers):
             row = _row("●", speaker_colour(index), speaker.name, len(speaker.mentions))
             if speaker.role:
+                role = speaker.role
+                if len(role) > ROLE_WIDTH:
+                    role = role[: ROLE_WIDTH - 1] + "…"
                 row.append("\n  ")
-                row.append(speaker.role, Style(dim=True))
+                row.append(role, Style(dim=True))
             key = f"speaker:{speaker.id}"
             self.add_option(Option(row, id=key))
             if speaker.mentions:

@@ -67,9 +67,8 @@ class NotesPane(Vertical):
 
     DEFAULT_CSS = """
     NotesPane { height: 1fr; }
-    NotesPane > #notes-empty { color: $text-muted; padding: 1 1; }
-    NotesPane > OptionList { height: 1fr; border: none; }
-    NotesPane.-empty > OptionList { display: none; }
+    NotesPane > #notes-empty { color: $text-muted; padding: 1 1; height: auto; }
+    NotesPane > OptionList { height: 1fr; border: none; background: transparent; }
     NotesPane.-has-notes > #notes-empty { display: none; }
     """
 
