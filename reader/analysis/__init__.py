@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 import hashlib
+from functools import lru_cache
 
 from reader.analysis.model import Analysis, Quote, SectorHit, Speaker
 

@@ -1,10 +1,33 @@
-"""The analysis pipeline: sectors, speakers and quotes over one text."""
+"""The analysis pipeline: sectors, then statements, then the speakers behind them."""
 
 from __future__ import annotations
 
+from reader.analysis.layout import Layout
 from reader.analysis.model import Analysis
+from reader.analysis.quotes import Found, find_quotes
+from reader.analysis.sectors import find_sectors
+from reader.analysis.speakers import SpeakerBuilder
+from reader.document import find_posts
+
+_MAX_POST_PARAGRAPH = 2000
+"""Longer paragraphs are never read as embedded posts (keeps the post pattern linear)."""
+
+
+def embedded_posts(text: str, layout: Layout) -> list[Found]:
+    """Embedded social-media posts, each a statement of its author."""
+    paras = tuple(p for p in layout.paragraphs if len(p) <= _MAX_POST_PARAGRAPH)
+    out = []
+    for post in find_posts(text, paras):
+        out.append(Found("embedded", post.content, None, post.author, also_names=post.handle_span))
+    return out
 
 
 def run(text: str) -> Analysis:
-    """Analyse ``text`` (placeholder until the analysis lands)."""
-    return Analysis()
+    """Analyse ``text``: who speaks, what they said, which sectors come up."""
+    layout = Layout(text)
+    posts = embedded_posts(text, layout)
+    skip = [layout.paragraph_of(f.source.start) for f in posts if f.source is not None]
+    found = find_quotes(text, layout, skip)
+    found.extend(posts)  # appended: ``follows`` indexes stay valid
+    speakers, quotes = SpeakerBuilder(text).build(found)
+    return Analysis(speakers=speakers, quotes=quotes, sectors=find_sectors(text))

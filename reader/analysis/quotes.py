@@ -1,0 +1,616 @@
+"""Find attributed statements: what was said, the reporting cue, and the source words.
+
+One whole-text regex finds every reporting cue (said, told, according to,
+stressing, ...). Each cue is then read in its sentence with small local
+patterns of English reporting syntax:
+
+- ``SOURCE said (that) CONTENT`` and ``SOURCE told OBJECT (that) CONTENT``
+- ``CONTENT, SOURCE said.`` and ``CONTENT, said SOURCE.``
+- ``"CONTENT," SOURCE said`` and ``SOURCE said: "CONTENT"`` (direct quotes)
+- ``SOURCE said: CONTENT`` (colon quotes, also into the next paragraph)
+- ``according to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``
+- ``..., stressing that CONTENT`` and ``Stressing that CONTENT, SOURCE ...``
+
+Who the source is (a name, a role, a pronoun) is decided later by the
+speakers module; here a source is only a span of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.analysis.layout import Layout, Quoted
+from reader.analysis.model import QuoteKind
+from reader.analysis.trie import compile_words
+from reader.analysis.vocabulary import (
+    AUXILIARIES,
+    DETERMINERS,
+    LEADING_NOISE,
+    NAME_PREPOSITIONS,
+    PARTICIPLES,
+    PRONOUNS,
+    STOP_WORDS,
+    TELL_VERBS,
+    THAT_ONLY,
+    VERB_FORMS,
+    words,
+)
+from reader.spans import Span
+
+# Forms that are as often nouns as verbs ("the report", "United States"):
+# a cue only when a clause, a colon or a quotation follows.
+_NOUN_LIKE = words(
+    """state states report reports claim claims note notes post posts comment comments
+    charge charges forecast forecasts estimate estimates demand demands signal signals
+    hint hints reply replies counter counters joke jokes promise promises pledge pledges
+    vow vows remark remarks recall recalls stress tweet tweets warn caution quip quips
+    boast boasts retort retorts blast blasts slam slams continue ask asks add write
+    admit deny agree think believe tell say"""
+)
+
+CUES = compile_words([*VERB_FORMS, "according to"], re.IGNORECASE)
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
+_WS = re.compile(r"\s*")
+_THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
+_OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“])")
+_COLON = re.compile(r"\s*:\s*")
+_TIME = (
+    r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|today|yesterday|tonight|(?:this|last|on\s+\w+)\s+"
+    r"(?:morning|afternoon|evening|night|week|month|year))(?:\s+(?:morning|afternoon|evening|"
+    r"night))?"
+)
+_VENUE = (
+    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:statement|interview|op-ed|letter|post|tweet|email|e-mail|"
+    r"speech|address|report|memo|note|briefing|release|conference|rally|hearing|meeting|"
+    r"summit|session|event|call|appearance|message|video|podcast|broadcast|debate)s?\b"
+    r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|X)\b"
+)
+_ADJUNCT = re.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
+_TELL_OBJECT = re.compile(
+    r"\s+(?:me|him|her|us|them|you|reporters|journalists|lawmakers|supporters|"
+    r"(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
+    r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|the))*)(?=[\s,.:;])"
+)
+_LEADING_THAT = re.compile(r"\A\s*that\s+", re.IGNORECASE)
+_TRAIL = re.compile(r"[\s,;:—–-]+\Z")
+_TRAIL_WORDS = re.compile(
+    r"(?:[\s,;:—–-]+(?:and|but|though|although|while|as|even|so|because|which|when|"
+    r"where|after|before|with|since))+[\s,;:—–-]*\Z",
+    re.IGNORECASE,
+)
+_ADJUNCT_START = re.compile(
+    r"\s*,?\s*(?:following|after|before|during|at|in|on|when|while|as|adding|noting|"
+    r"speaking|citing|referring|without|despite|amid|from|to\s+(?:reporters|journalists)|"
+    r"via|through|with)\b"
+)
+_FIRST_WORD = re.compile(r"\s*[\"“‘']?(\w+)")
+_ADVERBIAL_OPENERS = words(
+    """in on at after before during while when as since speaking asked responding
+    writing addressing talking if though although because"""
+)
+_HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?=:\s+\S)")
+_MIN_WORDS = 3
+
+
+@dataclass(slots=True)
+class Found:
+    """One attributed statement as spans; ``follows`` names a quote whose speaker it shares."""
+
+    kind: QuoteKind
+    content: Span | None
+    cue: Span | None
+    source: Span | None
+    follows: int | None = None
+    needs_known_speaker: bool = False
+    also_names: Span | None = None  # another name of the speaker here (a post's @handle)
+
+
+class QuoteFinder:
+    """Reads every cue of one text in its sentence; see the module docstring."""
+
+    def __init__(self, text: str, layout: Layout, skip: list[Span]) -> None:
+        self.text = text
+        self.layout = layout
+        self.skip = skip  # paragraphs read as something else (embedded posts)
+        self.found: list[Found] = []
+        self.used_quotes: set[int] = set()  # start offsets of quoted stretches attributed
+
+    # ----------------------------------------------------------------- entry
+
+    def run(self) -> list[Found]:
+        text = self.text
+        for m in CUES.finditer(text):
+            start = m.start()
+            if self.layout.quote_around(start) is not None or self._skipped(start):
+                continue
+            word = " ".join(m.group().lower().split())
+            if word == "according to":
+                self._according(m.start(), m.end())
+            elif word in PARTICIPLES:
+                self._participle(m.start(), m.end(), word)
+            elif m.group()[0].islower():
+                self._finite(m.start(), m.end(), word)
+        self._headline_speakers()
+        self._unattributed_quotes()
+        self._cut_overlaps()
+        return self.found
+
+    def _skipped(self, pos: int) -> bool:
+        return any(s.start <= pos < s.end for s in self.skip)
+
+    # ------------------------------------------------------------ noun phrases
+
+    def _tokens(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text, lo, hi)]
+
+    def _source_before(self, sent: Span, cue_start: int) -> tuple[Span | None, int]:
+        """The noun phrase ending right before the cue, and the cue start after auxiliaries."""
+        toks = self._tokens(max(sent.start, cue_start - 200), cue_start)
+        i = len(toks) - 1
+        aux = 0
+        while i >= 0 and aux < 3 and toks[i][2].lower() in AUXILIARIES:
+            cue_start = toks[i][0]
+            i -= 1
+            aux += 1
+        if i >= 0 and toks[i][2] == ",":
+            appos = self._appositive(toks[: i + 1])
+            if appos is not None:
+                return appos, cue_start
+            return None, cue_start
+        picked: list[tuple[int, int, str]] = []
+        while i >= 0 and len(picked) < 10:
+            w = toks[i][2]
+            low = w.lower()
+            if not (w[0].isalnum() or w[0] in "'’"):
+                break
+            if low in PRONOUNS:
+                if not picked:
+                    picked.append(toks[i])
+                break
+            if low in NAME_PREPOSITIONS and picked and picked[-1][2][0].isupper() and i > 0:
+                picked.append(toks[i])
+                i -= 1
+                continue
+            if low in STOP_WORDS or low in VERB_FORMS:
+                break
+            picked.append(toks[i])
+            i -= 1
+        picked.reverse()
+        while picked and (
+            picked[0][2].lower() in LEADING_NOISE
+            or picked[0][2].lower() in NAME_PREPOSITIONS
+            or picked[0][2][0] in "'’"
+            or picked[0][2][0].isdigit()
+        ):
+            picked.pop(0)
+        if not picked or not _plausible(picked):
+            return None, cue_start
+        return Span(picked[0][0], picked[-1][1]), cue_start
+
+    def _appositive(self, toks: list[tuple[int, int, str]]) -> Span | None:
+        """``Name, the role of something,`` before a cue: the name and its role."""
+        # toks ends with the comma after the role; find the comma before the role.
+        j = len(toks) - 2
+        while j >= 0 and toks[j][2] not in {",", ";", ":", '"', "“", "”", "(", ")"}:
+            j -= 1
+        if j < 1 or toks[j][2] != "," or len(toks) - 2 - j > 12 or len(toks) - 2 - j < 1:
+            return None
+        first_role = toks[j + 1][2]
+        if not (first_role.lower() in DETERMINERS or first_role.endswith(("'s", "’s"))):
+            return None
+        k = j - 1
+        while k >= 0 and toks[k][2][0].isupper() and j - k <= 4:
+            k -= 1
+        if k == j - 1:
+            return None
+        if k >= 0 and toks[k][2][0].isalnum() and toks[k][2].lower() not in STOP_WORDS:
+            return None
+        return Span(toks[k + 1][0], toks[-2][1])
+
+    def _source_after(self, pos: int, sent: Span) -> Span | None:
+        """A noun phrase right after an inverted cue: ``said Caddell``, ``said the minister``."""
+        toks = self._tokens(pos, min(sent.end, pos + 160))
+        picked: list[tuple[int, int, str]] = []
+        for s, e, w in toks:
+            low = w.lower()
+            if not (w[0].isalnum()):
+                break
+            if low in PRONOUNS:
+                if not picked:
+                    picked.append((s, e, w))
+                break
+            if low in NAME_PREPOSITIONS and picked and picked[-1][2][0].isupper():
+                picked.append((s, e, w))
+                continue
+            if (
+                picked
+                and (low in STOP_WORDS or low in VERB_FORMS or w[0].islower())
+                and not (picked[-1][2].lower() in DETERMINERS and w[0].islower())
+                and not all(p[2][0].islower() for p in picked)
+            ):
+                break
+            if low in STOP_WORDS and low not in DETERMINERS:
+                break
+            picked.append((s, e, w))
+            if len(picked) >= 8:
+                break
+        while picked and picked[-1][2].lower() in NAME_PREPOSITIONS | DETERMINERS:
+            picked.pop()
+        if not picked or not _plausible(picked):
+            return None
+        return Span(picked[0][0], picked[-1][1])
+
+    # ------------------------------------------------------------------- cues
+
+    def _finite(self, cue_start: int, cue_end: int, word: str) -> None:
+        text = self.text
+        base = VERB_FORMS[word]
+        strict = base in THAT_ONLY or (word in _NOUN_LIKE and base not in {"say", "tell", "add"})
+        sent = self.layout.sentence_of(cue_start)
+        source, cue0 = self._source_before(sent, cue_start)
+        if source is None:
+            closing = self._closing_quote_before(cue_start, sent)
+            if closing is not None or text[sent.start : cue_start].rstrip().endswith(","):
+                self._inverted(cue_start, cue_end, base, sent, closing)
+            return
+        cue = Span(cue0, cue_end)
+        pos = cue_end
+        if base in TELL_VERBS:
+            obj = _TELL_OBJECT.match(text, pos, sent.end)
+            if obj:
+                pos = obj.end()
+        adj = _ADJUNCT.match(text, pos, sent.end)
+        if adj and adj.end() > pos:
+            if adj.end() - cue_end <= 40:
+                cue = Span(cue0, adj.end())
+            pos = adj.end()
+        # What the cue introduces: a quotation, a colon, a clause, or what came before.
+        opening = _OPEN_AFTER.match(text, pos, min(len(text), sent.end + 2))
+        if opening:
+            q = self.layout.quote_starting_at(opening.end())
+            if q is not None:
+                self._add("direct", q.content, cue, source, quoted=q)
+                return
+        colon = _COLON.match(text, pos, sent.end)
+        if colon and ":" in text[colon.start() : colon.end()]:
+            self._colon(colon.end(), cue, source)
+            return
+        that = _THAT.match(text, pos, sent.end)
+        if that and that.end() > pos:
+            content = self._clean(that.end(), sent.end)
+            if content is not None:
+                self._add("indirect", content, cue, source)
+            return
+        if (
+            _ends_clause(text, pos, sent.end)
+            or text[pos : pos + 1] in {",", ";", "—", "–"}
+            or _ADJUNCT_START.match(text, pos, sent.end)
+        ):
+            closing = self._closing_quote_before(source.start, sent)
+            if closing is not None:
+                self._add("direct", closing.content, cue, source, quoted=closing)
+                return
+            if strict or source.start <= sent.start:
+                return
+            lead = _FIRST_WORD.match(text, sent.start, source.start)
+            if lead and lead.group(1).lower() in _ADVERBIAL_OPENERS:
+                return
+            content = self._clean(sent.start, source.start)
+            if content is not None:
+                self._add("indirect", content, cue, source)
+            return
+        if strict:
+            return
+        rest = text[pos : pos + 4].lower()
+        if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
+            return
+        content = self._clean(pos, sent.end)
+        if content is not None:
+            self._add("indirect", content, cue, source)
+
+    def _inverted(
+        self, cue_start: int, cue_end: int, base: str, sent: Span, closing: Quoted | None
+    ) -> None:
+        """``"...," said Caddell`` and ``CONTENT, said the minister``."""
+        text = self.text
+        pos = cue_end
+        source = self._source_after(pos, sent)
+        if source is not None and not (
+            _ends_clause(text, source.end, sent.end)
+            or text[source.end : source.end + 1] in {",", ";", ":", "—", "–"}
+            or _ADJUNCT_START.match(text, source.end, sent.end)
+        ):
+            source = None
+        if source is None:
+            # ``"...," Lavrov said``: the source sits between the quotation and the cue.
+            source, cue0 = self._source_before(sent, cue_start)
+            if source is None or closing is None:
+                return
+            self._add("direct", closing.content, Span(cue0, cue_end), source, quoted=closing)
+            return
+        cue = Span(cue_start, cue_end)
+        if closing is not None:
+            self._add("direct", closing.content, cue, source, quoted=closing)
+            return
+        if base in THAT_ONLY:
+            return
+        comma = text.rfind(",", sent.start, cue_start)
+        content = self._clean(sent.start, comma) if comma > sent.start else None
+        if content is not None:
+            self._add("indirect", content, cue, source)
+
+    def _participle(self, cue_start: int, cue_end: int, word: str) -> None:
+        """``..., saying (that) CONTENT`` and ``Stressing that CONTENT, SOURCE ...``."""
+        text = self.text
+        sent = self.layout.sentence_of(cue_start)
+        lead = text[sent.start : cue_start].strip()
+        initial = lead == "" or lead.lower() in {"while", "after", "before", "when"}
+        if not initial and not text[sent.start : cue_start].rstrip().endswith((",", "—", "–")):
+            return
+        pos = cue_end
+        adj = _ADJUNCT.match(text, pos, sent.end)
+        if adj:
+            pos = adj.end()
+        if VERB_FORMS[word] in TELL_VERBS:
+            obj = _TELL_OBJECT.match(text, pos, sent.end)
+            if obj:
+                pos = obj.end()
+        that = _THAT.match(text, pos, sent.end)
+        has_that = bool(that and that.end() > pos)
+        if has_that:
+            pos = that.end()
+        elif VERB_FORMS[word] in THAT_ONLY:
+            return
+        cue = Span(cue_start, cue_end)
+        opening = _OPEN_AFTER.match(text, pos, sent.end + 2)
+        if opening and self.layout.quote_starting_at(opening.end()) is not None:
+            q = self.layout.quote_starting_at(opening.end())
+            assert q is not None
+            self._add("direct", q.content, cue, None, quoted=q, follows=self._last_in(sent))
+            return
+        colon = _COLON.match(text, pos, sent.end)
+        if colon and ":" in text[colon.start() : colon.end()]:
+            self._colon(colon.end(), cue, None, follows=self._last_in(sent))
+            return
+        if initial:
+            comma = text.rfind(",", pos, sent.end)
+            if comma < 0:
+                return
+            source, _ = self._subject_after(comma + 1, sent)
+            content = self._clean(pos, comma)
+            if source is not None and content is not None:
+                self._add("indirect", content, cue, source)
+            return
+        content = self._clean(pos, sent.end)
+        if content is None:
+            return
+        follows = self._last_in(sent)
+        source = self.found[follows].source if follows is not None else None
+        if follows is None:
+            source, _ = self._subject_after(sent.start, sent)
+            if source is None:
+                return
+        self._add("indirect", content, cue, source, follows=follows)
+
+    def _subject_after(self, pos: int, sent: Span) -> tuple[Span | None, int]:
+        toks = self._tokens(pos, min(sent.end, pos + 160))
+        picked = []
+        for s, e, w in toks:
+            low = w.lower()
+            if low in PRONOUNS and not picked:
+                return Span(s, e), e
+            if not w[0].isalnum():
+                break
+            if w[0].isupper() or (not picked and low in DETERMINERS):
+                picked.append((s, e, w))
+                continue
+            if picked and low in NAME_PREPOSITIONS and picked[-1][2][0].isupper():
+                picked.append((s, e, w))
+                continue
+            if picked and picked[-1][2].lower() in DETERMINERS and len(picked) < 4:
+                picked.append((s, e, w))
+                continue
+            break
+        while picked and picked[-1][2].lower() in NAME_PREPOSITIONS | DETERMINERS:
+            picked.pop()
+        while picked and picked[0][2].lower() in LEADING_NOISE:
+            picked.pop(0)
+        if not picked or not _plausible(picked):
+            return None, pos
+        return Span(picked[0][0], picked[-1][1]), picked[-1][1]
+
+    def _according(self, cue_start: int, cue_end: int) -> None:
+        text = self.text
+        sent = self.layout.sentence_of(cue_start)
+        toks = self._tokens(cue_end, min(sent.end, cue_end + 200))
+        picked = []
+        for s, e, w in toks:
+            if not (w[0].isalnum() or w[0] in "'’") or w.lower() in {"that", "who", "which"}:
+                break
+            picked.append((s, e, w))
+            if len(picked) >= 12:
+                break
+        if not picked:
+            return
+        source = Span(picked[0][0], picked[-1][1])
+        cue = Span(cue_start, cue_end)
+        lead = text[sent.start : cue_start].strip(" ,\n\t").lower()
+        if lead in {"", "but", "and", "yet", "so", "also", "however"}:
+            after = _WS.match(text, source.end, sent.end)
+            pos = after.end() if after else source.end
+            if text[pos : pos + 1] == ",":
+                pos += 1
+            content = self._clean(pos, sent.end)
+        else:
+            content = self._clean(sent.start, cue_start)
+            if content is None:
+                content = self._clean(source.end, sent.end)
+        if content is not None:
+            self._add("indirect", content, cue, source)
+
+    def _colon(self, pos: int, cue: Span, source: Span | None, follows: int | None = None) -> None:
+        """What follows a colon: the rest of the paragraph, or the next one if it is empty."""
+        para = self.layout.paragraph_of(cue.start)
+        end = para.end
+        if pos >= end:
+            idx = self.layout.paragraph_index(cue.start) + 1
+            if idx >= len(self.layout.paragraphs):
+                return
+            nxt = self.layout.paragraphs[idx]
+            pos, end = nxt.start, nxt.end
+        q = self.layout.quote_starting_at(pos)
+        if q is not None:
+            self._add("direct", q.content, cue, source, quoted=q, follows=follows)
+            return
+        content = self._clean(pos, end)
+        if content is not None:
+            self._add("indirect", content, cue, source, follows=follows)
+
+    # ---------------------------------------------------------------- helpers
+
+    def _closing_quote_before(self, pos: int, sent: Span) -> Quoted | None:
+        """A quotation whose closing mark sits just before ``pos`` (commas and spaces apart)."""
+        text = self.text
+        j = pos
+        while j > sent.start and text[j - 1] in " \t\n,":
+            j -= 1
+        if j <= 0 or text[j - 1] not in '"”':
+            return None
+        return self.layout.quote_ending_at(j)
+
+    def _clean(self, start: int, end: int) -> Span | None:
+        """Content between two offsets, without a leading "that", edges or closing stops."""
+        text = self.text
+        if end <= start:
+            return None
+        chunk = text[start:end]
+        lead = _LEADING_THAT.match(chunk)
+        if lead:
+            start += lead.end()
+            chunk = chunk[lead.end() :]
+        stripped = chunk.lstrip()
+        start += len(chunk) - len(stripped)
+        stripped = _TRAIL_WORDS.sub("", stripped)
+        stripped = stripped.rstrip(" \t\n.,;:!?—–-")
+        if len(stripped.split()) < _MIN_WORDS:
+            return None
+        return Span(start, start + len(stripped))
+
+    def _last_in(self, sent: Span) -> int | None:
+        for i in range(len(self.found) - 1, -1, -1):
+            f = self.found[i]
+            anchor = f.cue or f.source
+            if anchor is None or anchor.start < sent.start:
+                return None
+            if anchor.start < sent.end:
+                return i
+        return None
+
+    def _add(
+        self,
+        kind: QuoteKind,
+        content: Span | None,
+        cue: Span | None,
+        source: Span | None,
+        *,
+        quoted: Quoted | None = None,
+        follows: int | None = None,
+    ) -> None:
+        if source is None and follows is None:
+            return
+        if quoted is not None:
+            if quoted.start in self.used_quotes:
+                return
+            self.used_quotes.add(quoted.start)
+        self.found.append(Found(kind, content, cue, source, follows))
+
+    # ------------------------------------------------------------ later passes
+
+    def _headline_speakers(self) -> None:
+        """``Pat Caddell: what he said`` at the start of a paragraph (kept if he speaks)."""
+        for para in self.layout.paragraphs[:3]:
+            m = _HEADLINE_NAME.match(self.text, para.start, para.end)
+            if not m:
+                continue
+            colon = self.text.index(":", m.end())
+            content = self._clean(colon + 1, para.end)
+            if content is None:
+                continue
+            self.found.append(
+                Found(
+                    "direct" if self.text[content.start] in "\"“‘'" else "indirect",
+                    content,
+                    Span(colon, colon + 1),
+                    Span(m.start(), m.end()),
+                    needs_known_speaker=True,
+                )
+            )
+
+    def _unattributed_quotes(self) -> None:
+        """A quotation with no cue of its own continues the last speaker of its paragraph."""
+        if not self.found:
+            return
+        anchors = sorted(
+            ((f.cue or f.source or f.content).start, i)  # type: ignore[union-attr]
+            for i, f in enumerate(self.found)
+            if not f.needs_known_speaker
+        )
+        starts = [a for a, _ in anchors]
+        from bisect import bisect_right
+
+        for q in self.layout.quotes:
+            if q.start in self.used_quotes or len(q.content.text(self.text).split()) < 5:
+                continue
+            if self._skipped(q.start):
+                continue
+            para_idx = self.layout.paragraph_index(q.start)
+            i = bisect_right(starts, q.start) - 1
+            if i < 0:
+                continue
+            prev_idx = self.layout.paragraph_index(starts[i])
+            para = self.layout.paragraphs[para_idx]
+            continuing = para_idx - prev_idx == 1 and q.start == para.start and q.opened
+            if prev_idx != para_idx and not continuing:
+                continue
+            self.used_quotes.add(q.start)
+            self.found.append(Found("direct", q.content, None, None, follows=anchors[i][1]))
+
+    def _cut_overlaps(self) -> None:
+        """An indirect content stops where another statement's source or cue begins."""
+        marks = sorted(s.start for f in self.found for s in (f.source, f.cue) if s is not None)
+        from bisect import bisect_right
+
+        for f in self.found:
+            if f.kind != "indirect" or f.content is None:
+                continue
+            c = f.content
+            i = bisect_right(marks, c.start)
+            if i < len(marks) and marks[i] < c.end:
+                cut = self._clean(c.start, marks[i])
+                f.content = cut
+        self.found = [f for f in self.found if f.content is not None]
+
+
+def _plausible(picked: list[tuple[int, int, str]]) -> bool:
+    """A source names someone: a pronoun, a capitalised word, or a noun after a determiner."""
+    low = [w.lower() for _, _, w in picked]
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return True
+    if all(w in DETERMINERS for w in low):
+        return False
+    last = low[-1]
+    return not (last.endswith("ly") or last in STOP_WORDS or last[0].isdigit())
+
+
+def _ends_clause(text: str, pos: int, end: int) -> bool:
+    """Nothing but closing punctuation between ``pos`` and the end of the sentence."""
+    return not text[pos:end].strip(" \t\n.!?;,\"”’'")
+
+
+def find_quotes(text: str, layout: Layout, skip: list[Span]) -> list[Found]:
+    """Every attributed statement of ``text`` (embedded posts are read elsewhere)."""
+    return QuoteFinder(text, layout, skip).run()

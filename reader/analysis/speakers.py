@@ -1,0 +1,548 @@
+"""Who speaks: names, roles and kinds read from source spans, merged into speakers.
+
+A source span is a name ("Russian FM Lavrov"), a role ("the Russian
+minister", "a spokeswoman") or a pronoun ("he"). Names of people are merged
+by surname when their first names agree (Sergei = Sergey); a surname alone
+joins the person it belongs to; a first name met anywhere in the text
+completes a surname-only speaker. Roles and pronouns are resolved to the
+speaker mentioned last before them, never made into speakers of their own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+
+from reader.analysis.model import Quote, Speaker, SpeakerKind
+from reader.analysis.quotes import Found
+from reader.analysis.trie import compile_words
+from reader.analysis.vocabulary import (
+    DETERMINERS,
+    LEADING_NOISE,
+    NEWS_ORGS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TITLES,
+    words,
+)
+from reader.spans import Span
+
+_WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
+_PARTICLES = words("de da del della di van von der den la le du bin ibn al el ben st. dos das y")
+_FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
+_DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
+_POSSESSIVE = re.compile(r"[’']s\Z")
+_PRONOUN_WINDOW = 4000
+"""How far back (in characters) a pronoun may look for the person it stands for."""
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def slug(name: str) -> str:
+    """An id from a name: ascii, lower case, words joined by hyphens."""
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-") or "speaker"
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
+
+
+def _is_capital(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_org(tokens: list[str]) -> bool:
+    if len(tokens) == 1 and tokens[0].lower() in NEWS_ORGS:
+        return True
+    for t in tokens:
+        if t.lower() in ORG_WORDS or t.lower().rstrip(".") in ORG_WORDS:
+            return True
+        bare = t.replace(".", "").replace("-", "")
+        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a source span says about its speaker."""
+
+    kind: str  # "name", "role" or "pronoun"
+    name: str = ""
+    name_span: Span | None = None
+    role: str | None = None
+    org: bool = False
+    key: str = ""
+
+
+def read_source(text: str, span: Span) -> Reading | None:
+    """Split a source span into a name and a role, or recognise a pronoun or role."""
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, span.end)]
+    if not toks:
+        return None
+    if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:
+        return Reading("pronoun", toks[0][2].lower())
+    role_part = toks
+    if any(t[2] == "," for t in toks):
+        comma = next(i for i, t in enumerate(toks) if t[2] == ",")
+        toks, role_part = toks[:comma], toks[comma + 1 :]
+        if not toks:
+            return None
+    # The name: the capitalised run at the end, without title words.
+    end = len(toks)
+    while end > 0 and _POSSESSIVE.fullmatch(toks[end - 1][2]):
+        end -= 1
+    i = end - 1
+    while i >= 0:
+        w = toks[i][2]
+        low = w.lower()
+        if _is_capital(w) and not _is_title(w) and low not in DETERMINERS:
+            i -= 1
+            continue
+        if low in _PARTICLES and i > 0 and i < end - 1 and _is_capital(toks[i - 1][2]):
+            i -= 1
+            continue
+        break
+    start = i + 1
+    if start >= end:
+        return _role_reading(text, span, toks)
+    words = [t[2] for t in toks[start:end]]
+    # Words before a person's name that only describe him ("Russian", "Democratic")
+    # stay in the role; for an organisation the whole capitalised run is the name.
+    name_span = Span(toks[start][0], toks[end - 1][1])
+    role_text = None
+    if role_part is not toks:
+        role_text = " ".join(t[2] for t in role_part) or None
+        if role_part:
+            role_text = text[role_part[0][0] : role_part[-1][1]]
+    elif start > 0:
+        first = 0
+        while first < start and toks[first][2].lower() in DETERMINERS | LEADING_NOISE:
+            first += 1
+        if first < start:
+            role_text = text[toks[first][0] : toks[start - 1][1]]
+    org = _is_org(words)
+    if org and start > 0 and role_part is toks:
+        # "the Venezuelan Foreign Ministry": keep the capitalised run together.
+        j = start - 1
+        while j >= 0 and _is_capital(toks[j][2]) and toks[j][2].lower() not in DETERMINERS:
+            j -= 1
+        name_span = Span(toks[j + 1][0], toks[end - 1][1])
+        role_text = None
+    name = " ".join(text[name_span.start : name_span.end].split())
+    if len(words) == 1 and not org and words[0].isupper() and len(words[0]) > 1:
+        org = True
+    return Reading("name", name, name_span, role_text, org)
+
+
+def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Reading | None:
+    words = [t[2] for t in toks]
+    k = 0
+    while k < len(words) and words[k].lower() in DETERMINERS | LEADING_NOISE:
+        k += 1
+    if k >= len(words):
+        return None
+    core = " ".join(text[toks[k][0] : toks[-1][1]].split())
+    head = words[-1].lower()
+    org = head in ORG_WORDS or head.rstrip("s") in ORG_WORDS
+    key = " ".join(w.lower() for w in words[k:])
+    if key.endswith("s") and not key.endswith("ss") and head.rstrip("s") in SOURCE_NOUNS:
+        key = key[:-1]
+    return Reading("role", core, None, core, org, key)
+
+
+@dataclass(eq=False)
+class Entity:
+    """A speaker under construction: every variant seen, every mention found."""
+
+    kind: SpeakerKind
+    surname: str = ""
+    first: str = ""
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    quotes: int = 0
+    anonymous: bool = False
+    key: str = ""
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias[:4] in {"The ", "A ", "An "} or alias[:2] == "A ":
+            alias = alias[0].lower() + alias[1:]
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    @property
+    def role_heads(self) -> set[str]:
+        return {r.split()[-1].lower() for r in self.roles if r.split()}
+
+
+def _compatible(a: str, b: str) -> bool:
+    """First names of one person: equal, one missing, an initial, or a transliteration."""
+    if not a or not b:
+        return True
+    fa, fb = _fold(a).rstrip("."), _fold(b).rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return fa[0] == fb[0] and ratio(fa, fb) >= 70
+
+
+class SpeakerBuilder:
+    """Turns found statements into speakers and quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.persons: dict[str, list[Entity]] = {}
+        self.orgs: dict[str, Entity] = {}
+        self.anonymous: dict[str, Entity] = {}
+
+    # ------------------------------------------------------------- entities
+
+    def _person(self, name: str, role: str | None) -> Entity:
+        parts = name.split()
+        surname = _POSSESSIVE.sub("", parts[-1])
+        first = " ".join(parts[:-1])
+        key = _fold(surname)
+        group = self.persons.setdefault(key, [])
+        match = [e for e in group if _compatible(e.first, first)]
+        if first:
+            exact = [e for e in match if e.first and _compatible(e.first, first)]
+            match = exact or [e for e in match if not e.first] or match
+        if match:
+            ent = match[0]
+            if first and not ent.first:
+                ent.first = first
+        else:
+            ent = Entity("person", surname=surname, first=first)
+            group.append(ent)
+        if name not in ent.names:
+            ent.names.append(name)
+        if role:
+            ent.roles.append(role)
+        return ent
+
+    def _org(self, name: str) -> Entity:
+        key = _fold(re.sub(r"^(?:the|The)\s+", "", name))
+        ent = self.orgs.get(key)
+        if ent is None:
+            ent = self.orgs[key] = Entity("organization", key=key)
+        if name not in ent.names:
+            ent.names.append(name)
+        return ent
+
+    def _entity_for(self, reading: Reading) -> Entity:
+        if reading.kind == "name":
+            if reading.org:
+                return self._org(reading.name)
+            return self._person(reading.name, reading.role)
+        key = reading.key
+        ent = self.anonymous.get(key)
+        if ent is None:
+            kind: SpeakerKind = "organization" if reading.org else "person"
+            ent = self.anonymous[key] = Entity(kind, anonymous=True, key=key)
+            ent.names.append(reading.name)
+        return ent
+
+    def entities(self) -> list[Entity]:
+        out = [e for group in self.persons.values() for e in group]
+        out += list(self.orgs.values()) + list(self.anonymous.values())
+        return out
+
+    # ------------------------------------------------------------------ build
+
+    def build(self, found: list[Found]) -> tuple[list[Speaker], list[Quote]]:
+        text = self.text
+        owner: list[Entity | None] = [None] * len(found)
+        readings: list[Reading | None] = [None] * len(found)
+        # 1. Named sources make entities.
+        for i, f in enumerate(found):
+            if f.source is None:
+                continue
+            r = read_source(text, f.source)
+            readings[i] = r
+            if r is None or r.kind != "name" or f.needs_known_speaker:
+                continue
+            ent = self._entity_for(r)
+            owner[i] = ent
+            ent.add_alias(text[f.source.start : f.source.end])
+            if f.also_names is not None:
+                ent.mentions.append(f.also_names)
+                ent.add_alias(f.also_names.text(text))
+        # 2. Name mentions everywhere, completing surname-only people.
+        self._scan_mentions()
+        # 3. Roles, pronouns, headline names and continuations.
+        index = _MentionIndex(self.entities())
+        for i, f in enumerate(found):
+            r = readings[i]
+            if owner[i] is not None or r is None:
+                continue
+            if f.needs_known_speaker:
+                ent = self._known(r)
+            elif r.kind == "pronoun":
+                ent = index.before(f.source.start, r.name in PERSON_PRONOUNS)  # type: ignore[union-attr]
+            else:
+                ent = self._role_owner(r, f.source.start, index)  # type: ignore[union-attr]
+                if ent is None:
+                    ent = self._entity_for(r)
+                if r.kind == "role":
+                    ent.add_alias(r.name if ent.anonymous else _lower_article(text, f.source))
+            if ent is not None:
+                owner[i] = ent
+                if f.source is not None:
+                    ent.mentions.append(f.source if r.kind != "name" else r.name_span or f.source)
+        for i in range(len(found)):
+            j, hops = i, 0
+            while owner[j] is None and found[j].follows is not None and hops < 50:
+                j = found[j].follows  # type: ignore[assignment]
+                hops += 1
+            owner[i] = owner[j]
+        self._role_mentions()
+        return self._finish(found, owner)
+
+    def _known(self, r: Reading) -> Entity | None:
+        if r.kind != "name":
+            return None
+        if r.org:
+            return self.orgs.get(_fold(re.sub(r"^(?:the|The)\s+", "", r.name)))
+        parts = r.name.split()
+        for ent in self.persons.get(_fold(parts[-1]), []):
+            if _compatible(ent.first, " ".join(parts[:-1])):
+                return ent
+        return None
+
+    def _role_owner(self, r: Reading, pos: int, index: _MentionIndex) -> Entity | None:
+        """``the Russian minister``: the latest person whose role has these words."""
+        if r.kind != "role":
+            return None
+        words = [w.lower() for w in r.name.split()]
+        head = words[-1]
+        candidates = [
+            e
+            for e in self.entities()
+            if not e.anonymous and head in e.role_heads and _role_has(e, words[:-1])
+        ]
+        if not candidates:
+            return None
+        return index.latest_of(candidates, pos) or (candidates[0] if len(candidates) == 1 else None)
+
+    def _scan_mentions(self) -> None:
+        text = self.text
+        keys: dict[str, list[Entity]] = {}
+        for group in self.persons.values():
+            for ent in group:
+                keys.setdefault(ent.surname, []).append(ent)
+        for ent in self.orgs.values():
+            for name in ent.names:
+                keys.setdefault(name, []).append(ent)
+        if not keys:
+            return
+        matcher = compile_words(keys)
+        for m in matcher.finditer(text):
+            ents = keys.get(m.group())
+            if not ents:
+                continue
+            if ents[0].kind == "organization":
+                ents[0].mentions.append(Span(m.start(), m.end()))
+                ents[0].add_alias(m.group())
+                continue
+            self._person_mention(m.start(), m.end(), ents)
+
+    def _person_mention(self, start: int, end: int, ents: list[Entity]) -> None:
+        text = self.text
+        before = _FIRST_NAME.search(text, max(0, start - 40), start)
+        first = ""
+        first_start = start
+        if before:
+            given, middle = before.group(1), before.group(2)
+            if len(middle.rstrip(".")) == 1 and given:
+                candidate, at = f"{given} {middle}", before.start(1)
+            else:
+                candidate, at = middle, before.start(2)
+            low = candidate.split()[0].lower()
+            if not (
+                _is_title(candidate.split()[0])
+                or low in DETERMINERS
+                or low in LEADING_NOISE
+                or low in ORG_WORDS
+                or candidate.endswith(("'s", "’s"))
+            ):
+                first, first_start = candidate, at
+        target = None
+        if first:
+            for ent in ents:
+                if ent.first and _compatible(ent.first, first):
+                    target = ent
+                    break
+            if target is None:
+                blank = [e for e in ents if not e.first]
+                if blank and not _looks_like_sentence_start(text, first_start):
+                    target = blank[0]
+                    target.first = first
+                elif blank:
+                    target = blank[0]
+                    first, first_start = "", start
+        else:
+            target = ents[0]
+        if target is None:
+            return
+        span = Span(first_start, end)
+        target.mentions.append(span)
+        full = " ".join(text[span.start : span.end].split())
+        if first and full not in target.names:
+            target.names.append(full)
+        target.add_alias(full)
+
+    def _role_mentions(self) -> None:
+        """``the Russian minister`` wherever it stands, for a speaker with that role."""
+        heads: dict[str, list[Entity]] = {}
+        for ent in self.entities():
+            if ent.anonymous or ent.kind != "person":
+                continue
+            for head in ent.role_heads:
+                if len(head) > 2 and head.isalpha():
+                    heads.setdefault(head, []).append(ent)
+        if not heads:
+            return
+        pattern = re.compile(
+            r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)(" + "|".join(map(re.escape, heads)) + r")\b",
+            re.IGNORECASE,
+        )
+        index = _MentionIndex(self.entities())
+        for m in pattern.finditer(self.text):
+            mods = [w.lower() for w in m.group(1).split()]
+            cands = [e for e in heads.get(m.group(2).lower(), []) if _role_has(e, mods)]
+            if not cands:
+                continue
+            ent = index.latest_of(cands, m.start())
+            if ent is None:
+                continue
+            span = Span(m.start(), m.end())
+            ent.mentions.append(span)
+            ent.add_alias(_lower_article(self.text, span))
+
+    # ----------------------------------------------------------------- output
+
+    def _finish(
+        self, found: list[Found], owner: list[Entity | None]
+    ) -> tuple[list[Speaker], list[Quote]]:
+        text = self.text
+        used: dict[int, Entity] = {}
+        for i, ent in enumerate(owner):
+            if ent is not None and found[i].content is not None:
+                ent.quotes += 1
+                used[id(ent)] = ent
+        ents = sorted(used.values(), key=lambda e: (_first(e), e.names[0] if e.names else ""))
+        speakers: list[Speaker] = []
+        ids: dict[int, str] = {}
+        taken: set[str] = set()
+        for ent in ents:
+            name = _best_name(ent)
+            sid = base = slug(name)
+            n = 2
+            while sid in taken:
+                sid = f"{base}-{n}"
+                n += 1
+            taken.add(sid)
+            ids[id(ent)] = sid
+            role = max(ent.roles, key=len) if ent.roles else None
+            aliases = [a for a in ent.aliases if a != name]
+            mentions = sorted(set(ent.mentions))
+            speakers.append(Speaker(sid, name, ent.kind, role, aliases, mentions))
+        quotes = []
+        seen: set[tuple] = set()
+        for i, f in enumerate(found):
+            ent = owner[i]
+            if ent is None or f.content is None or id(ent) not in ids:
+                continue
+            key = (f.content, f.cue, f.source)
+            if key in seen:
+                continue
+            seen.add(key)
+            quotes.append(Quote(ids[id(ent)], f.kind, f.content, f.cue, f.source))
+        quotes.sort(key=lambda q: (q.content.start if q.content else 0, q.cue or Span(0, 0)))
+        del text
+        return speakers, quotes
+
+
+class _MentionIndex:
+    """Every mention of every entity, sorted, to find who was named last before a place."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        pairs = sorted(
+            ((m.start, k) for k, e in enumerate(entities) for m in e.mentions),
+            key=lambda p: p[0],
+        )
+        self.entities = entities
+        self.starts = [p[0] for p in pairs]
+        self.owners = [p[1] for p in pairs]
+
+    def before(self, pos: int, person: bool) -> Entity | None:
+        i = bisect_left(self.starts, pos) - 1
+        steps = 0
+        while i >= 0 and steps < 200 and pos - self.starts[i] <= _PRONOUN_WINDOW:
+            ent = self.entities[self.owners[i]]
+            if not ent.anonymous and (not person or ent.kind == "person"):
+                return ent
+            i -= 1
+            steps += 1
+        return None
+
+    def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
+        wanted = {id(e) for e in candidates}
+        i = bisect_right(self.starts, pos) - 1
+        steps = 0
+        while i >= 0 and steps < 500:
+            ent = self.entities[self.owners[i]]
+            if id(ent) in wanted:
+                return ent
+            i -= 1
+            steps += 1
+        return None
+
+
+def _role_has(ent: Entity, modifiers: list[str]) -> bool:
+    roles = " ".join(ent.roles).lower().split()
+    return all(m in roles for m in modifiers)
+
+
+def _lower_article(text: str, span: Span) -> str:
+    s = " ".join(text[span.start : span.end].split())
+    if s.startswith(("The ", "A ", "An ")):
+        s = s[0].lower() + s[1:]
+    return s
+
+
+def _looks_like_sentence_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\n":
+        j -= 1
+    return j < 0 or text[j] in '.!?\n"“”'
+
+
+def _first(ent: Entity) -> int:
+    return min((m.start for m in ent.mentions), default=1 << 60)
+
+
+def _best_name(ent: Entity) -> str:
+    if ent.anonymous or ent.kind == "organization":
+        return ent.names[0] if ent.names else ent.key
+    full = [n for n in ent.names if len(n.split()) > 1]
+    if full:
+        best = max(full, key=lambda n: len(n.split()))
+        return _POSSESSIVE.sub("", best)
+    if ent.first:
+        return f"{ent.first} {ent.surname}"
+    return ent.surname

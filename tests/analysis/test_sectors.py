@@ -1,0 +1,152 @@
+"""Sector lexicon: terms found, traps avoided, user additions honoured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import lexicon as lexicon_module
+from reader.analysis.lexicon import build, lexicon, variants
+from reader.analysis.sectors import find_sectors
+
+
+def sectors_of(text: str) -> dict[str, list[str]]:
+    return {h.id: [m.text(text) for m in h.mentions] for h in find_sectors(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector", "term"),
+    [
+        ("The deal covers oil extraction in the north.", "energy", "oil extraction"),
+        ("They are developing natural gas deposits offshore.", "energy", "natural gas deposits"),
+        ("Exports of crude rose sharply.", "energy", "crude"),
+        ("The country joined OPEC in 1960.", "energy", "OPEC"),
+        ("A new power plant opens next year.", "utilities", "power plant"),
+        ("Iron ore shipments resumed.", "mining-metals", "Iron ore"),
+        ("Aluminium and aluminum are one metal.", "mining-metals", "aluminum"),
+        ("Wheat harvests fell in Kansas.", "agriculture-food", "Wheat"),
+        ("Fertiliser prices doubled.", "agriculture-food", "Fertiliser"),
+        ("Fertilizer prices doubled.", "agriculture-food", "Fertilizer"),
+        ("Olive oil exports rose.", "agriculture-food", "Olive oil"),
+        ("Pharmaceutical firms gained.", "health-pharma", "Pharmaceutical"),
+        ("They make pharmaceuticals.", "health-pharma", "pharmaceuticals"),
+        ("Cooperation in medicine will grow.", "health-pharma", "medicine"),
+        ("Broadband reaches every village.", "telecom", "Broadband"),
+        ("Cooperation in communications and energy.", "telecom", "communications"),
+        ("The firm designs semiconductors.", "technology", "semiconductors"),
+        ("They seek technological sovereignty.", "technology", "technological sovereignty"),
+        ("Cooperation in space was discussed.", "space", "space"),
+        ("Two satellites were launched.", "space", "satellites"),
+        (
+            "Military-technical cooperation was on the agenda.",
+            "defense",
+            "Military-technical cooperation",
+        ),
+        ("The defence industry is growing.", "defense", "defence industry"),
+        ("They agreed on de-dollarization.", "finance", "de-dollarization"),
+        (
+            "Settlements in national currencies will grow.",
+            "finance",
+            "Settlements in national currencies",
+        ),
+        ("Bilateral trade rose.", "trade", "Bilateral trade"),
+        ("New tariffs hit steel.", "trade", "tariffs"),
+        ("Import substitution programs expand.", "trade", "Import substitution"),
+        ("Freight rates at the port rose.", "transport", "Freight rates"),
+        ("Industrial production slowed.", "industry", "Industrial production"),
+        ("Housing starts rose in May.", "construction", "Housing starts"),
+        ("The tourism industry recovered.", "tourism", "tourism industry"),
+        ("Universities want more scientific research.", "education-science", "scientific research"),
+        ("Output at the gas\n  field fell.", "energy", "gas\n  field"),
+    ],
+)
+def test_term_is_found(sentence: str, sector: str, term: str) -> None:
+    assert term in sectors_of(sentence).get(sector, [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sector"),
+    [
+        ("It was done in the space of a week.", "space"),
+        ("They rent office space downtown.", "space"),
+        ("The communications director resigned.", "telecom"),
+        ("Police fired tear gas at the crowd.", "energy"),
+        ("He got a taste of his own medicine.", "health-pharma"),
+        ("Russia is a world power.", "utilities"),
+        ("The tourism industry recovered.", "industry"),
+        ("She studied at the Massachusetts Institute of Technology.", "technology"),
+        ("He works for Applied Technology Inc of Boston.", "technology"),
+        ("The Tea Party rallied in Ohio.", "agriculture-food"),
+        ("The trade union called a strike.", "trade"),
+        ("He won a gold medal.", "mining-metals"),
+        ("It is a think tank in Washington.", "defense"),
+        ("Take it with a grain of salt.", "agriculture-food"),
+        ("It will be a long process.", "technology"),
+    ],
+)
+def test_trap_is_not_a_mention(sentence: str, sector: str) -> None:
+    assert sector not in sectors_of(sentence)
+
+
+def test_case_sensitive_terms_need_their_case() -> None:
+    assert "technology" in sectors_of("The IT sector grew.")
+    assert "technology" not in sectors_of("So it goes, and it is fine.")
+
+
+def test_variants_cover_plurals_and_spellings() -> None:
+    assert {"tariff", "tariffs"} <= variants("tariff")
+    assert {"digitalisation", "digitalization"} <= variants("digitalisation")
+    assert "refineries" in variants("refinery")
+
+
+def test_sectors_listed_once_in_taxonomy_order() -> None:
+    hits = find_sectors("Trade, oil and more oil.")
+    assert [h.id for h in hits] == ["energy", "trade"]
+    assert len(hits[0].mentions) == 2
+
+
+def test_user_file_adds_terms_and_traps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "reader"
+    folder.mkdir()
+    (folder / "sectors.toml").write_text(
+        '[energy]\nterms = ["fracklings"]\nexclude = ["oil painting"]\n', encoding="utf-8"
+    )
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        text = "Fracklings rose; an oil painting sold."
+        found = {h.id: [m.text(text) for m in h.mentions] for h in find_sectors(text)}
+        assert found == {"energy": ["Fracklings"]}
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_bad_user_file_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "reader"
+    folder.mkdir()
+    (folder / "sectors.toml").write_text("[energy\nterms = 3", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        lex = lexicon()
+        assert any("not valid TOML" in w for w in lex.warnings)
+        assert "energy" in {h.id for h in find_sectors("Oil prices rose.", lex)}
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_unknown_user_sector_is_ignored_with_a_warning() -> None:
+    lex = build([("user", {"fishing-rods": {"terms": ["rod"]}})], {"energy": "Energy"})
+    assert lex.warnings and "fishing-rods" in lex.warnings[0]
+    assert "rod" not in lex.phrases
+
+
+def test_package_lexicon_covers_every_sector_id(shared_dir: Path) -> None:
+    import re
+
+    spec = (shared_dir / "spec" / "sectors.md").read_text(encoding="utf-8")
+    ids = re.findall(r"^\|\s*`([a-z-]+)`\s*\|", spec, re.M)
+    assert ids and set(ids) == set(lexicon().names)
