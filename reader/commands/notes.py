@@ -1,70 +1,324 @@
-"""`reader notes ...`: list, add, edit, remove, search, export and import notes."""
+"""`reader notes ...`: list, add, edit, remove, search, export and import notes.
+
+Every subcommand takes ``--db PATH`` and ``--json``. A user error is one line
+and exit code 2; a write that failed (full disk, no permission) is one line
+saying "could not write …" and exit code 1. Nothing here imports Textual.
+"""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import orjson
 
 from reader.cli import UsageError, db_path
+from reader.document import Document, DocumentError, load_document
+from reader.notes.anchoring import anchor, describe
 from reader.notes.errors import StoreError, StoreWriteError
-from reader.notes.model import Note
+from reader.notes.export import FORMATS, export, parse_import
+from reader.notes.model import AnchorStatus, Note, merge_tags, tags_in
+from reader.notes.storage import describe_os_error, write_atomically
 from reader.notes.store import NoteStore
 
-
-def _db_parent() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(add_help=False)
-    p.add_argument(
-        "--db", metavar="PATH", help="notes file (default: $READER_DB or ./annotations.json)"
-    )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    return p
+STATUSES = ("anchored", "moved", "orphan")
 
 
 def parser() -> argparse.ArgumentParser:
-    common = _db_parent()
-    p = argparse.ArgumentParser(prog="reader notes", description="Notes anchored to articles.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", help="notes file (default: $READER_DB or ./annotations.json)"
+    )
+    common.add_argument("--json", action="store_true", help="print JSON")
+    p = argparse.ArgumentParser(
+        prog="reader notes", description="Notes anchored to the words of articles."
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    ls = sub.add_parser("list", parents=[common], help="list notes")
+
+    ls = sub.add_parser("list", parents=[common], help="list notes, one per line")
     ls.add_argument("--doc", metavar="FILE", help="only the notes on this document")
+    ls.add_argument("--tag", metavar="T", action="append", default=[], help="only with this tag")
+    ls.add_argument("--status", choices=STATUSES, help="only notes anchored this way")
+
+    add = sub.add_parser("add", parents=[common], help="add a note; prints its id")
+    add.add_argument("--doc", metavar="FILE", required=True, help="the document")
+    where = add.add_mutually_exclusive_group()
+    where.add_argument("--quote", metavar="TEXT", help="the words the note is on")
+    where.add_argument("--start", metavar="N", type=int, help="start offset in the text")
+    where.add_argument("--paragraph", metavar="N", type=int, help="paragraph number (from 1)")
+    add.add_argument("--end", metavar="N", type=int, help="end offset (with --start)")
+    add.add_argument("--body", metavar="TEXT", required=True, help="the note")
+    add.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
+
+    edit = sub.add_parser("edit", parents=[common], help="change a note's body or tags")
+    edit.add_argument("id", metavar="ID")
+    edit.add_argument("--body", metavar="TEXT", help="the new body")
+    edit.add_argument(
+        "--tag", metavar="T", action="append", default=None, help="the new tags (repeatable)"
+    )
+
+    rm = sub.add_parser("rm", parents=[common], help="delete a note")
+    rm.add_argument("id", metavar="ID")
+
+    search = sub.add_parser("search", parents=[common], help="notes whose text has every word")
+    search.add_argument("query", metavar="QUERY")
+
+    exp = sub.add_parser("export", parents=[common], help="export notes")
+    exp.add_argument("--format", choices=FORMATS, default="md", help="md, json or w3c")
+    exp.add_argument("--doc", metavar="FILE", help="only the notes on this document")
+    exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    imp = sub.add_parser("import", parents=[common], help="import notes (json or w3c)")
+    imp.add_argument("file", metavar="FILE")
     return p
-
-
-def line(note: Note) -> str:
-    quote = note.target.exact if note.target else "(whole document)"
-    quote = " ".join(quote.split())
-    if len(quote) > 60:
-        quote = quote[:59] + "…"
-    body = " ".join(note.body.split())
-    tags = " ".join(f"#{t}" for t in note.tags)
-    return "\t".join([note.id, note.document, f'"{quote}"', body + (f" {tags}" if tags else "")])
 
 
 def main(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
     try:
         store = NoteStore(db_path(args.db))
-        notes = store.all()
-        if args.doc:
-            from reader.document import DocumentError, load_document
-
-            try:
-                doc = load_document(args.doc)
-            except DocumentError as exc:
-                raise UsageError(str(exc)) from None
-            notes = store.notes_for(doc.path, doc.sha256)
-        if args.json:
-            sys.stdout.buffer.write(
-                orjson.dumps([n.to_dict() for n in notes], option=orjson.OPT_INDENT_2) + b"\n"
-            )
-        else:
-            for n in notes:
-                print(line(n))
+        return COMMANDS[args.command](store, args)
     except StoreWriteError as exc:
         print(f"reader: {exc}", file=sys.stderr)
         return 1
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+
+
+# -- helpers -----------------------------------------------------------------
+
+
+def _load(path: str) -> Document:
+    try:
+        return load_document(path)
+    except DocumentError as exc:
+        raise UsageError(str(exc)) from None
+
+
+class Documents:
+    """Documents of the notes, loaded once each (None when the file is gone)."""
+
+    def __init__(self, store: NoteStore) -> None:
+        self.store = store
+        self._cache: dict[str, Document | None] = {}
+
+    def get(self, path: str) -> Document | None:
+        if path not in self._cache:
+            self._cache[path] = None
+            candidates = [Path(path)]
+            if not Path(path).is_absolute():
+                candidates.append(self.store.path.parent / path)
+            for candidate in candidates:
+                try:
+                    self._cache[path] = load_document(candidate)
+                    break
+                except DocumentError:
+                    continue
+        return self._cache[path]
+
+    def status(self, note: Note) -> tuple[AnchorStatus, int | None]:
+        """How the note anchors in its document now, and where (None: whole document)."""
+        doc = self.get(note.document)
+        if note.target is None:
+            return ("anchored" if doc is not None else "orphan"), None
+        if doc is None:
+            return "orphan", None
+        found = anchor(doc.text, note.target)
+        return found.status, found.start
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
+
+
+def _one_line(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _line(note: Note, status: str) -> str:
+    quote = f'"{_one_line(note.target.exact, 50)}"' if note.target else "(whole document)"
+    tags = " ".join(f"#{t}" for t in note.tags if f"#{t}" not in note.body)
+    body = _one_line(note.body, 80) + (f" {tags}" if tags else "")
+    return "  ".join([note.id, f"{status:<8}", note.document, quote, body])
+
+
+def _print_notes(notes: list[Note], docs: Documents, as_json: bool) -> None:
+    if as_json:
+        _print_json([n.to_dict() for n in notes])
+        return
+    for note in notes:
+        print(_line(note, docs.status(note)[0]))
+
+
+def _notes_of(store: NoteStore, doc_path: str | None) -> list[Note]:
+    if not doc_path:
+        return store.all()
+    doc = _load(doc_path)
+    return store.notes_for(doc.path, doc.sha256)
+
+
+# -- commands ----------------------------------------------------------------
+
+
+def cmd_list(store: NoteStore, args: argparse.Namespace) -> int:
+    notes = _notes_of(store, args.doc)
+    docs = Documents(store)
+    wanted = set(merge_tags(args.tag))
+    if wanted:
+        notes = [n for n in notes if wanted <= set(n.tags)]
+    if args.status:
+        notes = [n for n in notes if docs.status(n)[0] == args.status]
+    _print_notes(notes, docs, args.json)
     return 0
+
+
+def _quote_span(doc: Document, quote: str) -> tuple[int, int]:
+    """The one place ``quote`` occurs in the text (white space may differ)."""
+    words = quote.split()
+    if not words:
+        raise UsageError("--quote is empty")
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    found = [(m.start(), m.end()) for m in pattern.finditer(doc.text)]
+    if not found:
+        raise UsageError(f"the quote does not occur in {doc.path}")
+    if len(found) > 1:
+        where = ", ".join(f"{s}-{e}" for s, e in found[:5])
+        raise UsageError(
+            f"the quote occurs {len(found)} times in {doc.path} (at {where}); "
+            "give a longer one or --start/--end"
+        )
+    return found[0]
+
+
+def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
+    doc = _load(args.doc)
+    if args.quote is not None:
+        start, end = _quote_span(doc, args.quote)
+    elif args.start is not None:
+        if args.end is None:
+            raise UsageError("--start needs --end")
+        start, end = args.start, args.end
+        if not 0 <= start < end <= len(doc.text):
+            raise UsageError(
+                f"--start/--end must satisfy 0 <= start < end <= {len(doc.text)} "
+                f"(the length of {doc.path}'s text)"
+            )
+    elif args.paragraph is not None:
+        if not 1 <= args.paragraph <= len(doc.paragraphs):
+            raise UsageError(f"{doc.path} has paragraphs 1 to {len(doc.paragraphs)}")
+        span = doc.paragraphs[args.paragraph - 1]
+        start, end = span.start, span.end
+    else:
+        start = end = -1
+    if args.end is not None and args.start is None:
+        raise UsageError("--end needs --start")
+    target = describe(doc.text, start, end) if start >= 0 else None
+    note = Note(
+        document=doc.path,
+        sha256=doc.sha256,
+        body=args.body,
+        target=target,
+        tags=merge_tags(args.tag, tags_in(args.body)),
+    )
+    store.add(note)
+    if args.json:
+        _print_json(note.to_dict())
+    else:
+        print(note.id)
+    return 0
+
+
+def _existing(store: NoteStore, note_id: str) -> Note:
+    note = store.get(note_id)
+    if note is None:
+        raise UsageError(f"no note with id {note_id}")
+    return note
+
+
+def cmd_edit(store: NoteStore, args: argparse.Namespace) -> int:
+    note = _existing(store, args.id)
+    body = note.body if args.body is None else args.body
+    tags = merge_tags(note.tags if args.tag is None else args.tag, tags_in(body))
+    if body != note.body or tags != note.tags:
+        note = store.update(note.edited(body=body, tags=tags))
+    if args.json:
+        _print_json(note.to_dict())
+    else:
+        print(note.id)
+    return 0
+
+
+def cmd_rm(store: NoteStore, args: argparse.Namespace) -> int:
+    note = store.remove(_existing(store, args.id).id)
+    if args.json:
+        _print_json(note.to_dict())
+    else:
+        print(note.id)
+    return 0
+
+
+def matches(note: Note, words: list[str]) -> bool:
+    """True when every word occurs (case-insensitively) in the body, quote or tags."""
+    hay = " ".join([note.body, note.target.exact if note.target else "", *note.tags]).casefold()
+    return all(w in hay for w in words)
+
+
+def cmd_search(store: NoteStore, args: argparse.Namespace) -> int:
+    words = [w.casefold().lstrip("#") for w in args.query.split()]
+    if not words:
+        raise UsageError("the search query is empty")
+    notes = [n for n in store.all() if matches(n, words)]
+    _print_notes(notes, Documents(store), args.json)
+    return 0
+
+
+def cmd_export(store: NoteStore, args: argparse.Namespace) -> int:
+    notes = _notes_of(store, args.doc)
+    docs = Documents(store)
+    titles = {n.document: d.title for n in notes if (d := docs.get(n.document)) is not None}
+    data = export(notes, args.format, titles)
+    if not args.output:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    try:
+        write_atomically(Path(args.output), data)
+    except OSError as exc:
+        raise StoreWriteError(f"could not write {args.output}: {describe_os_error(exc)}") from None
+    if args.json:
+        _print_json({"file": args.output, "notes": len(notes), "format": args.format})
+    return 0
+
+
+def cmd_import(store: NoteStore, args: argparse.Namespace) -> int:
+    try:
+        raw = Path(args.file).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.file}: {describe_os_error(exc)}") from None
+    try:
+        notes = parse_import(raw)
+    except ValueError as exc:
+        raise UsageError(f"cannot import {args.file}: {exc}") from None
+    added = store.add_many(notes)
+    if args.json:
+        _print_json({"added": [n.id for n in added], "skipped": len(notes) - len(added)})
+    else:
+        print(f"imported {len(added)} notes, {len(notes) - len(added)} already there")
+    return 0
+
+
+COMMANDS = {
+    "list": cmd_list,
+    "add": cmd_add,
+    "edit": cmd_edit,
+    "rm": cmd_rm,
+    "search": cmd_search,
+    "export": cmd_export,
+    "import": cmd_import,
+}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -17,6 +19,30 @@ def utc_now() -> str:
 
 def new_id() -> str:
     return uuid.uuid4().hex[:12]
+
+
+_HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
+
+
+def clean_tag(tag: str) -> str:
+    """A tag as stored: no leading ``#``, no white space."""
+    return "-".join(tag.strip().lstrip("#").split())
+
+
+def tags_in(body: str) -> tuple[str, ...]:
+    """The ``#tag`` words of a note body, in order, once each."""
+    return merge_tags(m.group(1) for m in _HASHTAG.finditer(body))
+
+
+def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
+    """Tags of all ``groups``, cleaned, without duplicates, first occurrence first."""
+    seen: dict[str, None] = {}
+    for group in groups:
+        for tag in group:
+            cleaned = clean_tag(tag)
+            if cleaned:
+                seen.setdefault(cleaned, None)
+    return tuple(seen)
 
 
 @dataclass(frozen=True, slots=True)

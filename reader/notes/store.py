@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -137,6 +137,20 @@ class NoteStore:
                 raise StoreError(f"a note with id {note.id} already exists")
             table.insert(note.to_dict())
         return note
+
+    def add_many(self, notes: Iterable[Note]) -> list[Note]:
+        """Store the notes whose id is not stored yet, in one write; return those added."""
+        with self._locked():
+            table = self._table(schema.NOTES)
+            seen = {doc.get("id") for doc in table.all()}
+            added = []
+            for note in notes:
+                if note.id not in seen:
+                    seen.add(note.id)
+                    added.append(note)
+            if added:
+                table.insert_multiple(n.to_dict() for n in added)
+        return added
 
     def update(self, note: Note) -> Note:
         """Replace the stored note that has ``note.id`` by ``note``."""

@@ -1,0 +1,89 @@
+"""Notes out of the store and back in: Markdown, JSON (as stored) and W3C JSON-LD."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+
+from reader.notes import w3c
+from reader.notes.model import Note
+
+FORMATS = ("md", "json", "w3c")
+
+_MD_LINE_START = re.compile(r"^(\s*)([#>+*=|`~-]|\d+[.)])", re.MULTILINE)
+
+
+def md_text(text: str) -> str:
+    """Plain text made safe for Markdown: no raw HTML, no block markup at line starts."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def _stamp(iso: str) -> str:
+    return iso.replace("T", " ").replace("Z", " UTC")
+
+
+def to_markdown(notes: list[Note], titles: Mapping[str, str] | None = None) -> str:
+    """Notes grouped by document, in document order: quote, note, tags, date, id."""
+    titles = titles or {}
+    groups: dict[str, list[Note]] = {}
+    for note in notes:
+        groups.setdefault(note.document, []).append(note)
+    out = ["# Notes", ""]
+    for document, group in groups.items():
+        title = titles.get(document)
+        heading = f"{md_text(title)} (`{document}`)" if title else f"`{document}`"
+        out += [f"## {heading}", ""]
+        group.sort(key=lambda n: (n.target.start, n.target.end) if n.target else (-1, -1))
+        for note in group:
+            if note.target is not None:
+                quote = " ".join(note.target.exact.split())
+                out += [f"> {md_text(quote)}", ""]
+            else:
+                out += ["*On the whole document.*", ""]
+            if note.body.strip():
+                out += [md_text(note.body.strip()), ""]
+            meta = []
+            if note.tags:
+                meta.append(" ".join(f"`#{t}`" for t in note.tags))
+            meta.append(_stamp(note.modified))
+            meta.append(f"id `{note.id}`")
+            out += [" · ".join(meta), ""]
+    if not groups:
+        out += ["No notes.", ""]
+    return "\n".join(out)
+
+
+def to_json(notes: list[Note]) -> bytes:
+    """The notes as stored: a JSON array of note objects."""
+    return orjson.dumps([n.to_dict() for n in notes], option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def export(notes: list[Note], fmt: str, titles: Mapping[str, str] | None = None) -> bytes:
+    if fmt == "md":
+        return to_markdown(notes, titles).encode("utf-8")
+    if fmt == "json":
+        return to_json(notes)
+    if fmt == "w3c":
+        return w3c.dumps(notes)
+    raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
+
+
+def parse_import(raw: bytes) -> list[Note]:
+    """Notes from our JSON export or from W3C Web Annotations; ValueError when neither."""
+    try:
+        data: Any = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc})") from None
+    annotations = w3c.annotations_in(data)
+    if annotations is not None:
+        return [w3c.from_annotation(a) for a in annotations]
+    if isinstance(data, list) and all(isinstance(d, dict) for d in data):
+        try:
+            return [Note.from_dict(d) for d in data]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"a note has the wrong shape ({type(exc).__name__}: {exc})") from None
+    raise ValueError("neither a JSON array of notes nor W3C Web Annotations")
