@@ -33,15 +33,21 @@ class ReaderApp(App[None]):
         *,
         analysis: Analysis | None = None,
         keymap: Mapping[str, str] | None = None,
+        notice: str | None = None,
     ) -> None:
-        """``analysis`` given: shown as is (the document is not analysed again)."""
+        """``analysis`` given: shown as is; ``notice``: a problem to tell the reader at once."""
         super().__init__()
+        self.notice = notice
         self.doc = doc
         self.store = store
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
         if self.keymap:
             self.set_keymap(self.keymap)
+
+    def on_mount(self) -> None:
+        if self.notice:
+            self.notify(self.notice, title="Notes file", severity="warning", timeout=30)
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.doc, self.store, analysis=self.analysis)

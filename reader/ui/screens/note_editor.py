@@ -1,44 +1,140 @@
-"""The note editor: a dialog with the target text shown and a multi-line body."""
+"""The note editor: the target text (narrowable to the exact words), a body and tags."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
-QUOTE_LIMIT = 600
+from reader.spans import Span
 
-SaveCallback = Callable[[str], str | None]
-"""Called with the body on ``ctrl+s``; returns an error to show, or None when saved."""
+QUOTE_LIMIT = 2000
+_WORD = re.compile(r"\S+")
+_TAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
+
+
+def tags_in(body: str) -> tuple[str, ...]:
+    """``#tag`` words of a note body, in order, without repeats."""
+    return tuple(dict.fromkeys(_TAG.findall(body)))
+
+
+def parse_tags(field: str, body: str) -> tuple[str, ...]:
+    """Tags from the tags field (words, ``#`` optional, commas allowed) and the body."""
+    words = (w.lstrip("#") for w in field.replace(",", " ").split())
+    return tuple(dict.fromkeys([*(w for w in words if w), *tags_in(body)]))
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDraft:
+    """What the editor hands back on save: the words, the tags and the target span."""
+
+    body: str
+    tags: tuple[str, ...]
+    span: Span | None
+
+
+SaveCallback = Callable[[NoteDraft], str | None]
+"""Called on ``ctrl+s``; returns an error to show, or None once the note is on disk."""
+
+
+class TargetPicker(Static, can_focus=True):
+    """The target text; with focus, arrows narrow the highlighted words."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left,h", "start(-1)", "Start earlier", show=False, id="target.start_left"),
+        Binding("right,l", "start(1)", "Start later", show=False, id="target.start_right"),
+        Binding("shift+left,H", "end(-1)", "End earlier", show=False, id="target.end_left"),
+        Binding("shift+right,L", "end(1)", "End later", show=False, id="target.end_right"),
+    ]
+
+    def __init__(self, text: str, span: Span, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.source = text
+        self.whole = span
+        words = [m.span() for m in _WORD.finditer(text, span.start, span.end)]
+        self.starts = [s for s, _ in words] or [span.start]
+        self.ends = [e for _, e in words] or [span.end]
+        self.start_index = 0
+        self.end_index = len(self.ends) - 1
+
+    @property
+    def span(self) -> Span:
+        """The words chosen now (all of the target until narrowed)."""
+        return Span(self.starts[self.start_index], self.ends[self.end_index])
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        whole, chosen = self.whole, self.span
+        text = Text(no_wrap=False, end="")
+        shown_end = min(whole.end, whole.start + QUOTE_LIMIT)
+        text.append(self.source[whole.start : shown_end], Style(italic=True, dim=True))
+        a = chosen.start - whole.start
+        b = min(chosen.end, shown_end) - whole.start
+        text.stylize(Style(italic=True, dim=False, bold=True, underline=True), a, b)
+        if shown_end < whole.end:
+            text.append("…")
+        self.update(text)
+
+    def action_start(self, step: int) -> None:
+        index = max(0, min(self.start_index + step, self.end_index))
+        self.start_index = index
+        self._show()
+
+    def action_end(self, step: int) -> None:
+        index = max(self.start_index, min(self.end_index + step, len(self.ends) - 1))
+        self.end_index = index
+        self._show()
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Write a note. ``ctrl+s`` saves through ``save`` (on disk when it returns)."""
+    """Write or edit a note; ``ctrl+s`` saves through ``save`` (on disk when it returns)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
         Binding("escape", "cancel", "Cancel", priority=True, id="editor.cancel"),
     ]
 
-    def __init__(self, heading: str, quote: str, save: SaveCallback, body: str = "") -> None:
+    def __init__(
+        self,
+        heading: str,
+        save: SaveCallback,
+        *,
+        text: str = "",
+        span: Span | None = None,
+        body: str = "",
+        tags: tuple[str, ...] = (),
+        narrow: bool = True,
+    ) -> None:
         super().__init__()
         self.heading = heading
-        self.quote = quote
         self.save = save
+        self.text = text
+        self.span = span
         self.body = body
+        self.tags = tags
+        self.narrow = narrow and span is not None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog") as dialog:
             dialog.border_title = self.heading
-            dialog.border_subtitle = "ctrl+s save · esc cancel"
-            quote = self.quote if len(self.quote) <= QUOTE_LIMIT else self.quote[:QUOTE_LIMIT] + "…"
-            yield Static(Text(quote, style="italic"), id="editor-quote")
+            dialog.border_subtitle = "ctrl+s save · esc cancel · tab next field"
+            if self.span is not None:
+                picker = TargetPicker(self.text, self.span, id="editor-quote")
+                picker.can_focus = self.narrow
+                yield picker
+            else:
+                yield Static(Text("The whole document", style="italic"), id="editor-quote")
             area = TextArea(
                 self.body,
                 id="editor-body",
@@ -48,17 +144,34 @@ class NoteEditor(ModalScreen[bool]):
             )
             area.cursor_blink = not self.app.is_headless
             yield area
+            tags = Input(
+                " ".join(self.tags), placeholder="tags (or #tag in the text)", id="editor-tags"
+            )
+            tags.cursor_blink = not self.app.is_headless
+            yield tags
+            if self.narrow:
+                hint = "On the quote: ←/→ move its start, shift+←/→ its end, word by word."
+                yield Static(Text(hint, style="dim"), id="editor-hint")
             yield Static("", id="editor-error")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def draft(self) -> NoteDraft:
+        body = self.query_one(TextArea).text.strip()
+        tags = parse_tags(self.query_one("#editor-tags", Input).value, body)
+        span = self.query_one(TargetPicker).span if self.span is not None else None
+        return NoteDraft(body, tags, span)
 
     def action_save(self) -> None:
-        body = self.query_one(TextArea).text
-        if not body.strip():
+        draft = self.draft
+        if not draft.body:
             self._error("The note is empty: write something, or press esc to cancel.")
             return
-        error = self.save(body)
+        error = self.save(draft)
         if error:
             self._error(error)
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,7 +23,7 @@ from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span
 from reader.ui.marks import Mark, MarkIndex, analysis_marks, format_marks
 from reader.ui.screens.help import HelpScreen, Section
-from reader.ui.screens.note_editor import NoteEditor
+from reader.ui.screens.note_editor import NoteDraft, NoteEditor, TargetPicker
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane, PlacedNote
@@ -31,13 +31,6 @@ from reader.ui.widgets.title_bar import TitleBar
 
 BACKGROUND_ANALYSIS_CHARS = 200_000
 """Documents longer than this are analysed in a worker; the text shows at once."""
-
-_TAG = re.compile(r"(?<![\w#])#([\w][\w-]*)")
-
-
-def tags_in(body: str) -> tuple[str, ...]:
-    """``#tag`` words of a note body, in order, without repeats."""
-    return tuple(dict.fromkeys(_TAG.findall(body)))
 
 
 def document_key(doc: Document) -> str:
@@ -55,8 +48,17 @@ class ReaderScreen(Screen[None]):
             "a",
             "add_note",
             "Note",
-            tooltip="Add a note on the selected text, else on the cursor's paragraph",
+            tooltip="Add a note: on the selected text, the cursor's paragraph, "
+            "or the speaker or sector highlighted in the side pane",
             id="note.add",
+        ),
+        Binding(
+            "A",
+            "add_document_note",
+            "Note on document",
+            show=False,
+            tooltip="Add a note on the whole document",
+            id="note.add_document",
         ),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
@@ -73,6 +75,7 @@ class ReaderScreen(Screen[None]):
         self.marks = MarkIndex(doc)
         self.marks.add(format_marks(doc))
         self._speaking: dict[int, list[tuple[str, str]]] = {}
+        self._deleted: list[Note] = []
         self.title = doc.title
         self.sub_title = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
 
@@ -156,7 +159,10 @@ class ReaderScreen(Screen[None]):
             for p in placed
             if p.span is not None and len(p.span)
         )
-        self.notes_pane.show(placed)
+        pane = self.notes_pane
+        pane.read_only = self.store.read_only
+        pane.show(placed)
+        pane.preview(self.article.cursor)
         self.article.redraw()
 
     def _place(self, note: Note) -> PlacedNote:
@@ -168,40 +174,116 @@ class ReaderScreen(Screen[None]):
         span = Span(found.start, found.end)
         return PlacedNote(note, found.status, span, self.doc.paragraph_at(span.start))
 
-    def note_target(self) -> tuple[str, Span]:
-        """What ``a`` annotates: the mouse selection, else the cursor's paragraph."""
+    def note_target(self) -> tuple[str, Span, tuple[str, ...]]:
+        """What ``a`` annotates, a label for it and tags to suggest.
+
+        The highlighted speaker or sector when the side pane has focus (its
+        first mention), else the mouse selection, else the cursor's paragraph.
+        """
+        legend = self.legend
+        key = legend.selected_key if legend.has_focus else None
+        if key and self.analysis is not None:
+            kind, _, ident = key.partition(":")
+            if kind == "speaker" and (speaker := self.analysis.speaker(ident)) and speaker.mentions:
+                return f"speaker {speaker.name}", min(speaker.mentions), (ident,)
+            sector = next((s for s in self.analysis.sectors if s.id == ident), None)
+            if sector is not None and sector.mentions:
+                return f"sector {sector.name}", min(sector.mentions), (ident,)
         selected = self.article.selected_span()
         if selected is not None:
-            start, end = selected
-            return "the selection", Span(start, end)
+            return "the selection", Span(*selected), ()
         para = self.article.cursor
-        return f"¶{para + 1}", self.doc.paragraphs[para]
+        return f"¶{para + 1}", self.doc.paragraphs[para], ()
+
+    def _new_note(self, draft: NoteDraft) -> str | None:
+        target = None
+        if draft.span is not None:
+            target = describe(self.doc.text, draft.span.start, draft.span.end)
+        note = Note(
+            document=self.doc_key,
+            sha256=self.doc.sha256,
+            body=draft.body,
+            target=target,
+            tags=draft.tags,
+        )
+        return self._write(lambda: self.store.add(note))
+
+    def _write(self, operation: Callable[[], object]) -> str | None:
+        """Run a store write; the error to show when it fails, else None."""
+        try:
+            operation()
+        except StoreError as exc:
+            return str(exc)
+        return None
+
+    def _after_save(self, saved: bool | None) -> None:
+        if saved:
+            self.reload_notes()
+            self.notify("Note saved", timeout=2)
 
     def action_add_note(self) -> None:
-        label, span = self.note_target()
+        label, span, tags = self.note_target()
+        editor = NoteEditor(
+            f"New note on {label}", self._new_note, text=self.doc.text, span=span, tags=tags
+        )
+        self.app.push_screen(editor, self._after_save)
 
-        def save(body: str) -> str | None:
-            note = Note(
+    def action_add_document_note(self) -> None:
+        editor = NoteEditor("New note on the whole document", self._new_note)
+        self.app.push_screen(editor, self._after_save)
+
+    def on_notes_pane_action(self, event: NotesPane.Action) -> None:
+        placed = event.placed
+        if event.action == "edit" and placed is not None:
+            self._edit(placed)
+        elif event.action == "delete" and placed is not None:
+            error = self._write(lambda: self._deleted.append(self.store.remove(placed.note.id)))
+            self._report(error, "Note deleted — u brings it back")
+        elif event.action == "undo":
+            if not self._deleted:
+                self.notify("Nothing to undo", timeout=2)
+                return
+            note = self._deleted[-1]
+            error = self._write(lambda: self.store.add(note))
+            if error is None:
+                self._deleted.pop()
+            self._report(error, "Note restored")
+            self.notes_pane.select(note.id)
+        elif event.action == "reattach" and placed is not None:
+            _label, span, _tags = self.note_target()
+            note = placed.note.edited(
                 document=self.doc_key,
                 sha256=self.doc.sha256,
-                body=body.strip(),
                 target=describe(self.doc.text, span.start, span.end),
-                tags=tags_in(body),
             )
-            try:
-                self.store.add(note)
-            except StoreError as exc:
-                return str(exc)
-            return None
+            error = self._write(lambda: self.store.update(note))
+            self._report(error, f"Note re-attached to ¶{self.doc.paragraph_at(span.start) + 1}")
 
-        def done(saved: bool | None) -> None:
-            if saved:
-                self.reload_notes()
-                self.notify("Note saved", timeout=2)
+    def _report(self, error: str | None, success: str) -> None:
+        if error:
+            self.notify(error, severity="error", timeout=8)
+        else:
+            self.notify(success, timeout=3)
+        self.reload_notes()
 
-        self.app.push_screen(
-            NoteEditor(f"New note on {label}", span.text(self.doc.text), save), done
+    def _edit(self, placed: PlacedNote) -> None:
+        note = placed.note
+
+        def save(draft: NoteDraft) -> str | None:
+            edited = note.edited(body=draft.body, tags=draft.tags)
+            return self._write(lambda: self.store.update(edited))
+
+        span = placed.span
+        heading = "Edit note" + (
+            f" on ¶{placed.paragraph + 1}" if placed.paragraph is not None else ""
         )
+        text = self.doc.text
+        if span is None and note.target is not None:
+            text, span = note.target.exact, Span(0, len(note.target.exact))
+        editor = NoteEditor(
+            heading, save, text=text, span=span, body=note.body, tags=note.tags, narrow=False
+        )
+        self.app.push_screen(editor, self._after_save)
 
     # -- messages from the panes ---------------------------------------------------------
 
@@ -216,6 +298,7 @@ class ReaderScreen(Screen[None]):
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.update_status()
+        self.notes_pane.preview(event.paragraph)
 
     def update_status(self) -> None:
         """``¶n/N`` and who is speaking in the cursor's paragraph."""
@@ -234,8 +317,9 @@ class ReaderScreen(Screen[None]):
         return [
             ("Reading (article pane)", [*ArticleView.BINDINGS]),
             ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS]),
-            ("Side panes", [*Legend.BINDINGS, *NoteList.BINDINGS]),
-            ("Note editor", editor),
+            ("Speakers & sectors", [*Legend.BINDINGS]),
+            ("Notes pane", [*NoteList.BINDINGS, *NotesPane.BINDINGS]),
+            ("Note editor", [*editor, *TargetPicker.BINDINGS]),
         ]
 
     def action_help(self) -> None:

@@ -1,4 +1,4 @@
-"""The right pane: this document's notes in text order, orphans apart."""
+"""The right pane: this document's notes in text order, orphans apart, a filter box."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.notes.model import Note
 from reader.spans import Span
 
 QUOTE_CHARS = 48
+ORPHANS = "orphans"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,14 @@ class PlacedNote:
             return (0 if self.status != "orphan" else 2, 0, self.note.created)
         return (1, self.span.start, self.note.created)
 
+    def matches(self, query: str) -> bool:
+        """Whether ``query`` occurs (case-insensitively) in the body, the quote or a tag."""
+        query = query.casefold().lstrip("#")
+        note = self.note
+        quote = note.target.exact if note.target else ""
+        haystack = "\n".join((note.body, quote, *note.tags)).casefold()
+        return all(word in haystack for word in query.split())
+
 
 def _shorten(text: str, limit: int) -> str:
     flat = " ".join(text.split())
@@ -49,7 +58,9 @@ def note_row(placed: PlacedNote) -> Text:
     if placed.paragraph is not None:
         row.append(f"¶{placed.paragraph + 1} ", Style(bold=True))
     elif note.target is None:
-        row.append("document ", Style(bold=True))
+        row.append("Whole document ", Style(bold=True))
+    if placed.status == "moved":
+        row.append("(moved) ", Style(italic=True))
     if note.target is not None:
         row.append(f"“{_shorten(note.target.exact, QUOTE_CHARS)}”", Style(italic=True, dim=True))
     body = note.body.strip()
@@ -62,77 +73,6 @@ def note_row(placed: PlacedNote) -> Text:
     return row
 
 
-class NotesPane(Vertical):
-    """Notes of the open document; a teaching empty state when there are none."""
-
-    DEFAULT_CSS = """
-    NotesPane { height: 1fr; }
-    NotesPane > #notes-empty { color: $text-muted; padding: 1 1; height: auto; }
-    NotesPane > OptionList { height: 1fr; border: none; background: transparent; }
-    NotesPane.-has-notes > #notes-empty { display: none; }
-    """
-
-    class Chosen(Message):
-        """The reader chose a note (``enter``): jump to it."""
-
-        def __init__(self, placed: PlacedNote) -> None:
-            super().__init__()
-            self.placed = placed
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, classes="-empty")
-        self.placed: list[PlacedNote] = []
-
-    def compose(self) -> ComposeResult:
-        yield Static("No notes yet — press a to add one", id="notes-empty")
-        yield NoteList(id="notes-list")
-
-    def show(self, placed: Sequence[PlacedNote]) -> None:
-        """Replace the list with ``placed`` (sorted into document order here)."""
-        self.placed = sorted(placed, key=lambda p: p.sort_key)
-        option_list = self.query_one(NoteList)
-        highlighted = option_list.highlighted
-        option_list.clear_options()
-        orphans = [p for p in self.placed if p.status == "orphan"]
-        for p in self.placed:
-            if p.status != "orphan":
-                option_list.add_option(Option(note_row(p), id=p.note.id))
-        if orphans:
-            option_list.add_option(
-                Option(
-                    Text(f"Orphans ({len(orphans)}) — text not found", style="bold"), disabled=True
-                )
-            )
-            for p in orphans:
-                option_list.add_option(Option(note_row(p), id=p.note.id))
-        has = bool(self.placed)
-        self.set_class(not has, "-empty")
-        self.set_class(has, "-has-notes")
-        if has:
-            count = option_list.option_count
-            option_list.highlighted = min(highlighted or 0, count - 1)
-            if option_list.get_option_at_index(option_list.highlighted).disabled:
-                option_list.action_cursor_down()
-        self.border_title = f"Notes ({len(self.placed)})"
-
-    def by_id(self, note_id: str) -> PlacedNote | None:
-        return next((p for p in self.placed if p.note.id == note_id), None)
-
-    @property
-    def current(self) -> PlacedNote | None:
-        """The highlighted note."""
-        option_list = self.query_one(NoteList)
-        if option_list.highlighted is None or not self.placed:
-            return None
-        return self.by_id(option_list.get_option_at_index(option_list.highlighted).id or "")
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        placed = self.by_id(event.option.id or "")
-        if placed is not None:
-            self.post_message(self.Chosen(placed))
-
-
 class NoteList(OptionList):
     """The list of notes (vim keys beside the arrows)."""
 
@@ -141,3 +81,196 @@ class NoteList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
         Binding("enter", "select", "Jump to the note's text", show=False, id="notes.jump"),
     ]
+
+
+class NotesPane(Vertical):
+    """Notes of the open document; a teaching empty state when there are none."""
+
+    DEFAULT_CSS = """
+    NotesPane { height: 1fr; }
+    NotesPane > #notes-empty { color: $text-muted; padding: 1 1; height: auto; }
+    NotesPane > #notes-filter { display: none; border: none; height: 1; padding: 0 1; }
+    NotesPane.-filtering > #notes-filter { display: block; }
+    NotesPane > OptionList { height: 1fr; border: none; background: transparent; }
+    NotesPane.-has-notes > #notes-empty { display: none; }
+    NotesPane > #notes-preview {
+        height: auto; max-height: 8; display: none;
+        border-top: solid $panel-lighten-2; padding: 0 1; color: $text;
+    }
+    NotesPane.-preview > #notes-preview { display: block; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="notes.edit"),
+        Binding("d", "delete", "Delete", tooltip="Delete the highlighted note", id="notes.delete"),
+        Binding("u", "undo", "Undo", tooltip="Bring back the last deleted note", id="notes.undo"),
+        Binding(
+            "r",
+            "reattach",
+            "Re-attach",
+            tooltip="Re-attach an orphan to the selection or the cursor's paragraph",
+            id="notes.reattach",
+        ),
+        Binding(
+            "slash", "filter", "Filter", tooltip="Filter notes by text or #tag", id="notes.filter"
+        ),
+    ]
+
+    class Chosen(Message):
+        """The reader chose a note (``enter``): jump to it."""
+
+        def __init__(self, placed: PlacedNote) -> None:
+            super().__init__()
+            self.placed = placed
+
+    class Action(Message):
+        """The reader asked for ``action`` (edit, delete, undo, reattach) on a note."""
+
+        def __init__(self, action: str, placed: PlacedNote | None) -> None:
+            super().__init__()
+            self.action = action
+            self.placed = placed
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="-empty")
+        self.placed: list[PlacedNote] = []
+        self.query_text = ""
+        self.read_only = False
+
+    def compose(self) -> ComposeResult:
+        yield Static("No notes yet — press a to add one", id="notes-empty")
+        yield Input(placeholder="filter: words or #tag", id="notes-filter")
+        yield NoteList(id="notes-list")
+        yield Static(id="notes-preview")
+
+    @property
+    def note_list(self) -> NoteList:
+        return self.query_one(NoteList)
+
+    def show(self, placed: Sequence[PlacedNote]) -> None:
+        """Replace the notes with ``placed`` (sorted into document order here)."""
+        self.placed = sorted(placed, key=lambda p: p.sort_key)
+        self._refill()
+
+    @property
+    def filtered(self) -> list[PlacedNote]:
+        """The notes the filter lets through."""
+        if not self.query_text.strip():
+            return self.placed
+        return [p for p in self.placed if p.matches(self.query_text)]
+
+    def _refill(self) -> None:
+        option_list = self.note_list
+        current = self.current
+        option_list.clear_options()
+        shown = self.filtered
+        orphans = [p for p in shown if p.status == "orphan"]
+        for p in shown:
+            if p.status != "orphan":
+                option_list.add_option(Option(note_row(p), id=p.note.id))
+        if orphans:
+            heading = Text(f"Orphans ({len(orphans)}) — their text is gone", style="bold")
+            option_list.add_option(Option(heading, id=ORPHANS, disabled=True))
+            for p in orphans:
+                option_list.add_option(Option(note_row(p), id=p.note.id))
+        if self.placed and not shown:
+            option_list.add_option(
+                Option(Text("No note matches", style="dim italic"), disabled=True)
+            )
+        has = bool(self.placed)
+        self.set_class(not has, "-empty")
+        self.set_class(has, "-has-notes")
+        self.select(current.note.id if current else None)
+        title = f"Notes ({len(self.placed)})"
+        if len(shown) != len(self.placed):
+            title = f"Notes ({len(shown)}/{len(self.placed)})"
+        self.border_title = title + (" · read-only" if self.read_only else "")
+
+    def select(self, note_id: str | None) -> None:
+        """Highlight the note ``note_id`` (or the first one)."""
+        option_list = self.note_list
+        ids = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+        enabled = [
+            i
+            for i in range(option_list.option_count)
+            if not option_list.get_option_at_index(i).disabled
+        ]
+        if not enabled:
+            option_list.highlighted = None
+            return
+        option_list.highlighted = ids.index(note_id) if note_id in ids else enabled[0]
+
+    def by_id(self, note_id: str) -> PlacedNote | None:
+        return next((p for p in self.placed if p.note.id == note_id), None)
+
+    @property
+    def current(self) -> PlacedNote | None:
+        """The highlighted note."""
+        option_list = self.note_list
+        if option_list.highlighted is None or not option_list.option_count:
+            return None
+        return self.by_id(option_list.get_option_at_index(option_list.highlighted).id or "")
+
+    def preview(self, paragraph: int) -> None:
+        """Highlight and show in full the first note on ``paragraph`` (hide when none)."""
+        here = [p for p in self.placed if p.paragraph == paragraph]
+        self.set_class(bool(here), "-preview")
+        if not here:
+            return
+        note = here[0].note
+        text = Text("Here: ", style="bold", end="")
+        text.append(note.body.strip())
+        if len(here) > 1:
+            text.append(f"  (+{len(here) - 1} more)", style="dim")
+        self.query_one("#notes-preview", Static).update(text)
+        if not self.note_list.has_focus:
+            self.select(note.id)
+
+    # -- keys ------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        placed = self.by_id(event.option.id or "")
+        if placed is not None:
+            self.post_message(self.Chosen(placed))
+
+    def action_edit(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Action("edit", self.current))
+
+    def action_delete(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Action("delete", self.current))
+
+    def action_undo(self) -> None:
+        self.post_message(self.Action("undo", None))
+
+    def action_reattach(self) -> None:
+        current = self.current
+        if current is not None and current.status == "orphan":
+            self.post_message(self.Action("reattach", current))
+        elif current is not None:
+            self.notify("Only an orphan can be re-attached", severity="warning", timeout=3)
+
+    def action_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one("#notes-filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_text = event.value
+        self._refill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.note_list.focus()
+
+    def on_key(self, event) -> None:
+        if event.key == "escape" and self.has_class("-filtering"):
+            event.stop()
+            filter_box = self.query_one("#notes-filter", Input)
+            filter_box.value = ""
+            self.query_text = ""
+            self.remove_class("-filtering")
+            self._refill()
+            self.note_list.focus()
