@@ -8,6 +8,7 @@ import orjson
 
 from reader.notes import schema
 from reader.notes.model import Note, Target
+from reader.notes.storage import serialise
 
 
 def sample_note(i: int, document: str = "article.txt", sha256: str = "0" * 64) -> Note:
@@ -34,7 +35,7 @@ def write_store(path: Path, count: int) -> set[str]:
     tables = schema.empty()
     notes = [sample_note(i) for i in range(count)]
     tables[schema.NOTES] = {str(i + 1): n.to_dict() for i, n in enumerate(notes)}
-    path.write_bytes(orjson.dumps(tables))
+    path.write_bytes(serialise(tables))
     return {n.id for n in notes}
 
 
