@@ -8,7 +8,7 @@ TextQuoteSelector + TextPositionSelector). Anchoring it again, in order:
    around it matches the stored prefix/suffix and by distance from the old
    position: ``moved``;
 3. else the best fuzzy match (rapidfuzz) above a minimum score, with its
-   context checked too: ``moved``;
+   context still matching on both sides: ``moved``;
 4. else ``orphan``: no place, rather than a wrong place.
 
 A short quote (a word or two) is only accepted where its context agrees,
@@ -31,7 +31,13 @@ DISTINCTIVE = 32
 """A quote at least this long is accepted anywhere it occurs exactly."""
 
 MIN_CONTEXT = 0.5
-"""Minimum mean similarity of prefix and suffix for a short quote or a fuzzy match."""
+"""Minimum mean similarity of prefix and suffix around a short exact quote."""
+
+MIN_FUZZY_CONTEXT = 0.6
+"""Minimum mean similarity of prefix and suffix around a fuzzy match..."""
+
+MIN_FUZZY_SIDE = 0.3
+"""...and of each of them: one side may be edited, not both."""
 
 MIN_FUZZY = 0.8
 """Minimum similarity of the quote to the text found by fuzzy search."""
@@ -68,18 +74,24 @@ def describe(text: str, start: int, end: int, context: int = CONTEXT) -> Target:
     )
 
 
-def context_score(text: str, start: int, end: int, target: Target) -> float:
-    """Mean similarity (0..1) of the stored prefix/suffix to the text around ``[start, end)``."""
-    before = text[max(0, start - len(target.prefix)) : start]
-    after = text[end : end + len(target.suffix)]
-    prefix = Levenshtein.normalized_similarity(target.prefix, before)
-    suffix = Levenshtein.normalized_similarity(target.suffix, after)
-    return (prefix + suffix) / 2
+def context_scores(text: str, start: int, end: int, target: Target) -> tuple[float, float]:
+    """Similarity (0..1) of the stored prefix and suffix to the text around ``[start, end)``.
+
+    A stored prefix shorter than :data:`CONTEXT` means the quote was at the start
+    of the text, so it is compared with a full window (the same holds at the end).
+    """
+    before = text[max(0, start - max(len(target.prefix), CONTEXT)) : start]
+    after = text[end : end + max(len(target.suffix), CONTEXT)]
+    return (
+        Levenshtein.normalized_similarity(target.prefix, before),
+        Levenshtein.normalized_similarity(target.suffix, after),
+    )
 
 
 def _accept(text: str, start: int, end: int, target: Target) -> float | None:
-    """The context score when a quote found at ``[start, end)`` is acceptable there."""
-    score = context_score(text, start, end, target)
+    """The context score when the exact quote found at ``[start, end)`` is acceptable there."""
+    prefix, suffix = context_scores(text, start, end, target)
+    score = (prefix + suffix) / 2
     if len(target.exact) >= DISTINCTIVE or score >= MIN_CONTEXT:
         return score
     return None
@@ -122,21 +134,38 @@ def _fuzzy(text: str, target: Target) -> Anchor | None:
     start, end = _widen(text, quote, found.dest_start, found.dest_end)
     if Levenshtein.normalized_similarity(quote, text[start:end]) < MIN_FUZZY:
         return None
-    if context_score(text, start, end, target) < MIN_CONTEXT:
+    prefix, suffix = context_scores(text, start, end, target)
+    if min(prefix, suffix) < MIN_FUZZY_SIDE or (prefix + suffix) / 2 < MIN_FUZZY_CONTEXT:
         return None
     return Anchor("moved", start, end)
 
 
+def _edge(text: str, pos: int) -> bool:
+    """True at a word boundary."""
+    return pos <= 0 or pos >= len(text) or not (text[pos - 1].isalnum() and text[pos].isalnum())
+
+
 def _widen(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
-    """Move the ends of an alignment to where the text is most similar to the quote."""
+    """Move the ends of an alignment to where the text is most similar to the quote.
+
+    Each end moves by at most a fifth of the quote, one end at a time; ties go to
+    word boundaries.
+    """
     slack = max(2, len(quote) // 5)
-    best = (Levenshtein.normalized_similarity(quote, text[start:end]), start, end)
-    for s in range(max(0, start - slack), min(start + slack, end) + 1):
-        for e in range(max(s, end - slack), min(len(text), end + slack) + 1):
-            score = Levenshtein.normalized_similarity(quote, text[s:e])
-            if score > best[0]:
-                best = (score, s, e)
-    return best[1], best[2]
+
+    def key(s: int, e: int) -> tuple[float, int]:
+        similarity = Levenshtein.normalized_similarity(quote, text[s:e])
+        return round(similarity, 9), _edge(text, s) + _edge(text, e)
+
+    for _ in range(2):
+        start = max(
+            range(max(0, start - slack), min(start + slack, end) + 1), key=lambda s: key(s, end)
+        )
+        end = max(
+            range(max(start, end - slack), min(len(text), end + slack) + 1),
+            key=lambda e: key(start, e),
+        )
+    return start, end
 
 
 def anchor(text: str, target: Target) -> Anchor:
