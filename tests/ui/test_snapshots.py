@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.notes.anchoring import describe
-from reader.notes.model import Note
+from reader.notes.model import Note, Target
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.reader import document_key
@@ -34,6 +34,55 @@ def test_main_screen(snap_compare, seed_doc, analysis, db_file):
     async def settle(pilot) -> None:
         await pilot.press("j", "j")
         await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def _orphan(doc) -> Note:
+    gone = "A sentence an earlier version of the article had."
+    return Note(
+        id="o1",
+        document=document_key(doc),
+        sha256="0" * 64,
+        body="Its paragraph was rewritten",
+        target=Target(exact=gone, prefix="", suffix="", start=5, end=5 + len(gone)),
+        created="2024-01-02T03:04:05Z",
+    )
+
+
+def test_notes_pane_with_notes(snap_compare, seed_doc, analysis, db_file):
+    store = NoteStore(db_file)
+    store.add(_note_on(seed_doc, 1, "Resilience: the framing of the day", "n1", ["framing"]))
+    store.add(_note_on(seed_doc, 3, "Check the commission resolutions #follow-up", "n2"))
+    store.add(_note_on(seed_doc, 7, "Which oil and gas projects?", "n3", ["energy"]))
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+    async def settle(pilot) -> None:
+        await pilot.press("j", "j", "j", "tab")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_notes_pane_with_an_orphan(snap_compare, seed_doc, analysis, db_file):
+    store = NoteStore(db_file)
+    store.add(_note_on(seed_doc, 3, "Check the commission resolutions", "n2"))
+    store.add(_orphan(seed_doc))
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+    async def settle(pilot) -> None:
+        await pilot.press("tab", "down")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_note_editor(snap_compare, seed_doc, analysis, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+    async def settle(pilot) -> None:
+        await pilot.press("j", "j", "a", *"Compare with the 2019 statement #sanctions")
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)

@@ -157,7 +157,8 @@ class NoteEditor(ModalScreen[bool]):
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.focus()
-        area.move_cursor(area.document.end)
+        if self.body:
+            self.call_after_refresh(area.move_cursor, area.document.end)
 
     @property
     def draft(self) -> NoteDraft:

@@ -89,9 +89,13 @@ class NotesPane(Vertical):
     DEFAULT_CSS = """
     NotesPane { height: 1fr; }
     NotesPane > #notes-empty { color: $text-muted; padding: 1 1; height: auto; }
-    NotesPane > #notes-filter { display: none; border: none; height: 1; padding: 0 1; }
+    NotesPane > #notes-filter, NotesPane > #notes-filter:focus {
+        display: none; border: none; height: 1; padding: 0 1; background: $boost;
+    }
     NotesPane.-filtering > #notes-filter { display: block; }
-    NotesPane > OptionList { height: 1fr; border: none; background: transparent; }
+    NotesPane > OptionList, NotesPane > OptionList:focus {
+        height: 1fr; border: none; background: transparent;
+    }
     NotesPane.-has-notes > #notes-empty { display: none; }
     NotesPane > #notes-preview {
         height: auto; max-height: 8; display: none;
