@@ -42,8 +42,8 @@ def utc_z(stamp: str) -> str:
     return when.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def to_annotation(note: Note) -> dict[str, Any]:
-    """One note as a Web Annotation."""
+def to_annotation(note: Note, *, context: bool = True) -> dict[str, Any]:
+    """One note as a Web Annotation (without ``@context`` when embedded in a collection)."""
     target: dict[str, Any] = {
         "source": source_iri(note.document),
         "reader:document": note.document,
@@ -59,8 +59,9 @@ def to_annotation(note: Note) -> dict[str, Any]:
         {"type": "TextualBody", "value": note.body, "format": "text/plain", "purpose": "commenting"}
     ]
     bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
+    head: dict[str, Any] = {"@context": CONTEXT} if context else {}
     return {
-        "@context": CONTEXT,
+        **head,
         "id": ID_PREFIX + note.id,
         "type": "Annotation",
         "motivation": "commenting",
@@ -72,16 +73,21 @@ def to_annotation(note: Note) -> dict[str, Any]:
 
 
 def to_collection(notes: list[Note], label: str = "reader notes") -> dict[str, Any]:
-    """All notes as one AnnotationCollection with a single page."""
+    """All notes as one AnnotationCollection with a single embedded page."""
+    digest = hashlib.sha256(" ".join(n.id for n in notes).encode()).hexdigest()[:16]
+    ident = f"urn:x-reader:collection:{digest}"
     return {
         "@context": CONTEXT,
+        "id": ident,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(notes),
         "first": {
+            "id": f"{ident}:page:1",
             "type": "AnnotationPage",
+            "partOf": ident,
             "startIndex": 0,
-            "items": [to_annotation(n) for n in notes],
+            "items": [to_annotation(n, context=False) for n in notes],
         },
     }
 
@@ -172,8 +178,9 @@ def _target(target: dict[str, Any]) -> Target | None:
     if quote is None and where is None:
         return None
     exact = str(quote.get("exact", "")) if quote else ""
-    start = int(where["start"]) if where and "start" in where else -1
-    end = int(where["end"]) if where and "end" in where else start + len(exact)
+    # Without a position the quote alone anchors the note; 0-0 says "search for it".
+    start = max(0, int(where["start"])) if where and "start" in where else 0
+    end = max(start, int(where["end"])) if where and "end" in where else start
     return Target(
         exact=exact,
         prefix=str(quote.get("prefix", "")) if quote else "",
