@@ -131,9 +131,19 @@ class Documents:
         return found.status, found.start
 
 
-def _print_json(data: Any) -> None:
-    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+def _write_out(data: bytes) -> None:
+    """UTF-8 bytes to stdout, whatever its encoding (or a text-only stream in tests)."""
     sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
+
+
+def _print_json(data: Any) -> None:
+    _write_out(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
 
 
 def _one_line(text: str, width: int) -> str:
@@ -284,8 +294,7 @@ def cmd_export(store: NoteStore, args: argparse.Namespace) -> int:
     titles = {n.document: d.title for n in notes if (d := docs.get(n.document)) is not None}
     data = export(notes, args.format, titles)
     if not args.output:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _write_out(data)
         return 0
     try:
         write_atomically(Path(args.output), data)
