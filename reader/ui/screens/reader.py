@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from reader.analysis import analyze
 from reader.analysis.model import Analysis
@@ -21,13 +21,17 @@ from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span
-from reader.ui.marks import Mark, MarkIndex, analysis_marks, format_marks
+from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
 from reader.ui.screens.help import HelpScreen, Section
 from reader.ui.screens.note_editor import NoteDraft, NoteEditor, TargetPicker
+from reader.ui.search import find_all, next_index
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane, PlacedNote
 from reader.ui.widgets.title_bar import TitleBar
+
+LIVE_SEARCH_CHARS = 2_000_000
+"""Up to this size the article is searched as the query is typed; above, on enter."""
 
 BACKGROUND_ANALYSIS_CHARS = 200_000
 """Documents longer than this are analysed in a worker; the text shows at once."""
@@ -60,6 +64,29 @@ class ReaderScreen(Screen[None]):
             tooltip="Add a note on the whole document",
             id="note.add_document",
         ),
+        Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        Binding("n", "search_step(1)", "Next match", show=False, id="search.next"),
+        Binding("N", "search_step(-1)", "Previous match", show=False, id="search.previous"),
+        Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
+        Binding(
+            "right_square_bracket",
+            "mention(1)",
+            "Next mention",
+            key_display="]",
+            tooltip="Next mention of the speaker or sector highlighted in the side pane",
+            id="mention.next",
+        ),
+        Binding(
+            "left_square_bracket",
+            "mention(-1)",
+            "Previous mention",
+            show=False,
+            tooltip="Previous mention of the speaker or sector highlighted in the side pane",
+            id="mention.previous",
+        ),
+        Binding("1", "toggle_layer('speaker')", "Speakers on/off", show=False, id="layer.speakers"),
+        Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False, id="layer.quotes"),
+        Binding("3", "toggle_layer('sector')", "Sectors on/off", show=False, id="layer.sectors"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
@@ -76,6 +103,11 @@ class ReaderScreen(Screen[None]):
         self.marks.add(format_marks(doc))
         self._speaking: dict[int, list[tuple[str, str]]] = {}
         self._deleted: list[Note] = []
+        self.matches: list[Span] = []
+        self.match_index: int | None = None
+        self.query_text = ""
+        self._mention_at: int | None = None
+        self._cursor = 0
         self.title = doc.title
         self.sub_title = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
 
@@ -91,6 +123,7 @@ class ReaderScreen(Screen[None]):
             notes = NotesPane(id="notes")
             notes.border_title = "Notes (0)"
             yield notes
+        yield Input(placeholder="search the article — enter: go, esc: clear", id="search")
         with Horizontal(id="bar"):
             yield Footer()
             yield Static(id="status")
@@ -117,6 +150,21 @@ class ReaderScreen(Screen[None]):
         else:
             self.set_analysis(analyze(self.doc.text))
         self.reload_notes()
+        offset = self.store.position(self.doc.sha256)
+        if offset is not None and 0 <= offset <= len(self.doc.text):
+            self.call_after_refresh(self.article.jump_to, offset)
+
+    def on_unmount(self) -> None:
+        self.save_position()
+
+    def save_position(self) -> None:
+        """Remember the cursor's paragraph for the next time this document opens."""
+        try:
+            para = self._cursor
+            offset = self.doc.paragraphs[para].start if self.doc.paragraphs else 0
+            self.store.set_position(self.doc.sha256, offset)
+        except StoreError:
+            pass
 
     # -- analysis -----------------------------------------------------------------
 
@@ -297,6 +345,7 @@ class ReaderScreen(Screen[None]):
             self.article.focus()
 
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self._cursor = event.paragraph
         self.update_status()
         self.notes_pane.preview(event.paragraph)
 
@@ -308,7 +357,127 @@ class ReaderScreen(Screen[None]):
         if who:
             status.append(" · ")
             status.append(", ".join(f"{name} ({kind})" for name, kind in who))
+        if self.query_text:
+            status.append(" · ")
+            where = f"{self.match_index + 1}/" if self.match_index is not None else ""
+            status.append(f"{where}{len(self.matches)} matches “")
+            status.append(self.query_text[:24])
+            status.append("”")
+        hidden = self.article.hidden_layers
+        if hidden:
+            status.append(" · hidden: " + ", ".join(sorted(hidden)), "dim")
         self.query_one("#status", Static).update(status)
+
+    # -- search, mentions, layers -----------------------------------------------------------
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        self.add_class("-searching")
+        box.value = self.query_text
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search" and len(self.doc.text) <= LIVE_SEARCH_CHARS:
+            self.run_search(event.value, move=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        self.remove_class("-searching")
+        self.article.focus()
+        self.run_search(event.value, move=True)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.has_class("-searching"):
+            event.stop()
+            self.remove_class("-searching")
+            self.article.focus()
+            self.action_clear_search()
+
+    def run_search(self, query: str, *, move: bool) -> None:
+        """Highlight every match of ``query``; with ``move``, go to the first after the cursor."""
+        self.query_text = query
+        self.matches = find_all(self.doc.text, query)
+        self.match_index = None
+        self.marks.clear("search")
+        self.marks.add(Mark(m.start, m.end, "search") for m in self.matches)
+        self.article.redraw()
+        if move and self.matches:
+            start = self.doc.paragraphs[self.article.cursor].start - 1
+            index = next_index(self.matches, start, 1)
+            self._go_to_match(0 if index is None else index)
+        elif query and not self.matches:
+            self.notify(f"No match for “{query}”", severity="warning", timeout=3)
+        self.update_status()
+
+    def _go_to_match(self, index: int) -> None:
+        self.match_index = index
+        self.article.jump_to(self.matches[index].start)
+        self.update_status()
+
+    def action_search_step(self, direction: int) -> None:
+        if not self.matches:
+            return
+        if self.match_index is None:
+            offset = self.doc.paragraphs[self.article.cursor].start - 1
+            index = next_index(self.matches, offset, direction)
+        else:
+            index = (self.match_index + direction) % len(self.matches)
+        if index is None:
+            index = 0 if direction > 0 else len(self.matches) - 1
+        self._go_to_match(index)
+
+    def action_clear_search(self) -> None:
+        if not self.query_text and not self.matches:
+            return
+        self.query_text = ""
+        self.matches = []
+        self.match_index = None
+        self.marks.clear("search")
+        self.article.redraw()
+        self.update_status()
+
+    def mention_spans(self) -> list[Span]:
+        """Mentions of the speaker or sector highlighted in the side pane (else every one)."""
+        analysis = self.analysis
+        if analysis is None:
+            return []
+        key = self.legend.selected_key or ""
+        kind, _, ident = key.partition(":")
+        if kind == "speaker" and (speaker := analysis.speaker(ident)):
+            return sorted(speaker.mentions)
+        sector = next((x for x in analysis.sectors if x.id == ident), None)
+        if kind == "sector" and sector is not None:
+            return sorted(sector.mentions)
+        spans = [m for s in analysis.speakers for m in s.mentions]
+        spans += [m for x in analysis.sectors for m in x.mentions]
+        return sorted(set(spans))
+
+    def action_mention(self, direction: int) -> None:
+        spans = self.mention_spans()
+        if not spans:
+            self.notify("No mentions to walk", timeout=2)
+            return
+        para = self.article.cursor
+        here = self._mention_at
+        if here is None or self.doc.paragraph_at(here) != para:
+            span = self.doc.paragraphs[para]
+            here = span.start - 1 if direction > 0 else span.end
+        index = next_index(spans, here, direction)
+        if index is None:
+            self.notify("No more mentions: wrapped around", timeout=2)
+            index = 0 if direction > 0 else len(spans) - 1
+        self._mention_at = spans[index].start
+        self.article.jump_to(spans[index].start)
+
+    def action_toggle_layer(self, layer: Layer) -> None:
+        hidden = self.article.hidden_layers
+        if layer in hidden:
+            hidden.discard(layer)
+        else:
+            hidden.add(layer)
+        self.article.redraw()
+        self.update_status()
 
     # -- help ---------------------------------------------------------------------------------
 

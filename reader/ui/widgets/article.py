@@ -138,6 +138,8 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.layout
         if top_offset is not None:
             self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
+        if self.paragraph_count:
+            self.move_cursor(self.cursor)  # keeps the reading cursor on screen
         self.refresh()
 
     def notify_style_update(self) -> None:

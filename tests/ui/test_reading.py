@@ -1,0 +1,138 @@
+"""Reading keys beyond moving: search, mention jumps, layer toggles, position restore."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from reader.notes.store import NoteStore
+from reader.ui.app import ReaderApp
+from reader.ui.search import find_all, next_index
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.legend import Legend
+
+from .conftest import SIZE
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+def test_find_all_is_literal_and_ignores_case():
+    text = "Oil, oil and OIL; a.b is not aXb"
+    assert [(s.start, s.end) for s in find_all(text, "oil")] == [(0, 3), (5, 8), (13, 16)]
+    assert [s.text(text) for s in find_all(text, "a.b")] == ["a.b"]
+    assert find_all(text, "") == []
+    spans = find_all(text, "oil")
+    assert next_index(spans, 0, 1) == 1
+    assert next_index(spans, 13, 1) is None
+    assert next_index(spans, 5, -1) == 0
+
+
+async def test_slash_searches_n_and_N_walk_the_matches_escape_clears(seed_doc, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"cooperation")
+        expected = find_all(seed_doc.text, "cooperation")
+        assert len(expected) >= 4
+        assert app.screen.matches == expected
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is article
+        paras = [seed_doc.paragraph_at(m.start) for m in expected]
+        assert article.cursor == paras[0]
+        assert f"1/{len(expected)} matches “cooperation”" in status(app)
+        await pilot.press("n")
+        assert app.screen.match_index == 1 and article.cursor == paras[1]
+        await pilot.press("n", "N", "N")
+        assert app.screen.match_index == 0
+        await pilot.press("N")  # wraps to the last
+        assert app.screen.match_index == len(expected) - 1 and article.cursor == paras[-1]
+        # the matches are drawn with the search style
+        y = article.layout.line_of(expected[-1].start) - int(article.scroll_y)
+        strip = article.render_line(y)
+        search_bg = article.get_component_rich_style("article-view--search").bgcolor
+        assert any(seg.style and seg.style.bgcolor == search_bg for seg in strip)
+        await pilot.press("escape")
+        assert app.screen.matches == [] and "matches" not in status(app)
+
+
+async def test_search_from_the_cursor_and_a_query_with_no_match(seed_doc, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("G", "g", "j", "j", "j", "j", "j", "slash", *"oil", "enter")
+        await pilot.pause()
+        assert article.cursor == seed_doc.paragraph_at(seed_doc.text.index("oil extraction"))
+        await pilot.press("slash", *"[bold]zzz", "enter")
+        await pilot.pause()
+        assert app.screen.matches == []
+        assert "0 matches “[bold]zzz”" in status(app)
+
+
+async def test_brackets_walk_every_mention_of_the_selected_speaker(seed_doc, db_file, analysis):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        legend = app.screen.query_one(Legend)
+        legend.focus()
+        await pilot.press("down")  # Yvan Gil
+        article.focus()
+        mentions = sorted(analysis.speaker("yvan-gil").mentions)
+        visited = []
+        for _ in mentions:
+            await pilot.press("right_square_bracket")
+            visited.append(app.screen._mention_at)
+        assert visited == [m.start for m in mentions]
+        assert article.cursor == seed_doc.paragraph_at(mentions[-1].start)
+        await pilot.press("left_square_bracket")
+        assert app.screen._mention_at == mentions[-2].start
+
+
+async def test_1_2_3_toggle_speaker_quote_and_sector_highlighting(seed_doc, db_file, analysis):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        y = article.layout.first_line[2]  # the first direct quote: bar in the gutter
+        assert article.render_line(y).text[1] == "▌"
+        await pilot.press("2")
+        assert article.hidden_layers == {"quote"}
+        assert article.render_line(y).text[1] == " "
+        await pilot.press("1", "3")
+        assert article.hidden_layers == {"quote", "speaker", "sector"}
+        assert "hidden: quote, sector, speaker" in status(app)
+        await pilot.press("1", "2", "3")
+        assert article.hidden_layers == set()
+        assert article.render_line(y).text[1] == "▌"
+
+
+async def test_the_reading_position_is_restored_on_reopen(seed_doc, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        await pilot.press("q")
+    assert NoteStore(db_file).position(seed_doc.sha256) == seed_doc.paragraphs[6].start
+    again = ReaderApp(seed_doc, NoteStore(db_file))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.screen.query_one(ArticleView).cursor == 6
+        assert status(again).startswith("¶7/10")
+
+
+async def test_resizing_rewraps_and_keeps_the_cursor_paragraph_on_screen(seed_doc, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        await pilot.press(*["j"] * 8)
+        wide_lines = len(article.layout)
+        await pilot.resize_terminal(90, 24)
+        await pilot.pause()
+        assert len(article.layout) > wide_lines
+        assert article.cursor == 8
+        first = article.layout.first_line[8]
+        assert article.scroll_y <= first < article.scroll_y + article.size.height
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert len(article.layout) == wide_lines and article.cursor == 8
