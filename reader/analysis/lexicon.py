@@ -6,6 +6,11 @@ A user file ``$XDG_CONFIG_HOME/reader/sectors.toml`` (default
 ``~/.config/reader/sectors.toml``) of the same shape adds terms and traps to
 the sectors it names; unknown ids and malformed files are reported in
 ``Lexicon.warnings`` and otherwise ignored.
+
+Two tables are rules rather than sectors: ``[compounds]`` (a goods term
+before or "of" after a trade word counts for the goods: "wheat exports",
+"exports of wheat") and ``[titles]`` (an official's title such as "Treasury
+Secretary" is no mention of the sector it oversees).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from pathlib import Path
 
 from reader.analysis.trie import compile_words
 
+_SPECIAL_TABLES = frozenset({"compounds", "titles"})
+"""Tables of the lexicon file that are rules, not sectors."""
 _SPACES = re.compile(r"\s+")
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
@@ -68,6 +75,8 @@ class Lexicon:
     phrases: dict[str, frozenset[str]]
     case_phrases: dict[str, frozenset[str]]
     warnings: list[str] = field(default_factory=list)
+    heads: frozenset[str] = frozenset()
+    goods: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.matcher = compile_words(self.phrases, re.IGNORECASE)
@@ -101,8 +110,21 @@ def build(tables: list[tuple[str, dict]], names: dict[str, str] | None = None) -
     terms: dict[str, set[str]] = {}
     blocked: dict[str, set[str]] = {}
     case_terms: dict[str, set[str]] = {}
+    compound_sectors: set[str] = set()
+    heads: set[str] = set()
     for where, table in tables:
         for sector, body in table.items():
+            if sector == "titles" and isinstance(body, dict):
+                for w in _strings(body.get("words")):
+                    for h in _strings(body.get("heads")):
+                        for v in variants(f"{w} {h}"):
+                            blocked.setdefault(v, set()).update(names or sector_names)
+                            terms.setdefault(v, set())
+                continue
+            if sector == "compounds" and isinstance(body, dict):
+                compound_sectors.update(_strings(body.get("sectors")))
+                heads.update(normalise(h) for h in _strings(body.get("heads")))
+                continue
             if not isinstance(body, dict):
                 warnings.append(f"{where}: [{sector}] is not a table; ignored")
                 continue
@@ -120,9 +142,26 @@ def build(tables: list[tuple[str, dict]], names: dict[str, str] | None = None) -
                     terms.setdefault(v, set())
             for term in _strings(body.get("case_terms")):
                 case_terms.setdefault(" ".join(term.split()), set()).add(sector)
+    _add_compounds(terms, blocked, compound_sectors, heads)
     phrases = {p: frozenset(s - blocked.get(p, set())) for p, s in terms.items()}
     cased = {p: frozenset(s) for p, s in case_terms.items()}
-    return Lexicon(sector_names, phrases, cased, warnings)
+    return Lexicon(
+        sector_names, phrases, cased, warnings, frozenset(heads), frozenset(compound_sectors)
+    )
+
+
+def _add_compounds(
+    terms: dict[str, set[str]], blocked: dict[str, set[str]], sectors: set[str], heads: set[str]
+) -> None:
+    """``wheat exports``: a one-word goods term before a head counts for the goods only."""
+    for phrase, owners in list(terms.items()):
+        goods = (owners - blocked.get(phrase, set())) & sectors
+        if len(goods) != 1 or " " in phrase:
+            continue
+        for head in heads:
+            compound = f"{phrase} {head}"
+            if compound not in terms:
+                terms[compound] = set(goods)
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +170,11 @@ def lexicon() -> Lexicon:
     package = resources.files("reader.analysis").joinpath("data/sectors.toml").read_text("utf-8")
     warnings: list[str] = []
     base = _read_toml(package, "sectors.toml", warnings)
-    names = {sid: body.get("name", sid) for sid, body in base.items() if isinstance(body, dict)}
+    names = {
+        sid: body.get("name", sid)
+        for sid, body in base.items()
+        if isinstance(body, dict) and sid not in _SPECIAL_TABLES
+    }
     tables = [("sectors.toml", base)]
     user = user_lexicon_path()
     if user.is_file():
