@@ -17,6 +17,8 @@ import contextlib
 import errno
 import os
 import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +39,7 @@ def temp_prefix(path: Path) -> str:
 
 def parse(raw: bytes) -> Tables | None:
     """The tables in ``raw``, None when it is empty; StoreCorruptError when it is not a store."""
-    if not raw.strip():
+    if not raw or raw.isspace():
         return None
     try:
         data = orjson.loads(raw)
@@ -66,11 +68,6 @@ def _looks_truncated(raw: bytes) -> bool:
 
 def serialise(data: Tables) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
-
-
-def copy_tables(data: Tables) -> Tables:
-    """A copy deep enough for TinyDB, which mutates documents in place on update."""
-    return {name: {k: dict(doc) for k, doc in table.items()} for name, table in data.items()}
 
 
 def fsync_folder(folder: Path) -> None:
@@ -140,14 +137,34 @@ def describe_os_error(exc: OSError) -> str:
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage over one JSON file, written atomically with orjson."""
+    """TinyDB storage over one JSON file, written atomically with orjson.
+
+    ``read`` returns the cached state when the file's bytes did not change, and
+    does not even look at the file while :meth:`holding` says that this process
+    holds the write lock (no one else can change it then). The state is shared
+    with TinyDB, which may change documents in place before it writes them: a
+    failed write therefore drops the cache, so the next read parses the file.
+    """
 
     def __init__(self, path: str | os.PathLike[str], read_only: bool = False) -> None:
         super().__init__()
         self.path = Path(path)
         self.read_only = read_only
+        self.generation = 0
+        """Changes whenever the cached state may have changed (a new parse or a write)."""
         self._raw: bytes | None = None
         self._data: Tables | None = None
+        self._held = False
+        self._fresh = False
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """While the caller holds the inter-process lock: read the file at most once."""
+        self._held, self._fresh = True, False
+        try:
+            yield
+        finally:
+            self._held = self._fresh = False
 
     def read_bytes(self) -> bytes | None:
         """The file's bytes, None when it does not exist yet."""
@@ -161,24 +178,30 @@ class AtomicJSONStorage(Storage):
             raise StoreReadError(f"cannot read {self.path}: {describe_os_error(exc)}") from None
 
     def read(self) -> Tables | None:
-        raw = self.read_bytes()
-        if raw is None:
-            return None
-        if raw != self._raw:
-            data = parse(raw)
-            self._raw, self._data = raw, data
-        return None if self._data is None else copy_tables(self._data)
+        if not (self._held and self._fresh):
+            raw = self.read_bytes()
+            if raw is None:
+                self._raw, self._data = None, None
+            elif raw != self._raw:
+                self._raw, self._data = raw, parse(raw)
+                self.generation += 1
+            self._fresh = self._held
+        return None if self._data is None else dict(self._data)
 
     def write(self, data: Tables) -> None:
         if self.read_only:
             raise StoreWriteError(f"could not write {self.path}: the notes file is open read-only")
         raw = serialise(data)
-        if raw == self._raw and self.path.exists():
+        if raw == self._raw:
             return
         try:
             write_atomically(self.path, raw)
         except OSError as exc:
+            self._raw = self._data = None
+            self.generation += 1
+            self._fresh = False
             raise StoreWriteError(
                 f"could not write {self.path}: {describe_os_error(exc)}"
             ) from None
-        self._raw, self._data = raw, copy_tables(data)
+        self._raw, self._data = raw, dict(data)
+        self.generation += 1

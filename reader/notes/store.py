@@ -85,10 +85,9 @@ class NoteStore:
         """Why a read-only store shows nothing (a corrupt or unreadable file), else None."""
         self._storage = AtomicJSONStorage(self.path, read_only=read_only)
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
+        self._cache: tuple[int, list[Note]] = (-1, [])
         try:
-            tables = self._tables()
-            for doc in tables.get(schema.NOTES, {}).values():
-                self._note(doc)
+            self.all()
         except StoreCorruptError as exc:
             if not read_only:
                 raise self._corrupt(exc) from None
@@ -106,7 +105,11 @@ class NoteStore:
         """Every note, in the order they were added."""
         if self.problem:
             return []
-        return [self._note(doc) for doc in self._tables().get(schema.NOTES, {}).values()]
+        docs = self._tables().get(schema.NOTES, {})
+        generation = self._storage.generation
+        if self._cache[0] != generation:
+            self._cache = (generation, [self._note(doc) for doc in docs.values()])
+        return list(self._cache[1])
 
     def notes_for(self, document: str, sha256: str) -> list[Note]:
         """Notes on this document: same text (sha256) or same file, in document order."""
@@ -132,17 +135,16 @@ class NoteStore:
     def add(self, note: Note) -> Note:
         """Store a new note; it is on disk when this returns."""
         with self._locked():
-            table = self._table(schema.NOTES)
-            if table.contains(Query().id == note.id):
+            if self._find(note.id) is not None:
                 raise StoreError(f"a note with id {note.id} already exists")
-            table.insert(note.to_dict())
+            self._table(schema.NOTES).insert(note.to_dict())
         return note
 
     def add_many(self, notes: Iterable[Note]) -> list[Note]:
         """Store the notes whose id is not stored yet, in one write; return those added."""
         with self._locked():
             table = self._table(schema.NOTES)
-            seen = {doc.get("id") for doc in table.all()}
+            seen = {doc.get("id") for doc in self._tables().get(schema.NOTES, {}).values()}
             added = []
             for note in notes:
                 if note.id not in seen:
@@ -155,24 +157,25 @@ class NoteStore:
     def update(self, note: Note) -> Note:
         """Replace the stored note that has ``note.id`` by ``note``."""
         with self._locked():
-            table = self._table(schema.NOTES)
-            found = table.get(Query().id == note.id)
+            found = self._find(note.id)
             if found is None:
                 raise NoteNotFoundError(f"no note with id {note.id}")
+            doc_id, doc = found
             new = note.to_dict()
-            if dict(found) != new:
-                table.update(new, doc_ids=[found.doc_id])
+            if doc != new:
+                self._table(schema.NOTES).update(new, doc_ids=[doc_id])
         return note
 
     def remove(self, note_id: str) -> Note:
         """Delete a note and return it (so the caller can offer to undo)."""
         with self._locked():
-            table = self._table(schema.NOTES)
-            found = table.get(Query().id == note_id)
+            found = self._find(note_id)
             if found is None:
                 raise NoteNotFoundError(f"no note with id {note_id}")
-            table.remove(doc_ids=[found.doc_id])
-        return self._note(found)
+            doc_id, doc = found
+            removed = self._note(doc)
+            self._table(schema.NOTES).remove(doc_ids=[doc_id])
+        return removed
 
     def set_position(self, key: str, offset: int) -> None:
         """Remember the reading position for ``key``; does nothing on a read-only store."""
@@ -198,6 +201,13 @@ class NoteStore:
         except ValueError as exc:
             message = f"{self.path} was written by a newer version of reader: {exc}"
             raise StoreError(message) from None
+
+    def _find(self, note_id: str) -> tuple[int, dict[str, Any]] | None:
+        """The TinyDB document id and the stored document of a note."""
+        for key, doc in self._tables().get(schema.NOTES, {}).items():
+            if doc.get("id") == note_id:
+                return int(key), doc
+        return None
 
     def _table(self, name: str) -> Table:
         # A fresh Table per operation: TinyDB caches the next document id and
@@ -263,9 +273,10 @@ class NoteStore:
                 f"could not write {self.path}: cannot lock it ({describe_os_error(exc)})"
             ) from None
         try:
-            remove_stale_temps(self.path)
-            self._upgrade()
-            yield
+            with self._storage.holding():
+                remove_stale_temps(self.path)
+                self._upgrade()
+                yield
         except StoreCorruptError as exc:
             raise self._corrupt(exc) from None
         finally:

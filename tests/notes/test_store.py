@@ -234,3 +234,24 @@ def test_the_repository_example_store_is_valid(seed_doc):
     for note in notes:
         if note.target is not None:
             assert seed_doc.text[note.target.start : note.target.end] == note.target.exact
+
+
+def test_a_failed_write_changes_nothing_on_disk_or_in_memory(tmp_path, monkeypatch):
+    import errno
+
+    from reader.notes import storage
+
+    store = NoteStore(tmp_path / "notes.json")
+    note = store.add(sample_note(1))
+    before = store.path.read_bytes()
+
+    def full_disk(path, raw):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(storage, "write_atomically", full_disk)
+    with pytest.raises(StoreWriteError, match="could not write .*no space left on device"):
+        store.update(note.edited(body="changed"))
+    with pytest.raises(StoreWriteError):
+        store.add(sample_note(2))
+    assert store.get(note.id) == note and len(store.all()) == 1
+    assert store.path.read_bytes() == before

@@ -1,0 +1,106 @@
+"""Adding a note to a store of 0, 1,000 and 10,000 notes: our store vs TinyDB's default.
+
+Run: ``python benchmarks/notes.py [--repeat N]``. Prints, side by side, the median
+time of one ``add`` for :class:`reader.notes.store.NoteStore` (atomic write,
+fsync, inter-process lock, orjson) and for TinyDB's default ``JSONStorage``
+(in-place write with fsync), their ratio, and the time to load 10,000 notes.
+Both are timed with an open store, as the app holds one; each add writes the
+whole file, as both storages must.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tinydb import TinyDB
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reader.notes import schema
+from reader.notes.model import Note, Target
+from reader.notes.storage import serialise
+from reader.notes.store import NoteStore
+
+SIZES = (0, 1_000, 10_000)
+
+
+def make_note(i: int) -> Note:
+    exact = f"the words under note {i}, a sentence of an article about trade and energy"
+    return Note(
+        document="seeds/000_2eaf6975ce8d05c5.txt",
+        sha256="950f5f067f31bc4dc0f6996de65ee0f9d3a33ecb61c555c0f5ab07e7eaf2fb70",
+        body=f"Note {i}: check the figures against the customs statistics #follow-up",
+        target=Target(
+            exact=exact,
+            prefix="text before the quote, 32 chars ",
+            suffix=" and text after it, 32 chars lon",
+            start=100 * i,
+            end=100 * i + len(exact),
+        ),
+        tags=("follow-up",),
+    )
+
+
+def prepare(folder: Path, size: int) -> tuple[Path, Path]:
+    """The same notes as our store file and as a default TinyDB file."""
+    notes = {str(i + 1): make_note(i).to_dict() for i in range(size)}
+    ours, theirs = folder / f"ours-{size}.json", folder / f"tinydb-{size}.json"
+    if size:
+        tables = schema.empty()
+        tables[schema.NOTES] = notes
+        ours.write_bytes(serialise(tables))
+        theirs.write_text(json.dumps({"notes": notes}), encoding="utf-8")
+    return ours, theirs
+
+
+def median_ms(action, repeat: int) -> float:
+    times = []
+    for i in range(repeat):
+        started = time.perf_counter()
+        action(i)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="adds timed per size")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(dir=Path.cwd()) as tmp:
+        folder = Path(tmp)
+        for size in SIZES:
+            ours_path, theirs_path = prepare(folder, size)
+            store = NoteStore(ours_path)
+            store.all()  # opened and read, as the app has it
+            ours = median_ms(lambda i, store=store: store.add(make_note(10**6 + i)), args.repeat)
+            db = TinyDB(theirs_path)
+            table = db.table("notes")
+            table.all()
+            theirs = median_ms(
+                lambda i, t=table: t.insert(make_note(10**6 + i).to_dict()), args.repeat
+            )
+            db.close()
+            rows.append((size, ours, theirs))
+        ours_path, theirs_path = prepare(folder, 10_000)
+        load_ours = median_ms(lambda i: NoteStore(ours_path).all(), 5)
+        load_theirs = median_ms(lambda i: TinyDB(theirs_path).table("notes").all(), 5)
+    print(f"median time to add one note ({args.repeat} adds per size, fsync on both)")
+    print(f"{'notes stored':>12}  {'ours (ms)':>10}  {'TinyDB default (ms)':>19}  {'ratio':>6}")
+    for size, ours, theirs in rows:
+        print(f"{size:>12,}  {ours:>10.2f}  {theirs:>19.2f}  {ours / theirs:>6.2f}")
+    print(
+        f"load 10,000 notes (NoteStore(path).all(), median of 5): {load_ours:.1f} ms "
+        f"(TinyDB default: {load_theirs:.1f} ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
