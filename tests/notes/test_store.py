@@ -249,7 +249,7 @@ def test_a_failed_write_changes_nothing_on_disk_or_in_memory(tmp_path, monkeypat
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(storage, "write_atomically", full_disk)
-    with pytest.raises(StoreWriteError, match="could not write .*no space left on device"):
+    with pytest.raises(StoreWriteError, match=r"could not write .*no space left on device"):
         store.update(note.edited(body="changed"))
     with pytest.raises(StoreWriteError):
         store.add(sample_note(2))
