@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -86,12 +87,15 @@ class NoteStore:
         self._storage = AtomicJSONStorage(self.path, read_only=read_only)
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
         self._cache: tuple[int, list[Note]] = (-1, [])
+        self._thread_lock = threading.RLock()  # the cache is shared by this process's threads
         try:
             self.all()
         except StoreCorruptError as exc:
             if not read_only:
                 raise self._corrupt(exc) from None
-            self.problem = self._corrupt_message(exc, None)
+            raw = self._storage.read_bytes() or b""
+            backup = backup_path(self.path, raw)
+            self.problem = self._corrupt_message(exc, backup if backup.exists() else None)
         except StoreError as exc:
             if not read_only:
                 raise
@@ -105,11 +109,12 @@ class NoteStore:
         """Every note, in the order they were added."""
         if self.problem:
             return []
-        docs = self._tables().get(schema.NOTES, {})
-        generation = self._storage.generation
-        if self._cache[0] != generation:
-            self._cache = (generation, [self._note(doc) for doc in docs.values()])
-        return list(self._cache[1])
+        with self._thread_lock:
+            docs = self._tables().get(schema.NOTES, {})
+            generation = self._storage.generation
+            if self._cache[0] != generation:
+                self._cache = (generation, [self._note(doc) for doc in docs.values()])
+            return list(self._cache[1])
 
     def notes_for(self, document: str, sha256: str) -> list[Note]:
         """Notes on this document: same text (sha256) or same file, in document order."""
@@ -193,7 +198,8 @@ class NoteStore:
 
     def _tables(self) -> Tables:
         """The current content, brought up to the current schema in memory."""
-        tables = self._storage.read()
+        with self._thread_lock:
+            tables = self._storage.read()
         if tables is None:
             return schema.empty()
         try:
@@ -261,14 +267,17 @@ class NoteStore:
         """Hold the inter-process lock; make sure the file has the current schema."""
         if self.read_only:
             raise StoreWriteError(f"could not write {self.path}: the notes file is open read-only")
+        self._thread_lock.acquire()
         try:
             self._lock.acquire()
         except Timeout:
+            self._thread_lock.release()
             raise StoreWriteError(
                 f"could not write {self.path}: another process has held {self._lock.lock_file} "
                 f"for {LOCK_TIMEOUT:.0f} s"
             ) from None
         except OSError as exc:
+            self._thread_lock.release()
             raise StoreWriteError(
                 f"could not write {self.path}: cannot lock it ({describe_os_error(exc)})"
             ) from None
@@ -281,6 +290,7 @@ class NoteStore:
             raise self._corrupt(exc) from None
         finally:
             self._lock.release()
+            self._thread_lock.release()
 
     def _upgrade(self) -> None:
         """Under the lock: give a new or older file the current schema (backing up the old)."""

@@ -255,3 +255,21 @@ def test_a_failed_write_changes_nothing_on_disk_or_in_memory(tmp_path, monkeypat
         store.add(sample_note(2))
     assert store.get(note.id) == note and len(store.all()) == 1
     assert store.path.read_bytes() == before
+
+
+def test_threads_of_one_process_share_a_store_safely(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = NoteStore(tmp_path / "notes.json")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        added = list(pool.map(lambda i: store.add(sample_note(i)).id, range(40)))
+        list(pool.map(lambda _: store.all(), range(40)))
+    assert sorted(stored_ids(store.path)) == sorted(added)
+
+
+def test_read_only_names_the_backup_made_before(tmp_path):
+    path = tmp_path / "annotations.json"
+    path.write_bytes(b"{broken")
+    with pytest.raises(StoreCorruptError) as info:
+        NoteStore(path)
+    assert info.value.backup in (NoteStore(path, read_only=True).problem or "")
