@@ -14,11 +14,17 @@ from reader.notes.model import Note
 FORMATS = ("md", "json", "w3c")
 
 _MD_LINE_START = re.compile(r"^(\s*)([#>+*=|`~-]|\d+[.)])", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Control characters (ESC and the like) shown as ``\\x1b`` instead of acting on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def md_text(text: str) -> str:
     """Plain text made safe for Markdown: no raw HTML, no block markup at line starts."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 

@@ -202,3 +202,12 @@ def test_notes_commands_never_import_textual_or_rich(argv, tmp_path):
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
     )
     assert run.stdout.strip() == "0 []", run.stderr
+
+
+def test_control_characters_in_a_note_never_reach_the_terminal(cli):
+    body = "red \x1b[31mtext\x1b[0m and [bold]markup[/bold]"
+    cli("add", "--doc", str(SEED), "--paragraph", "1", "--body", body)
+    for args in (["list"], ["search", "red"], ["export", "--format", "md"]):
+        out = cli(*args)[1]
+        assert "\x1b" not in out and "\\x1b[31m" in out and "[bold]markup[/bold]" in out
+    assert orjson.loads(cli("list", "--json")[1])[0]["body"] == body  # stored as typed
