@@ -118,9 +118,9 @@ class NoteStore:
 
     def notes_for(self, document: str, sha256: str) -> list[Note]:
         """Notes on this document: same text (sha256) or same file, in document order."""
-        found = [
-            n for n in self.all() if n.sha256 == sha256 or self._same_file(n.document, document)
-        ]
+        notes = self.all()
+        same = {d: self._same_file(d, document) for d in {n.document for n in notes}}
+        found = [n for n in notes if n.sha256 == sha256 or same[n.document]]
         return sorted(found, key=lambda n: (n.target.start, n.target.end) if n.target else (-1, -1))
 
     def get(self, note_id: str) -> Note | None:
