@@ -15,7 +15,7 @@ from reader.analysis.vocabulary import ABBREVIATIONS
 from reader.spans import Span
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
-_MARK = re.compile(r"[\"“”]")
+_MARK = re.compile(r"[\"“”]|''")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[^\s\"“‘(\[a-z])|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
 
@@ -54,10 +54,10 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return Span(start + lead, start + lead + len(stripped))
 
 
-def _is_opening(text: str, i: int, lo: int, hi: int) -> bool:
-    """A straight mark opens when it follows a space or line start and precedes a word."""
+def _is_opening(text: str, i: int, j: int, lo: int, hi: int) -> bool:
+    """A straight mark ``text[i:j]`` opens when it follows a space and precedes a word."""
     before = text[i - 1] if i > lo else " "
-    after = text[i + 1] if i + 1 < hi else " "
+    after = text[j] if j < hi else " "
     if before.isspace() or before in "([{—–-:/":
         return not after.isspace()
     return False
@@ -66,33 +66,34 @@ def _is_opening(text: str, i: int, lo: int, hi: int) -> bool:
 def quoted_stretches(text: str, para: Span) -> list[Quoted]:
     """Pair quotation marks inside one paragraph.
 
-    An opening mark with no closing one runs to the paragraph's end (a quote
-    continuing in the next paragraph); a closing mark with no opening one
-    starts at the paragraph's start (a lost opening mark).
+    Marks are curly, straight, or two apostrophes (as some papers print
+    them). An opening mark with no closing one runs to the paragraph's end (a
+    quote continuing in the next paragraph); a closing mark with no opening
+    one starts at the paragraph's start (a lost opening mark).
     """
     out: list[Quoted] = []
     lo, hi = para.start, para.end
-    open_at: int | None = None
+    open_at: tuple[int, int] | None = None
     for m in _MARK.finditer(text, lo, hi):
-        i = m.start()
-        ch = text[i]
-        opening = ch in OPENERS or (ch == '"' and _is_opening(text, i, lo, hi))
+        i, j = m.start(), m.end()
+        mark = m.group()
+        straight = mark != "“" and mark != "”"
+        opening = mark == "“" or (straight and _is_opening(text, i, j, lo, hi))
         if open_at is None:
             if opening:
-                open_at = i
-            elif not out or out[-1].end <= lo:
-                out.append(_make(text, lo, i + 1, lo, i, opened=False, closed=True))
-            else:
-                out.append(_make(text, out[-1].end, i + 1, out[-1].end, i, False, True))
-        elif opening and ch == "“":
+                open_at = (i, j)
+                continue
+            begin = out[-1].end if out and out[-1].end > lo else lo
+            out.append(_make(text, begin, j, begin, i, opened=False, closed=True))
+        elif opening and mark == "“":
             # A second opening mark: the first quotation lost its closing mark.
-            out.append(_make(text, open_at, i, open_at + 1, i, True, False))
-            open_at = i
-        elif not opening or ch == '"':
-            out.append(_make(text, open_at, i + 1, open_at + 1, i, True, True))
+            out.append(_make(text, open_at[0], i, open_at[1], i, True, False))
+            open_at = (i, j)
+        elif not opening or straight:
+            out.append(_make(text, open_at[0], j, open_at[1], i, True, True))
             open_at = None
     if open_at is not None:
-        out.append(_make(text, open_at, hi, open_at + 1, hi, True, False))
+        out.append(_make(text, open_at[0], hi, open_at[1], hi, True, False))
     return [q for q in out if len(q.content)]
 
 

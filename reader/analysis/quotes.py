@@ -24,15 +24,19 @@ from reader.analysis.layout import Layout, Quoted
 from reader.analysis.model import QuoteKind
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
+    ABBREVIATIONS,
     AUXILIARIES,
     DETERMINERS,
     LEADING_NOISE,
+    MODALS,
     NAME_PREPOSITIONS,
     PARTICIPLES,
     PRONOUNS,
+    SOURCE_NOUNS,
     STOP_WORDS,
     TELL_VERBS,
     THAT_ONLY,
+    TITLES,
     VERB_FORMS,
     words,
 )
@@ -92,7 +96,15 @@ _ADVERBIAL_OPENERS = words(
     """in on at after before during while when as since speaking asked responding
     writing addressing talking if though although because"""
 )
-_HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}(?=:\s+\S)")
+_INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
+_NOT_CONTINUATION = (
+    PARTICIPLES
+    | STOP_WORDS
+    | words("in on at after before during when while as according citing speaking adding")
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
+_TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
+_HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
 _MIN_WORDS = 3
 
 
@@ -107,6 +119,7 @@ class Found:
     follows: int | None = None
     needs_known_speaker: bool = False
     also_names: Span | None = None  # another name of the speaker here (a post's @handle)
+    transcript: bool = False  # "PENCE: ..." a speaker's turn in a transcript
 
 
 class QuoteFinder:
@@ -152,7 +165,9 @@ class QuoteFinder:
         toks = self._tokens(max(sent.start, cue_start - 200), cue_start)
         i = len(toks) - 1
         aux = 0
-        while i >= 0 and aux < 3 and toks[i][2].lower() in AUXILIARIES:
+        while i >= 0 and aux < 3 and toks[i][2].lower() in AUXILIARIES | MODALS:
+            if toks[i][2].lower() in MODALS:
+                return None, cue_start  # "would say": not a report of speech
             cue_start = toks[i][0]
             i -= 1
             aux += 1
@@ -161,6 +176,14 @@ class QuoteFinder:
             if appos is not None:
                 return appos, cue_start
             return None, cue_start
+        closing_paren = None
+        if i >= 2 and toks[i][2] == ")":
+            j = i - 1
+            while j >= max(0, i - 8) and toks[j][2] != "(":
+                j -= 1
+            if j >= 1 and toks[j][2] == "(":
+                closing_paren = toks[i][1]
+                i = j - 1
         picked: list[tuple[int, int, str]] = []
         while i >= 0 and len(picked) < 10:
             w = toks[i][2]
@@ -189,7 +212,8 @@ class QuoteFinder:
             picked.pop(0)
         if not picked or not _plausible(picked):
             return None, cue_start
-        return Span(picked[0][0], picked[-1][1]), cue_start
+        end = closing_paren or _trim_stop(picked[-1])
+        return Span(picked[0][0], end), cue_start
 
     def _appositive(self, toks: list[tuple[int, int, str]]) -> Span | None:
         """``Name, the role of something,`` before a cue: the name and its role."""
@@ -242,7 +266,11 @@ class QuoteFinder:
             picked.pop()
         if not picked or not _plausible(picked):
             return None
-        return Span(picked[0][0], picked[-1][1])
+        if not any(w[0].isupper() for _, _, w in picked) and (
+            len(picked) > 4 or picked[-1][2].lower() not in SOURCE_NOUNS | TITLES | PRONOUNS
+        ):
+            return None  # "said the event brought back ...": a clause, not a speaker
+        return Span(picked[0][0], _trim_stop(picked[-1]))
 
     # ------------------------------------------------------------------- cues
 
@@ -254,9 +282,13 @@ class QuoteFinder:
         source, cue0 = self._source_before(sent, cue_start)
         if source is None:
             closing = self._closing_quote_before(cue_start, sent)
-            if closing is not None or text[sent.start : cue_start].rstrip().endswith(","):
-                self._inverted(cue_start, cue_end, base, sent, closing)
-            return
+            if closing is None and text[sent.start : cue_start].rstrip().endswith(","):
+                source = self._distant_subject(sent, cue_start, cue_end)
+                cue0 = cue_start
+            if source is None:
+                if closing is not None or text[sent.start : cue_start].rstrip().endswith(","):
+                    self._inverted(cue_start, cue_end, base, sent, closing)
+                return
         cue = Span(cue0, cue_end)
         pos = cue_end
         if base in TELL_VERBS:
@@ -292,9 +324,16 @@ class QuoteFinder:
         ):
             closing = self._closing_quote_before(source.start, sent)
             if closing is not None:
-                self._add("direct", closing.content, cue, source, quoted=closing)
+                self._direct(closing, cue, source, sent)
                 return
             if strict or source.start <= sent.start:
+                return
+            interrupted = _INTERRUPTED.match(text, pos, sent.end)
+            if interrupted and interrupted.group(1).lower() not in _NOT_CONTINUATION:
+                # "Acts of protest, Mr. Obama said, are acts of patriotism."
+                content = self._clean(sent.start, sent.end)
+                if content is not None:
+                    self._add("indirect", content, cue, source)
                 return
             lead = _FIRST_WORD.match(text, sent.start, source.start)
             if lead and lead.group(1).lower() in _ADVERBIAL_OPENERS:
@@ -311,6 +350,28 @@ class QuoteFinder:
         content = self._clean(pos, sent.end)
         if content is not None:
             self._add("indirect", content, cue, source)
+
+    def _direct(self, q: Quoted, cue: Span, source: Span, sent: Span) -> None:
+        """A quotation before its attribution, joined with the one that resumes after it.
+
+        ``"A," he said, "B."`` and ``"A," he said. "B."`` are one statement
+        when both quotations sit in the same paragraph.
+        """
+        text = self.text
+        content = q.content
+        para = self.layout.paragraph_of(q.start)
+        for after in (cue.end, sent.end):
+            gap = _WS.match(text, after, para.end)
+            p = gap.end() if gap else after
+            if text[p : p + 1] in {",", ".", ";", ":"}:
+                gap = _WS.match(text, p + 1, para.end)
+                p = gap.end() if gap else p + 1
+            nxt = self.layout.quote_starting_at(p) if p < para.end else None
+            if nxt is not None and nxt.start not in self.used_quotes and nxt.start > q.start:
+                self.used_quotes.add(nxt.start)
+                content = Span(q.content.start, nxt.content.end)
+                break
+        self._add("direct", content, cue, source, quoted=q)
 
     def _inverted(
         self, cue_start: int, cue_end: int, base: str, sent: Span, closing: Quoted | None
@@ -330,11 +391,11 @@ class QuoteFinder:
             source, cue0 = self._source_before(sent, cue_start)
             if source is None or closing is None:
                 return
-            self._add("direct", closing.content, Span(cue0, cue_end), source, quoted=closing)
+            self._direct(closing, Span(cue0, cue_end), source, sent)
             return
         cue = Span(cue_start, cue_end)
         if closing is not None:
-            self._add("direct", closing.content, cue, source, quoted=closing)
+            self._direct(closing, cue, source, sent)
             return
         if base in THAT_ONLY:
             return
@@ -395,6 +456,23 @@ class QuoteFinder:
             if source is None:
                 return
         self._add("indirect", content, cue, source, follows=follows)
+
+    def _distant_subject(self, sent: Span, cue_start: int, cue_end: int) -> Span | None:
+        """``Donna Rawlings, 59, who watched, said the ...``: the subject opens the sentence."""
+        text = self.text
+        after = text[cue_end : cue_end + 2]
+        if not after.strip() or after.lstrip()[:1] in {",", ".", ";"}:
+            return None
+        start = sent.start
+        dateline = _DATELINE.match(text, start, cue_start)
+        if dateline:
+            start = dateline.end()
+        subject, end = self._subject_after(start, sent)
+        if subject is None or text[end : end + 1] != "," or end >= cue_start - 2:
+            return None
+        if not any(c.isupper() for c in text[subject.start : subject.end]):
+            return None
+        return subject
 
     def _subject_after(self, pos: int, sent: Span) -> tuple[Span | None, int]:
         toks = self._tokens(pos, min(sent.end, pos + 160))
@@ -531,7 +609,27 @@ class QuoteFinder:
     # ------------------------------------------------------------ later passes
 
     def _headline_speakers(self) -> None:
-        """``Pat Caddell: what he said`` at the start of a paragraph (kept if he speaks)."""
+        """``PENCE: ...`` transcript turns, and ``Pat Caddell: ...`` headlines (if he speaks)."""
+        text = self.text
+        for para in self.layout.paragraphs:
+            m = _TRANSCRIPT.match(text, para.start, para.end)
+            if not m or self._skipped(para.start):
+                continue
+            colon = m.end(1)
+            content = self._clean(colon + 1, para.end)
+            if content is None:
+                continue
+            if text[content.end - 1 : content.end] in {'"', "”"}:
+                content = Span(content.start, content.end - 1)
+            self.found.append(
+                Found(
+                    "direct",
+                    content,
+                    Span(colon, colon + 1),
+                    Span(m.start(1), m.end(1)),
+                    transcript=True,
+                )
+            )
         for para in self.layout.paragraphs[:3]:
             m = _HEADLINE_NAME.match(self.text, para.start, para.end)
             if not m:
@@ -593,6 +691,14 @@ class QuoteFinder:
                 cut = self._clean(c.start, marks[i])
                 f.content = cut
         self.found = [f for f in self.found if f.content is not None]
+
+
+def _trim_stop(token: tuple[int, int, str]) -> int:
+    """End of a source's last word, without a full stop unless it is an abbreviation."""
+    _s, e, w = token
+    if w.endswith(".") and "." not in w[:-1] and len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS:
+        return e - 1
+    return e
 
 
 def _plausible(picked: list[tuple[int, int, str]]) -> bool:

@@ -272,6 +272,8 @@ class SpeakerBuilder:
             if f.source is None:
                 continue
             r = read_source(text, f.source)
+            if f.transcript and r is not None:
+                r = Reading("name", r.name.title() if r.name.isupper() else r.name, r.name_span)
             readings[i] = r
             if r is None or r.kind != "name" or f.needs_known_speaker:
                 continue

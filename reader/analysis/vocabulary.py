@@ -97,6 +97,9 @@ AUXILIARIES = words(
     """
 )
 
+MODALS = words("would will could may might must should can shall")
+"""A modal before a reporting verb makes it hypothetical: "he would say"."""
+
 PRONOUNS = words("he she they we i it you")
 PERSON_PRONOUNS = words("he she i")
 
