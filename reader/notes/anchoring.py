@@ -3,13 +3,15 @@
 A target is described as a quote with context plus a position (W3C
 TextQuoteSelector + TextPositionSelector). Anchoring it again, in order:
 
-1. the quote is still at its position, with its context: ``anchored``;
-2. else the best exact occurrence of the quote, ranked by how well the text
-   around it matches the stored prefix/suffix and by distance from the old
-   position: ``moved``;
+1. the quote is still at its position: ``anchored``;
+2. else the best exact occurrence of the quote in a matching context, ranked
+   by how well the text around it matches the stored prefix/suffix and by
+   distance from the old position: ``moved``;
 3. else the best fuzzy match (rapidfuzz) above a minimum score, with its
-   context still matching on both sides: ``moved``;
-4. else ``orphan``: no place, rather than a wrong place.
+   context still matching on both sides, near the old position first: ``moved``;
+4. else, for a long quote, its best exact occurrence in any context (a
+   paragraph moved elsewhere): ``moved``;
+5. else ``orphan``: no place, rather than a wrong place.
 
 A short quote (a word or two) is only accepted where its context agrees,
 since such words recur all over a text.
@@ -44,6 +46,9 @@ MIN_FUZZY = 0.8
 
 MIN_FUZZY_LENGTH = 12
 """Quotes shorter than this are never searched fuzzily."""
+
+FUZZY_WINDOW = 512
+"""Characters on each side of the old position searched fuzzily before the whole text."""
 
 MAX_OCCURRENCES = 2000
 """Exact occurrences examined at most (a bound on the work for a very common quote)."""
@@ -88,11 +93,14 @@ def context_scores(text: str, start: int, end: int, target: Target) -> tuple[flo
     )
 
 
-def _accept(text: str, start: int, end: int, target: Target) -> float | None:
-    """The context score when the exact quote found at ``[start, end)`` is acceptable there."""
+def _accept(text: str, start: int, end: int, target: Target, *, loose: bool) -> float | None:
+    """The context score when the exact quote found at ``[start, end)`` is acceptable there.
+
+    A matching context is needed, except, when ``loose``, for a distinctive quote.
+    """
     prefix, suffix = context_scores(text, start, end, target)
     score = (prefix + suffix) / 2
-    if len(target.exact) >= DISTINCTIVE or score >= MIN_CONTEXT:
+    if score >= MIN_CONTEXT or (loose and len(target.exact) >= DISTINCTIVE):
         return score
     return None
 
@@ -106,12 +114,12 @@ def _occurrences(text: str, quote: str) -> list[int]:
     return found
 
 
-def _exact(text: str, target: Target) -> Anchor | None:
+def _exact(text: str, target: Target, *, loose: bool) -> Anchor | None:
     """The best acceptable exact occurrence of the quote."""
     size = max(len(text), 1)
     best: tuple[float, int] | None = None
     for pos in _occurrences(text, target.exact):
-        score = _accept(text, pos, pos + len(target.exact), target)
+        score = _accept(text, pos, pos + len(target.exact), target, loose=loose)
         if score is None:
             continue
         ranked = score - abs(pos - target.start) / size * 0.1
@@ -124,20 +132,28 @@ def _exact(text: str, target: Target) -> Anchor | None:
 
 
 def _fuzzy(text: str, target: Target) -> Anchor | None:
-    """The best fuzzy match of the quote, if close enough and in a matching context."""
+    """The best fuzzy match of the quote, if close enough and in a matching context.
+
+    Searched first near the old position, then in the whole text.
+    """
     quote = target.exact
     if len(quote) < MIN_FUZZY_LENGTH or not text:
         return None
-    found = partial_ratio_alignment(quote, text, score_cutoff=MIN_FUZZY * 100)
-    if found is None:
-        return None
-    start, end = _widen(text, quote, found.dest_start, found.dest_end)
-    if Levenshtein.normalized_similarity(quote, text[start:end]) < MIN_FUZZY:
-        return None
-    prefix, suffix = context_scores(text, start, end, target)
-    if min(prefix, suffix) < MIN_FUZZY_SIDE or (prefix + suffix) / 2 < MIN_FUZZY_CONTEXT:
-        return None
-    return Anchor("moved", start, end)
+    reach = max(FUZZY_WINDOW, len(quote))
+    lo = min(max(0, target.start - reach), len(text))
+    hi = min(len(text), max(target.end, 0) + reach)
+    for base, window in ((lo, text[lo:hi]), (0, text)):
+        found = partial_ratio_alignment(quote, window, score_cutoff=MIN_FUZZY * 100)
+        if found is None:
+            continue
+        start, end = _widen(text, quote, base + found.dest_start, base + found.dest_end)
+        if Levenshtein.normalized_similarity(quote, text[start:end]) < MIN_FUZZY:
+            continue
+        prefix, suffix = context_scores(text, start, end, target)
+        if min(prefix, suffix) < MIN_FUZZY_SIDE or (prefix + suffix) / 2 < MIN_FUZZY_CONTEXT:
+            continue
+        return Anchor("moved", start, end)
+    return None
 
 
 def _edge(text: str, pos: int) -> bool:
@@ -177,7 +193,12 @@ def anchor(text: str, target: Target) -> Anchor:
     if (
         0 <= start <= end <= len(text)
         and text[start:end] == quote
-        and _accept(text, start, end, target) is not None
+        and _accept(text, start, end, target, loose=True) is not None
     ):
         return Anchor("anchored", start, end)
-    return _exact(text, target) or _fuzzy(text, target) or ORPHAN
+    return (
+        _exact(text, target, loose=False)
+        or _fuzzy(text, target)
+        or _exact(text, target, loose=True)
+        or ORPHAN
+    )

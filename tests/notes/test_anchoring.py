@@ -188,3 +188,30 @@ def test_deleting_a_notes_words_makes_it_an_orphan_never_a_wrong_place(data):
     # original text also had at another place.
     assert text[found.start : found.end] == target.exact
     assert TEXT.count(target.exact) > 1
+
+
+def _word_end(start: int) -> int:
+    return next(e for e in WORD_ENDS if e > start)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_small_edit_inside_a_long_quote_is_followed_by_fuzzy_search(data):
+    start = data.draw(st.sampled_from(WORD_STARTS[:-1]))
+    ends = [e for e in WORD_ENDS if start + 60 <= e <= start + 200]
+    if not ends:
+        return
+    end = data.draw(st.sampled_from(ends))
+    target = describe(TEXT, start, end)
+    # A word of at most 8 letters replaced by at most 6: under 15% of a quote of 60 or more.
+    inner = [p for p in WORD_STARTS if start + 10 < p < end - 20 and _word_end(p) - p <= 8]
+    if not inner:
+        return
+    at = data.draw(st.sampled_from(inner))
+    word_end = _word_end(at)
+    new_word = data.draw(st.text(alphabet="xyzqw", min_size=1, max_size=6))
+    text = TEXT[:at] + new_word + TEXT[word_end:]
+    new_end = end + len(new_word) - (word_end - at)
+    found = anchor(text, target)
+    assert found.status == "moved"
+    assert abs(found.start - start) <= 3 and abs(found.end - new_end) <= 3
