@@ -112,19 +112,23 @@ def write_atomically(path: Path, raw: bytes) -> None:
     fsync_folder(folder)
 
 
-def remove_stale_temps(path: Path) -> list[Path]:
-    """Delete temp files a killed writer left beside ``path``; call only under the lock."""
-    removed = []
+def stale_temps(path: Path) -> list[Path]:
+    """Temp files beside ``path`` (a killed writer's, or one being written right now)."""
     prefix = temp_prefix(path)
     try:
         names = os.listdir(path.parent)
     except OSError:
-        return removed
-    for name in names:
-        if name.startswith(prefix) and name.endswith(TEMP_SUFFIX):
-            with contextlib.suppress(OSError):
-                os.unlink(path.parent / name)
-                removed.append(path.parent / name)
+        return []
+    return [path.parent / n for n in names if n.startswith(prefix) and n.endswith(TEMP_SUFFIX)]
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Delete temp files a killed writer left beside ``path``; call only under the lock."""
+    removed = []
+    for temp in stale_temps(path):
+        with contextlib.suppress(OSError):
+            temp.unlink()
+            removed.append(temp)
     return removed
 
 

@@ -38,6 +38,7 @@ from reader.notes.storage import (
     Tables,
     describe_os_error,
     remove_stale_temps,
+    stale_temps,
     write_atomically,
 )
 
@@ -256,6 +257,8 @@ class NoteStore:
 
     def _sweep(self) -> None:
         """Remove temp files left by a writer that was killed; skipped when someone writes."""
+        if not stale_temps(self.path):
+            return  # nothing to do: do not even create the lock file
         try:
             with self._lock.acquire(timeout=0):
                 remove_stale_temps(self.path)

@@ -273,3 +273,10 @@ def test_read_only_names_the_backup_made_before(tmp_path):
     with pytest.raises(StoreCorruptError) as info:
         NoteStore(path)
     assert info.value.backup in (NoteStore(path, read_only=True).problem or "")
+
+
+def test_reading_creates_no_file_at_all(tmp_path):
+    write_store(tmp_path / "notes.json", 2)
+    NoteStore(tmp_path / "notes.json").all()
+    NoteStore(tmp_path / "missing.json").all()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.json"]
