@@ -152,7 +152,7 @@ def _one_line(text: str, width: int) -> str:
 
 
 def _line(note: Note, status: str) -> str:
-    quote = f'"{_one_line(note.target.exact, 50)}"' if note.target else "(whole document)"
+    quote = f"“{_one_line(note.target.exact, 50)}”" if note.target else "(whole document)"
     tags = " ".join(f"#{t}" for t in note.tags if f"#{t}" not in note.body)
     body = _one_line(note.body, 80) + (f" {tags}" if tags else "")
     return "  ".join([note.id, f"{status:<8}", printable(note.document), quote, body])
