@@ -32,6 +32,7 @@ def run_app(files: Sequence[str], db: Path) -> int:
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     from reader.ui.app import ReaderApp
+    from reader.ui.settings import config_dir
 
-    ReaderApp(doc, store, notice=notice).run()
+    ReaderApp(doc, store, notice=notice, settings_dir=config_dir()).run()
     return 0

@@ -2,17 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
+from textual.theme import Theme
 
 from reader.analysis.model import Analysis
 from reader.document import Document
 from reader.notes.store import NoteStore
+from reader.ui.commands import ReaderCommands
 from reader.ui.screens.reader import ReaderScreen
+from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the reader (what a keymap file may remap)."""
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+    from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.legend import Legend
+    from reader.ui.widgets.notes_pane import NoteList, NotesPane
+
+    classes = (ReaderApp, ReaderScreen, ArticleView, Legend, NoteList, NotesPane)
+    classes += (NoteEditor, TargetPicker, HelpScreen)
+    return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 
 class ReaderApp(App[None]):
@@ -20,10 +38,21 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
-    ENABLE_COMMAND_PALETTE = False
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        *App.COMMANDS,
+        ReaderCommands,
+    }
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            tooltip="Command palette: every action by name, themes",
+            id="app.commands",
+        ),
     ]
 
     def __init__(
@@ -34,20 +63,40 @@ class ReaderApp(App[None]):
         analysis: Analysis | None = None,
         keymap: Mapping[str, str] | None = None,
         notice: str | None = None,
+        settings_dir: Path | None = None,
     ) -> None:
-        """``analysis`` given: shown as is; ``notice``: a problem to tell the reader at once."""
+        """Open ``doc`` with its notes from ``store``.
+
+        ``analysis`` given: shown as is. ``notice``: a problem to tell at once.
+        ``settings_dir``: where the user's keymap and remembered theme live
+        (None: neither is read nor written, as in tests).
+        """
         super().__init__()
-        self.notice = notice
+        self.notices = [notice] if notice else []
+        self.settings_dir = settings_dir
         self.doc = doc
         self.store = store
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
+        if settings_dir is not None:
+            from_file, problems = load_keymap(settings_dir / KEYMAP_FILE, binding_ids())
+            self.keymap = {**from_file, **self.keymap}
+            self.notices.extend(problems)
         if self.keymap:
             self.set_keymap(self.keymap)
 
     def on_mount(self) -> None:
-        if self.notice:
-            self.notify(self.notice, title="Notes file", severity="warning", timeout=30)
+        for notice in self.notices:
+            self.notify(notice, title="reader", severity="warning", timeout=30)
+        if self.settings_dir is not None:
+            theme = load_theme(self.settings_dir)
+            if theme and theme in self.available_themes:
+                self.theme = theme
+            self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.settings_dir is not None:
+            save_theme(self.settings_dir, theme.name)
 
     def get_default_screen(self) -> Screen[None]:
         return ReaderScreen(self.doc, self.store, analysis=self.analysis)

@@ -3,6 +3,7 @@ orphans and re-attach, preview, and a corrupt notes file opened read-only."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -267,11 +268,14 @@ def test_the_command_opens_a_corrupt_file_read_only_rather_than_failing(tmp_path
     db.write_text("not json at all")
     code = (
         "import reader.ui.app as m\n"
-        "m.ReaderApp.run = lambda self: print('NOTICE', self.notice, self.store.read_only)\n"
+        "m.ReaderApp.run = lambda self: print('NOTICE', *self.notices, self.store.read_only)\n"
         "from reader.cli import main\n"
         f"raise SystemExit(main(['--db', {str(db)!r}]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
     assert out.returncode == 0, out.stderr
     backup = next(p for p in tmp_path.iterdir() if p != db)
     assert out.stdout.startswith("NOTICE ")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -478,6 +479,50 @@ class ReaderScreen(Screen[None]):
             hidden.add(layer)
         self.article.redraw()
         self.update_status()
+
+    # -- command palette ------------------------------------------------------------------
+
+    def palette_commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        """What the command palette offers on this screen."""
+        commands: list[tuple[str, Callable[[], object], str]] = [
+            ("Search the article", self.action_search, "/ then n and N"),
+            ("Add a note", self.action_add_note, "on the selection or the cursor's paragraph"),
+            ("Add a note on the whole document", self.action_add_document_note, "A"),
+            ("Export this document's notes as Markdown", partial(self.export_notes, "md"), ""),
+            (
+                "Export this document's notes as W3C annotations",
+                partial(self.export_notes, "w3c"),
+                "",
+            ),
+            ("Toggle speaker highlighting", partial(self.action_toggle_layer, "speaker"), "1"),
+            ("Toggle quote highlighting", partial(self.action_toggle_layer, "quote"), "2"),
+            ("Toggle sector highlighting", partial(self.action_toggle_layer, "sector"), "3"),
+            ("Keys", self.action_help, "?"),
+        ]
+        if self.analysis is not None:
+            for speaker in self.analysis.speakers:
+                if speaker.mentions:
+                    jump = partial(self.article.jump_to, min(speaker.mentions).start)
+                    commands.append((f"Jump to speaker {speaker.name}", jump, speaker.role or ""))
+            for sector in self.analysis.sectors:
+                if sector.mentions:
+                    jump = partial(self.article.jump_to, min(sector.mentions).start)
+                    commands.append((f"Jump to sector {sector.name}", jump, ""))
+        return commands
+
+    def export_notes(self, fmt: str) -> None:
+        """Write this document's notes beside the working folder and say where."""
+        from reader.notes.export import export
+
+        notes = [p.note for p in self.notes_pane.placed]
+        suffix = {"md": ".md", "w3c": ".jsonld", "json": ".json"}[fmt]
+        path = Path.cwd() / f"{Path(self.doc.path).stem}-notes{suffix}"
+        try:
+            path.write_bytes(export(notes, fmt, {self.doc_key: self.doc.title}))
+        except OSError as exc:
+            self.notify(f"could not write {path}: {exc.strerror}", severity="error")
+            return
+        self.notify(f"{len(notes)} notes written to {path}", timeout=6)
 
     # -- help ---------------------------------------------------------------------------------
 

@@ -1,0 +1,81 @@
+"""The reader's own settings: a keymap file the user writes, and the theme it remembers.
+
+``$XDG_CONFIG_HOME/reader/keymap.toml`` maps binding ids to keys::
+
+    "article.cursor_down" = "j,down,ctrl+n"
+    [keys]                       # a table works too
+    "search.open" = "ctrl+f"
+
+A keymap file that cannot be read is reported and ignored, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+
+KEYMAP_FILE = "keymap.toml"
+SETTINGS_FILE = "settings.json"
+
+
+def config_dir() -> Path:
+    """``$XDG_CONFIG_HOME/reader`` when set, else the platform's config folder."""
+    xdg = os.environ.get("XDG_CONFIG_HOME")
+    if xdg:
+        return Path(xdg) / "reader"
+    return Path(user_config_dir("reader", appauthor=False))
+
+
+def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, str], list[str]]:
+    """Binding id -> keys from ``path``, and what was wrong with it (one line each)."""
+    if not path.exists():
+        return {}, []
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, [f"keymap {path} ignored: {exc}"]
+    entries = dict(data.pop("keys", {}) if isinstance(data.get("keys"), dict) else {})
+    entries.update({k: v for k, v in data.items() if k != "keys"})
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in entries.items():
+        if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
+            keys = ",".join(keys)
+        if not isinstance(keys, str) or not keys.strip():
+            problems.append(f"keymap {path}: {binding_id!r} needs a key string, ignored")
+        elif known is not None and binding_id not in known:
+            problems.append(f"keymap {path}: no binding has the id {binding_id!r}, ignored")
+        else:
+            keymap[binding_id] = keys.replace(" ", "")
+    return keymap, problems
+
+
+def load_theme(folder: Path) -> str | None:
+    """The theme chosen last time, if one was saved."""
+    try:
+        data = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    theme = data.get("theme") if isinstance(data, dict) else None
+    return theme if isinstance(theme, str) else None
+
+
+def save_theme(folder: Path, theme: str) -> None:
+    """Remember ``theme`` (best effort: a settings file that cannot be written is skipped)."""
+    path = folder / SETTINGS_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        if not isinstance(data, dict):
+            data = {}
+        data["theme"] = theme
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        pass

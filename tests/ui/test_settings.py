@@ -1,0 +1,112 @@
+"""Keymap file, remembered theme and the command palette."""
+
+from __future__ import annotations
+
+import io
+import os
+
+from rich.console import Console
+from textual.command import CommandPalette
+
+from reader.notes.store import NoteStore
+from reader.ui.app import ReaderApp, binding_ids
+from reader.ui.screens.help import HelpScreen
+from reader.ui.settings import load_keymap, load_theme
+from reader.ui.widgets.article import ArticleView
+
+from .conftest import SIZE
+
+
+def plain(renderable) -> str:
+    console = Console(width=200, file=io.StringIO(), color_system=None)
+    console.print(renderable)
+    return console.file.getvalue()
+
+
+def test_keymap_file_top_level_and_table_entries_and_problems(tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text(
+        '"article.cursor_down" = "x, down"\n'
+        '"no.such.binding" = "z"\n'
+        '"article.first" = 3\n'
+        '[keys]\n"search.open" = ["ctrl+f", "slash"]\n'
+    )
+    keymap, problems = load_keymap(path, binding_ids())
+    assert keymap == {"article.cursor_down": "x,down", "search.open": "ctrl+f,slash"}
+    assert len(problems) == 2
+    assert any("no.such.binding" in p for p in problems)
+    assert any("article.first" in p for p in problems)
+
+
+def test_a_keymap_that_does_not_parse_is_reported_and_ignored(tmp_path):
+    path = tmp_path / "keymap.toml"
+    path.write_text("this is = = not toml [")
+    keymap, problems = load_keymap(path)
+    assert keymap == {}
+    assert len(problems) == 1 and "ignored" in problems[0]
+    assert load_keymap(tmp_path / "absent.toml") == ({}, [])
+
+
+async def test_the_keymap_file_remaps_keys_and_help_shows_them(seed_doc, db_file, tmp_path):
+    settings = tmp_path / "config"
+    settings.mkdir()
+    (settings / "keymap.toml").write_text('"article.cursor_down" = "x"\n"bad" = [1]\n')
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("x", "x")
+        assert article.cursor == 2
+        await pilot.press("j")  # no longer bound
+        assert article.cursor == 2
+        assert any("bad" in n.message for n in app._notifications)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = plain(app.screen.table)
+        line = next(line for line in text.splitlines() if "Next paragraph" in line)
+        assert line.split()[0] == "x"
+
+
+async def test_the_theme_is_remembered(seed_doc, db_file, tmp_path):
+    settings = tmp_path / "config"
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "textual-light"
+        await pilot.pause()
+    assert load_theme(settings) == "textual-light"
+    again = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "textual-light"
+
+
+async def test_the_palette_offers_the_screens_actions(seed_doc, db_file, analysis, tmp_path):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        names = [name for name, _cb, _help in app.screen.palette_commands()]
+        assert "Toggle quote highlighting" in names
+        assert "Jump to speaker Yvan Gil" in names
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"jump to speaker yvan")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        article = app.screen.query_one(ArticleView)
+        first = min(analysis.speaker("yvan-gil").mentions)
+        assert article.cursor == seed_doc.paragraph_at(first.start)
+
+
+async def test_export_from_the_palette_writes_markdown(seed_doc, db_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"exported #x", "ctrl+s")
+        await pilot.pause()
+        app.screen.export_notes("md")
+    out = tmp_path / "000_2eaf6975ce8d05c5-notes.md"
+    text = out.read_text()
+    assert "exported" in text and "Venezuela" in text
+    assert os.path.getsize(out) > 0
