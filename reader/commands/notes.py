@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 
@@ -28,15 +28,20 @@ from reader.notes.store import NoteStore
 STATUSES = ("anchored", "moved", "orphan")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse whose errors are one line (``reader: reader notes add: …``), exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
 def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db", metavar="PATH", help="notes file (default: $READER_DB or ./annotations.json)"
     )
     common.add_argument("--json", action="store_true", help="print JSON")
-    p = argparse.ArgumentParser(
-        prog="reader notes", description="Notes anchored to the words of articles."
-    )
+    p = _Parser(prog="reader notes", description="Notes anchored to the words of articles.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     ls = sub.add_parser("list", parents=[common], help="list notes, one per line")

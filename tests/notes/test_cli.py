@@ -178,7 +178,9 @@ def test_as_subprocesses_with_reader_db(tmp_path):
     bad = reader("notes", "rm", "nope", env=env)
     assert bad.returncode == 2 and one_line_error(bad.stderr) == "reader: no note with id nope"
     usage = reader("notes", "frobnicate", env=env)
-    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+    assert usage.returncode == 2 and "invalid choice" in one_line_error(usage.stderr)
+    missing = reader("notes", "add", "--doc", str(SEED), env=env)
+    assert missing.returncode == 2 and "--body" in one_line_error(missing.stderr)
 
 
 @pytest.mark.parametrize(
