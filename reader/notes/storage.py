@@ -7,8 +7,9 @@ the writer. The file's mode is kept. orjson does the (de)serialising; the last
 content read or written is cached, so a file that did not change since is not
 parsed again and an unchanged state is not written again.
 
-This class knows nothing of locking: :class:`reader.notes.store.NoteStore`
-holds an inter-process lock around each read-modify-write.
+It takes no lock itself: :class:`reader.notes.store.NoteStore` holds an
+inter-process lock around each read-modify-write, and says so through
+:meth:`AtomicJSONStorage.holding`.
 """
 
 from __future__ import annotations
