@@ -39,19 +39,25 @@ def paragraphs(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for m in _BLANK.finditer(text):
-        out.append(Span(pos, m.start()))
+        _add_trimmed(text, pos, m.start(), out)
         pos = m.end()
-    out.append(Span(pos, len(text)))
-    return [t for t in (_trim(text, p.start, p.end) for p in out) if t is not None]
+    _add_trimmed(text, pos, len(text), out)
+    return out
+
+
+def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Span(start, end))
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    chunk = text[start:end]
-    stripped = chunk.strip()
-    if not stripped:
-        return None
-    lead = len(chunk) - len(chunk.lstrip())
-    return Span(start + lead, start + lead + len(stripped))
+    found: list[Span] = []
+    _add_trimmed(text, start, end, found)
+    return found[0] if found else None
 
 
 def _is_opening(text: str, i: int, j: int, lo: int, hi: int) -> bool:

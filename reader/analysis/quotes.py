@@ -53,7 +53,10 @@ _NOUN_LIKE = words(
     admit deny agree think believe tell say"""
 )
 
-CUES = compile_words([*VERB_FORMS, "according to"], re.IGNORECASE)
+# Lower case and Capitalised forms spelled out: faster than a case-blind match.
+CUES = compile_words(
+    f for form in (*VERB_FORMS, "according to") for f in (form, form[0].upper() + form[1:])
+)
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _WS = re.compile(r"\s*")
@@ -162,7 +165,7 @@ class QuoteFinder:
 
     def _source_before(self, sent: Span, cue_start: int) -> tuple[Span | None, int]:
         """The noun phrase ending right before the cue, and the cue start after auxiliaries."""
-        toks = self._tokens(max(sent.start, cue_start - 200), cue_start)
+        toks = self._tokens(max(sent.start, cue_start - 120), cue_start)
         i = len(toks) - 1
         aux = 0
         while i >= 0 and aux < 3 and toks[i][2].lower() in AUXILIARIES | MODALS:

@@ -38,6 +38,7 @@ _PARTICLES = words("de da del della di van von der den la le du bin ibn al el be
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _PRONOUN_WINDOW = 4000
 """How far back (in characters) a pronoun may look for the person it stands for."""
 
@@ -287,6 +288,11 @@ class SpeakerBuilder:
         self._scan_mentions()
         # 3. Roles, pronouns, headline names and continuations.
         index = _MentionIndex(self.entities())
+        self._by_head: dict[str, list[Entity]] = {}
+        for ent in self.entities():
+            if not ent.anonymous:
+                for head in ent.role_heads:
+                    self._by_head.setdefault(head, []).append(ent)
         for i, f in enumerate(found):
             r = readings[i]
             if owner[i] is not None or r is None:
@@ -330,12 +336,7 @@ class SpeakerBuilder:
         if r.kind != "role":
             return None
         words = [w.lower() for w in r.name.split()]
-        head = words[-1]
-        candidates = [
-            e
-            for e in self.entities()
-            if not e.anonymous and head in e.role_heads and _role_has(e, words[:-1])
-        ]
+        candidates = [e for e in self._by_head.get(words[-1], ()) if _role_has(e, words[:-1])]
         if not candidates:
             return None
         return index.latest_of(candidates, pos) or (candidates[0] if len(candidates) == 1 else None)
@@ -414,24 +415,25 @@ class SpeakerBuilder:
             if ent.anonymous or ent.kind != "person":
                 continue
             for head in ent.role_heads:
-                if len(head) > 2 and head.isalpha():
+                if len(head) > 2 and head.isalpha() and head in TITLES | SOURCE_NOUNS:
                     heads.setdefault(head, []).append(ent)
         if not heads:
             return
-        pattern = re.compile(
-            r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)(" + "|".join(map(re.escape, heads)) + r")\b",
-            re.IGNORECASE,
-        )
+        text = self.text
         index = _MentionIndex(self.entities())
-        for m in pattern.finditer(self.text):
-            mods = [w.lower() for w in m.group(1).split()]
-            cands = [e for e in heads.get(m.group(2).lower(), []) if _role_has(e, mods)]
+        forms = {f: h for h in heads for f in (h, h.capitalize())}
+        for m in compile_words(forms).finditer(text):
+            the = _THE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if the is None:
+                continue
+            mods = [w.lower() for w in the.group(1).split()]
+            cands = [e for e in heads.get(m.group().lower(), []) if _role_has(e, mods)]
             if not cands:
                 continue
-            ent = index.latest_of(cands, m.start())
+            ent = index.latest_of(cands, the.start())
             if ent is None:
                 continue
-            span = Span(m.start(), m.end())
+            span = Span(the.start(), m.end())
             ent.mentions.append(span)
             ent.add_alias(_lower_article(self.text, span))
 

@@ -1,0 +1,82 @@
+"""Throughput of the analysis on a corpus built from the development articles.
+
+Builds a corpus of at least 5 MB by repeating the dev articles (read from
+``../shared/data/dev`` beside the repository at run time), analyses it in one
+process, then does the same at 10 MB and prints chars/second and the cost
+ratio 10 MB / 5 MB (linear work gives about 2.0).
+
+    python benchmarks/analysis.py [--mb 5] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import sys
+import time
+from pathlib import Path
+
+from reader.analysis.lexicon import lexicon
+from reader.analysis.pipeline import run
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "data" / "dev"
+
+
+def articles(dev: Path = DEV) -> list[str]:
+    """Every dev article's text, in a stable order."""
+    return [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*/docs/*.txt"))]
+
+
+def corpus(texts: list[str], size: int) -> str:
+    """Articles repeated, separated by blank lines, until ``size`` characters."""
+    if not texts:
+        raise ValueError("no articles to build a corpus from")
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        for t in texts:
+            parts.append(t)
+            total += len(t) + 2
+            if total >= size:
+                break
+    return "\n\n".join(parts)
+
+
+def timed(text: str) -> float:
+    t0 = time.perf_counter()
+    run(text)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=5.0, help="size of the smaller corpus (5)")
+    ap.add_argument("--profile", action="store_true", help="print the top of a cProfile run")
+    args = ap.parse_args(argv)
+    if not DEV.is_dir():
+        print(f"benchmark skipped: development articles not found at {DEV}")
+        return 0
+    texts = articles()
+    lexicon()  # compiled once per process; not part of the per-text cost
+    small = corpus(texts, int(args.mb * 1_000_000))
+    big = corpus(texts, int(2 * args.mb * 1_000_000))
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        run(small)
+        prof.disable()
+        pstats.Stats(prof, stream=sys.stdout).sort_stats("cumulative").print_stats(25)
+        return 0
+    t_small = timed(small)
+    t_big = timed(big)
+    print(f"corpus: {len(texts)} articles, {len(small):,} chars and {len(big):,} chars")
+    print(f"{len(small) / t_small:,.0f} chars/s at {len(small) / 1e6:.1f} MB ({t_small:.2f} s)")
+    print(f"{len(big) / t_big:,.0f} chars/s at {len(big) / 1e6:.1f} MB ({t_big:.2f} s)")
+    print(f"cost ratio 10 MB / 5 MB: {t_big / t_small:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
