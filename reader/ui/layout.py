@@ -97,19 +97,61 @@ class LineInfo:
     end: int
 
 
-class Layout:
-    """Every screen line of a document at one text width, in compact arrays."""
+class _FirstLines:
+    """``layout.first_line[paragraph]``: a paragraph's first line, by absolute index."""
 
-    def __init__(self, doc: Document, width: int) -> None:
+    def __init__(self, layout: Layout) -> None:
+        self._layout = layout
+
+    def __getitem__(self, paragraph: int) -> int:
+        layout = self._layout
+        if not layout.covers(paragraph):
+            raise IndexError(f"paragraph {paragraph} is outside this layout")
+        return layout._first[paragraph - layout.start_para]
+
+    def __len__(self) -> int:
+        return len(self._layout._first)
+
+
+class Layout:
+    """The screen lines of a document at one text width, in compact arrays.
+
+    A layout covers every paragraph, or a window ``[start_para, end_para)`` of
+    them: a very long document is shown through a window around the cursor
+    at once, while the whole layout is built in the background.
+    """
+
+    def __init__(
+        self, doc: Document, width: int, start_para: int = 0, end_para: int | None = None
+    ) -> None:
         self.doc = doc
         self.width = max(8, width)
+        count = len(doc.paragraphs)
+        self.start_para = max(0, min(start_para, count))
+        self.end_para = count if end_para is None else max(self.start_para, min(end_para, count))
         self._kind = array("b")
         self._para = array("i")
         self._start = array("q")
         self._end = array("q")
-        self.first_line = array("i")
-        """Index of each paragraph's first screen line."""
+        self._first = array("i")
+        self.first_line = _FirstLines(self)
+        """Index of each paragraph's first screen line (absolute paragraph index)."""
         self._build()
+
+    @classmethod
+    def around(cls, doc: Document, width: int, paragraph: int, span: int) -> Layout:
+        """A window of about ``2 * span`` paragraphs centred on ``paragraph``."""
+        count = len(doc.paragraphs)
+        start = max(0, min(paragraph - span, count - 2 * span))
+        return cls(doc, width, start, start + 2 * span)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every paragraph of the document is laid out."""
+        return self.start_para == 0 and self.end_para == len(self.doc.paragraphs)
+
+    def covers(self, paragraph: int) -> bool:
+        return self.start_para <= paragraph < self.end_para
 
     def _add(self, kind: Kind, para: int, start: int, end: int) -> None:
         self._kind.append(kind)
@@ -123,24 +165,27 @@ class Layout:
         title_is_first = bool(doc.paragraphs) and (
             doc.paragraphs[0].text(text).strip() == doc.title
         )
-        for index, para in enumerate(doc.paragraphs):
-            if index:
-                self._add(Kind.BLANK, -1, para.start, para.start)
-            self.first_line.append(len(self._kind))
-            post = posts.get(para.start)
+        paragraphs = doc.paragraphs
+        add = self._add
+        for index in range(self.start_para, self.end_para):
+            para = paragraphs[index]
+            if index > self.start_para:
+                add(Kind.BLANK, -1, para.start, para.start)
+            self._first.append(len(self._kind))
+            post = posts.get(para.start) if posts else None
             if index == 0 and title_is_first:
                 for s, e in wrap(text, para.start, para.end, width):
-                    self._add(Kind.TITLE, index, s, e)
+                    add(Kind.TITLE, index, s, e)
                 if doc.date:
-                    self._add(Kind.DATE, index, para.end, para.end)
+                    add(Kind.DATE, index, para.end, para.end)
             elif post is not None:
-                self._add(Kind.POST_HEADER, index, post.author.start, post.author.end)
+                add(Kind.POST_HEADER, index, post.author.start, post.author.end)
                 body = post.content
                 for s, e in wrap(text, body.start, body.end, width - POST_INDENT):
-                    self._add(Kind.POST, index, s, e)
+                    add(Kind.POST, index, s, e)
             else:
                 for s, e in wrap(text, para.start, para.end, width):
-                    self._add(Kind.TEXT, index, s, e)
+                    add(Kind.TEXT, index, s, e)
 
     def __len__(self) -> int:
         return len(self._kind)
@@ -153,18 +198,19 @@ class Layout:
         para = self._para[y]
         if para >= 0:
             return para
-        return self._para[y + 1] if y + 1 < len(self) else len(self.doc.paragraphs) - 1
+        return self._para[y + 1] if y + 1 < len(self) else self.end_para - 1
 
     def last_line(self, paragraph: int) -> int:
         """Index of the last screen line of ``paragraph``."""
-        if paragraph + 1 < len(self.first_line):
-            return self.first_line[paragraph + 1] - 2
+        index = paragraph - self.start_para
+        if index + 1 < len(self._first):
+            return self._first[index + 1] - 2
         return len(self) - 1
 
     def line_of(self, offset: int) -> int:
         """The screen line showing ``offset`` (or the nearest before it)."""
-        para = self.doc.paragraph_at(offset)
-        y = self.first_line[para] if self.first_line else 0
+        para = min(max(self.doc.paragraph_at(offset), self.start_para), self.end_para - 1)
+        y = self.first_line[para] if len(self._first) else 0
         last = self.last_line(para)
         while y < last and self._start[y + 1] <= offset and self._kind[y + 1] != Kind.DATE:
             y += 1

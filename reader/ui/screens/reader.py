@@ -147,6 +147,7 @@ class ReaderScreen(Screen[None]):
             self.set_analysis(self._given_analysis)
         elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
             self.legend.show(None)
+            self.article.border_subtitle = "analysing…"
             self._analyse_in_background()
         else:
             self.set_analysis(analyze(self.doc.text))
@@ -172,14 +173,18 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse_in_background(self) -> None:
         analysis = analyze(self.doc.text)
-        self.app.call_from_thread(self.set_analysis, analysis)
+        marks, speaking = self._prepare(analysis)
+        self.app.call_from_thread(self._show_analysis, analysis, marks, speaking)
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Show ``analysis``: the legend, the highlights and who speaks where."""
-        self.analysis = analysis
-        for layer in ("speaker", "quote", "sector"):
-            self.marks.clear(layer)
-        self.marks.add(analysis_marks(analysis))
+        self._show_analysis(analysis, *self._prepare(analysis))
+
+    def _prepare(self, analysis: Analysis) -> tuple[MarkIndex, dict[int, list[tuple[str, str]]]]:
+        """Highlights and who speaks in each paragraph (pure: runs in a worker thread too)."""
+        marks = MarkIndex(self.doc)
+        marks.add(format_marks(self.doc))
+        marks.add(analysis_marks(analysis))
         names = {s.id: s.name for s in analysis.speakers}
         speaking: dict[int, list[tuple[str, str]]] = {}
         for quote in analysis.quotes:
@@ -190,8 +195,19 @@ class ReaderScreen(Screen[None]):
             entry = (names.get(quote.speaker, quote.speaker), quote.kind)
             if entry not in speaking.setdefault(para, []):
                 speaking[para].append(entry)
+        return marks, speaking
+
+    def _show_analysis(
+        self, analysis: Analysis, marks: MarkIndex, speaking: dict[int, list[tuple[str, str]]]
+    ) -> None:
+        marks.add(self.marks.layer("note"))
+        marks.add(self.marks.layer("search"))
+        self.marks = marks
+        self.article.marks = marks
+        self.analysis = analysis
         self._speaking = speaking
         self.legend.show(analysis)
+        self.article.border_subtitle = ""
         self.article.redraw()
         self.update_status()
 

@@ -14,6 +14,7 @@ from typing import ClassVar
 from rich.cells import get_character_cell_size
 from rich.style import Style
 from rich.text import Text
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -25,6 +26,12 @@ from textual.strip import Strip
 from reader.document import Document
 from reader.ui.layout import POST_INDENT, Kind, Layout
 from reader.ui.marks import LAYERS, Layer, MarkIndex
+
+FULL_LAYOUT_CHARS = 1_000_000
+"""Documents up to this size are laid out whole before the first paint."""
+
+WINDOW_PARAGRAPHS = 1500
+"""Half the paragraphs of the window shown while a longer document is laid out."""
 
 GUTTER = 3
 """Cells left of the text: a note mark, a quote bar, a space."""
@@ -107,7 +114,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = 0
         self.hidden_layers: set[Layer] = set()
         self._layout: Layout | None = None
-        self._wrap_cache: dict[int, Layout] = {}
+        self._full: Layout | None = None
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
 
     # -- layout ---------------------------------------------------------------
@@ -118,17 +125,52 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def layout(self) -> Layout:
-        """The lines for the current width (built on first use, cached per width)."""
+        """The lines for the current width.
+
+        A document up to ``FULL_LAYOUT_CHARS`` is laid out at once. A longer one
+        shows a window of paragraphs around the cursor at once while the whole
+        layout is built in a thread; it replaces the window when ready.
+        """
         width = self.text_width
         if self._layout is None or self._layout.width != width:
-            layout = self._wrap_cache.get(width)
+            layout = self._full if self._full is not None and self._full.width == width else None
+            if layout is None and len(self.doc.text) <= FULL_LAYOUT_CHARS:
+                layout = self._full = Layout(self.doc, width)
             if layout is None:
-                layout = Layout(self.doc, width)
-                self._wrap_cache = {width: layout}
-            self._layout = layout
-            self._strips.clear()
-            self.virtual_size = Size(self.scrollable_content_region.width, len(layout))
+                layout = Layout.around(self.doc, width, self.cursor, WINDOW_PARAGRAPHS)
+                self._build_full_layout(width)
+            self._set_layout(layout)
+        assert self._layout is not None
         return self._layout
+
+    def _set_layout(self, layout: Layout) -> None:
+        self._layout = layout
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, len(layout))
+
+    def _ensure(self, paragraph: int) -> Layout:
+        """The layout, re-windowed first when ``paragraph`` lies outside the window."""
+        layout = self.layout
+        if not layout.covers(paragraph):
+            layout = Layout.around(self.doc, layout.width, paragraph, WINDOW_PARAGRAPHS)
+            self._set_layout(layout)
+        return layout
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _build_full_layout(self, width: int) -> None:
+        layout = Layout(self.doc, width)
+        self.app.call_from_thread(self._full_layout_ready, layout)
+
+    def _full_layout_ready(self, layout: Layout) -> None:
+        self._full = layout
+        current = self._layout
+        if current is None or current.width != layout.width or current.complete:
+            return
+        top = min(int(self.scroll_y), max(0, len(current) - 1))
+        top_offset = current[top].start if len(current) else 0
+        self._set_layout(layout)
+        self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
+        self.refresh()
 
     def on_resize(self) -> None:
         top_offset = None
@@ -306,7 +348,7 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.paragraph_count:
             return
         paragraph = max(0, min(paragraph, self.paragraph_count - 1))
-        layout = self.layout
+        layout = self._ensure(paragraph)
         top, bottom = layout.first_line[paragraph], layout.last_line(paragraph)
         if line is not None:
             top = bottom = line
@@ -323,7 +365,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def jump_to(self, offset: int) -> None:
         """Move the cursor to the paragraph holding ``offset``, that line in view."""
-        self.move_cursor(self.doc.paragraph_at(offset), line=self.layout.line_of(offset))
+        paragraph = self.doc.paragraph_at(offset)
+        self.move_cursor(paragraph, line=self._ensure(paragraph).line_of(offset))
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1)
@@ -346,13 +389,26 @@ class ArticleView(ScrollView, can_focus=True):
     def _page(self, direction: int) -> None:
         layout = self.layout
         height = max(1, self.scrollable_content_region.height)
-        target = int(self.scroll_y) + direction * max(1, height - 1)
+        top = int(self.scroll_y)
+        target = top + direction * max(1, height - 1)
+        at_window_end = target >= len(layout) - height and layout.end_para < self.paragraph_count
+        at_window_start = target < 0 and layout.start_para > 0
+        if not layout.complete and (at_window_end or at_window_start):
+            probe = max(0, min(target, len(layout) - 1))
+            offset = layout[probe].start
+            layout = Layout.around(
+                self.doc, layout.width, layout.paragraph_of(probe), WINDOW_PARAGRAPHS
+            )
+            self._set_layout(layout)
+            top = layout.line_of(self.doc.paragraphs[self.cursor].start)
+            target = layout.line_of(offset)
+            self.scroll_to(y=top, animate=False, immediate=True)
         target = max(0, min(target, max(0, len(layout) - height)))
-        if target == int(self.scroll_y):
+        if target == top:
             self.move_cursor(self.paragraph_count - 1 if direction > 0 else 0)
             return
         self.scroll_to(y=target, animate=False, immediate=True)
         para = layout.paragraph_of(target)
-        if layout.first_line[para] < target and para + 1 < self.paragraph_count:
+        if layout.first_line[para] < target and para + 1 < layout.end_para:
             para += 1
         self.move_cursor(para)

@@ -1,0 +1,105 @@
+"""Long documents: a window of paragraphs paints at once, the whole layout and the
+analysis follow from worker threads; G and paging work before they finish."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from reader.analysis.model import Analysis, Speaker
+from reader.document import document_from_text
+from reader.notes.store import NoteStore
+from reader.spans import Span
+from reader.ui.app import ReaderApp
+from reader.ui.screens import reader as reader_screen
+from reader.ui.widgets import article as article_module
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.legend import Legend
+
+from .conftest import SIZE
+
+
+@pytest.fixture
+def long_doc():
+    body = "\n\n".join(
+        f"Paragraph {i}: Minister Ada Byron spoke of trade, energy and the long road ahead."
+        for i in range(1, 3001)
+    )
+    return document_from_text("A long article\n\n" + body, path="long.txt")
+
+
+async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
+    long_doc, db_file, monkeypatch
+):
+    monkeypatch.setattr(article_module, "FULL_LAYOUT_CHARS", 10_000)
+    monkeypatch.setattr(article_module, "WINDOW_PARAGRAPHS", 20)
+    release = threading.Event()
+    real_layout = article_module.Layout
+
+    class SlowLayout(real_layout):
+        def __init__(self, doc, width, start_para=0, end_para=None):
+            if start_para == 0 and end_para is None:
+                release.wait(10)
+            super().__init__(doc, width, start_para, end_para)
+
+    monkeypatch.setattr(article_module, "Layout", SlowLayout)
+    app = ReaderApp(long_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert not article.layout.complete
+        assert article.render_line(0).text.strip() == "A long article"
+        await pilot.press("G")
+        last = len(long_doc.paragraphs) - 1
+        assert article.cursor == last
+        assert "Paragraph 3000:" in "".join(
+            article.render_line(y).text for y in range(article.size.height)
+        )
+        await pilot.press("g", "space", "space")
+        assert article.cursor > 2
+        for _ in range(25):  # page past the first window
+            await pilot.press("space")
+        assert article.cursor > 45
+        where = article.cursor
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert article.layout.complete
+        assert article.cursor == where
+        first = article.layout.first_line[where]
+        assert article.scroll_y <= first + 1
+        await pilot.press("G")
+        assert article.cursor == last
+
+
+async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_file, monkeypatch):
+    monkeypatch.setattr(reader_screen, "BACKGROUND_ANALYSIS_CHARS", 1_000)
+    release = threading.Event()
+
+    def slow_analyze(text: str) -> Analysis:
+        release.wait(10)
+        spans = []
+        start = 0
+        while (found := text.find("Ada Byron", start)) >= 0:
+            spans.append(Span(found, found + 9))
+            start = found + 9
+        return Analysis(speakers=[Speaker("ada", "Ada Byron", "person", mentions=spans)])
+
+    monkeypatch.setattr(reader_screen, "analyze", slow_analyze)
+    app = ReaderApp(long_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        legend = app.screen.query_one(Legend)
+        assert article.border_subtitle == "analysing…"
+        assert "Analysing" in str(legend.get_option_at_index(0).prompt)
+        assert article.render_line(2).text.strip().startswith("Paragraph 1:")
+        await pilot.press("j", "j")  # the text can be read meanwhile
+        assert article.cursor == 2
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert article.border_subtitle == ""
+        assert any("Ada Byron" in str(legend.get_option_at_index(i).prompt) for i in range(3))
+        assert len(app.screen.marks.layer("speaker")) == 3000
