@@ -22,8 +22,9 @@ MAX_BYTES = 200 * 1024 * 1024
 
 REPLACEMENT = "\ufffd"
 
-# C0 controls except \t and \n, DEL, and the C1 block (ESC is C0).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls except \t and \n, DEL, the C1 block (ESC is C0), and the bidi
+# embedding/override/isolate controls that can make text show in another order.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _FFFD_RUN = re.compile(REPLACEMENT + "{2,}")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
