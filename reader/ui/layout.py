@@ -12,7 +12,7 @@ from array import array
 from dataclasses import dataclass
 from enum import IntEnum
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 from reader.document import Document
 
@@ -37,7 +37,7 @@ POST_INDENT = 4
 def _fit(text: str, pos: int, end: int, width: int) -> int:
     """The offset after the most characters from ``pos`` that fit in ``width`` cells."""
     chunk = text[pos : min(end, pos + width)]
-    if chunk.isascii():
+    if chunk.isascii() or cell_len(chunk) == len(chunk):
         return pos + len(chunk)
     cells = 0
     i = pos

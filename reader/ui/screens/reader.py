@@ -34,7 +34,7 @@ from reader.ui.widgets.title_bar import TitleBar
 LIVE_SEARCH_CHARS = 2_000_000
 """Up to this size the article is searched as the query is typed; above, on enter."""
 
-BACKGROUND_ANALYSIS_CHARS = 200_000
+BACKGROUND_ANALYSIS_CHARS = 20_000
 """Documents longer than this are analysed in a worker; the text shows at once."""
 
 

@@ -30,7 +30,7 @@ from reader.ui.marks import LAYERS, Layer, MarkIndex
 FULL_LAYOUT_CHARS = 1_000_000
 """Documents up to this size are laid out whole before the first paint."""
 
-WINDOW_PARAGRAPHS = 1500
+WINDOW_PARAGRAPHS = 200
 """Half the paragraphs of the window shown while a longer document is laid out."""
 
 GUTTER = 3

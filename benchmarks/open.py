@@ -1,0 +1,155 @@
+"""How fast the reader opens and jumps in documents of 100 KB to 20 MB.
+
+Builds documents of 100 KB, 1 MB, 5 MB and 20 MB by repeating the dev
+articles (``../shared/data/dev``, or the bundled seed when absent), then, for
+each size in a fresh process, runs the app headless (``run_test``) and
+measures, side by side:
+
+- load: reading and sanitising the file into a Document;
+- first paint: from before loading to the first line of the article drawn;
+- G: pressing ``G`` (end) until the screen has repainted;
+- full layout: when the whole document has been wrapped (in a worker);
+- peak RSS of the process, against the budget of 6 x the file size + 80 MB.
+
+Usage: python benchmarks/open.py [--sizes 0.1,1,5,20] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "data" / "dev"
+MB = 2**20
+
+
+def sources() -> list[Path]:
+    found = sorted(DEV.glob("*/docs/*")) if DEV.is_dir() else []
+    return found or sorted((REPO / "seeds").glob("*.txt"))
+
+
+def build(size: int, folder: Path) -> Path:
+    """A document of about ``size`` bytes: the dev articles, repeated, blank-line separated."""
+    chunks = [p.read_text(encoding="utf-8", errors="replace").strip() for p in sources()]
+    blob = "\n\n".join(c for c in chunks if c)
+    text = (blob + "\n\n") * (size // max(1, len(blob.encode())) + 1)
+    data = text.encode("utf-8")[:size]
+    data = data[: data.rfind(b"\n\n")] if b"\n\n" in data else data
+    path = folder / f"bench-{size // 1024}k.txt"
+    path.write_bytes(data + b"\n")
+    return path
+
+
+def measure(path: str) -> dict[str, float]:
+    """Run in a child process: open ``path`` headless and time the first paint and ``G``."""
+    import asyncio
+
+    t0 = time.perf_counter()
+    from reader.document import load_document
+    from reader.notes.store import NoteStore
+    from reader.ui.app import ReaderApp
+    from reader.ui.widgets.article import ArticleView
+
+    painted: list[float] = []
+    repaint: list[float] = []
+    render_line = ArticleView.render_line
+
+    def timed_render_line(self: ArticleView, y: int):
+        strip = render_line(self, y)
+        now = time.perf_counter()
+        if not painted and strip.text.strip():
+            painted.append(now)
+        if not repaint and self.scroll_y > 0:
+            repaint.append(now)
+        return strip
+
+    ArticleView.render_line = timed_render_line  # type: ignore[method-assign]
+    t_import = time.perf_counter()
+    doc = load_document(path)
+    t_load = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        app = ReaderApp(doc, NoteStore(Path(tmp) / "notes.json"))
+        result: dict[str, float] = {}
+
+        async def run() -> None:
+            async with app.run_test(size=(120, 40)) as pilot:
+                while not painted:
+                    await pilot.pause(0.001)
+                result["first_paint"] = painted[0] - t_import
+                article = app.screen.query_one(ArticleView)
+                await pilot.pause()
+                # G as the key binding runs it, then wait for the repaint at the end.
+                repaint.clear()
+                start = time.perf_counter()
+                article.action_last()
+                while not repaint:
+                    await asyncio.sleep(0)
+                result["g_ms"] = (repaint[0] - start) * 1000
+                result["g_cursor_at_end"] = float(article.cursor == len(doc.paragraphs) - 1)
+                while not article.layout.complete:
+                    await pilot.pause(0.01)
+                result["full_layout"] = time.perf_counter() - t_import
+
+        asyncio.run(run())
+    result["imports"] = t_import - t0
+    result["load"] = t_load - t_import
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.1,1,5,20", help="sizes in MB, comma-separated")
+    parser.add_argument("--keep", metavar="DIR", help="write the documents here and keep them")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child)))
+        sys.stdout.flush()
+        os._exit(0)  # do not wait for a long analysis still running in its thread
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="reader-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size_mb in (float(s) for s in args.sizes.split(",")):
+        path = build(int(size_mb * MB), folder)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "READER_DB": str(folder / "unused.json")},
+        )
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row["size_mb"] = path.stat().st_size / MB
+        rows.append(row)
+    base = rows[0]["first_paint"]
+    header = (
+        f"{'size':>8} {'load s':>7} {'paint s':>8} {'vs first':>8} {'G ms':>7} "
+        f"{'layout s':>9} {'peak MB':>8} {'budget MB':>9}"
+    )
+    print(header)
+    for row in rows:
+        budget = 6 * row["size_mb"] + 80
+        print(
+            f"{row['size_mb']:>6.1f}MB {row['load']:>7.2f} {row['first_paint']:>8.2f} "
+            f"{row['first_paint'] / base:>7.2f}x {row['g_ms']:>7.1f} {row['full_layout']:>9.2f} "
+            f"{row['peak_mb']:>8.0f} {budget:>9.0f}"
+        )
+    print("paint: from before loading the file to the first article line drawn (imports excluded)")
+    if not args.keep:
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
