@@ -19,6 +19,9 @@ _MARK = re.compile(r"[\"“”]|''")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[^\s\"“‘(\[a-z])|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
 
+REACH = 2000
+"""How far a sentence may reach either side of a cue (characters)."""
+
 OPENERS = "“"
 CLOSERS = "”"
 
@@ -149,12 +152,17 @@ class Layout:
         return max(bisect_right(self.para_starts, pos) - 1, 0)
 
     def sentence_of(self, pos: int) -> Span:
-        """The sentence around ``pos``, never crossing its paragraph."""
+        """The sentence around ``pos``, never crossing its paragraph.
+
+        Text without full stops (a list, a table, noise) would make one huge
+        "sentence"; it is cut to ``REACH`` characters either side of ``pos``
+        so that reading every cue stays linear in the text.
+        """
         para = self.paragraph_of(pos)
         i = bisect_right(self.sentence_starts, pos) - 1
-        start = max(self.sentence_starts[i] if i >= 0 else 0, para.start)
+        start = max(self.sentence_starts[i] if i >= 0 else 0, para.start, pos - REACH)
         nxt = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        end = min(nxt, para.end)
+        end = min(nxt, para.end, pos + REACH)
         return _trim(self.text, start, end) or Span(start, start)
 
     def quote_around(self, pos: int) -> Quoted | None:

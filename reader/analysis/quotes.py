@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.analysis.layout import Layout, Quoted
+from reader.analysis.layout import REACH, Layout, Quoted
 from reader.analysis.model import QuoteKind
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
@@ -108,7 +108,8 @@ _NOT_CONTINUATION = (
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
 _HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
-_MIN_WORDS = 3
+_ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
+"""Content has at least three words."""
 
 
 @dataclass(slots=True)
@@ -507,9 +508,9 @@ class QuoteFinder:
     def _according(self, cue_start: int, cue_end: int) -> None:
         text = self.text
         sent = self.layout.sentence_of(cue_start)
-        toks = self._tokens(cue_end, min(sent.end, cue_end + 200))
         picked = []
-        for s, e, w in toks:
+        for m in _TOKEN.finditer(text, cue_end, min(sent.end, cue_end + 160)):
+            s, e, w = m.start(), m.end(), m.group()
             if not (w[0].isalnum() or w[0] in "'’") or w.lower() in {"that", "who", "which"}:
                 break
             picked.append((s, e, w))
@@ -543,6 +544,7 @@ class QuoteFinder:
                 return
             nxt = self.layout.paragraphs[idx]
             pos, end = nxt.start, nxt.end
+        end = min(end, pos + 2 * REACH)
         q = self.layout.quote_starting_at(pos)
         if q is not None:
             self._add("direct", q.content, cue, source, quoted=q, follows=follows)
@@ -575,9 +577,10 @@ class QuoteFinder:
             chunk = chunk[lead.end() :]
         stripped = chunk.lstrip()
         start += len(chunk) - len(stripped)
-        stripped = _TRAIL_WORDS.sub("", stripped)
+        cut = max(0, len(stripped) - 80)  # trailing connectives sit in the last words
+        stripped = stripped[:cut] + _TRAIL_WORDS.sub("", stripped[cut:])
         stripped = stripped.rstrip(" \t\n.,;:!?—–-")
-        if len(stripped.split()) < _MIN_WORDS:
+        if not _ENOUGH_WORDS.match(stripped):
             return None
         return Span(start, start + len(stripped))
 
