@@ -301,7 +301,7 @@ class QuoteFinder:
                 pos = obj.end()
         adj = _ADJUNCT.match(text, pos, sent.end)
         if adj and adj.end() > pos:
-            if adj.end() - cue_end <= 40:
+            if pos == cue_end and adj.end() - cue_end <= 40:
                 cue = Span(cue0, adj.end())
             pos = adj.end()
         # What the cue introduces: a quotation, a colon, a clause, or what came before.
@@ -309,7 +309,14 @@ class QuoteFinder:
         if opening:
             q = self.layout.quote_starting_at(opening.end())
             if q is not None:
-                self._add("direct", q.content, cue, source, quoted=q)
+                before = self._closing_quote_before(source.start, sent)
+                if before is not None and before.start not in self.used_quotes:
+                    # '"A," she said, "B."': one statement around its cue.
+                    self.used_quotes.add(q.start)
+                    merged = Span(before.content.start, q.content.end)
+                    self._add("direct", merged, cue, source, quoted=before)
+                else:
+                    self._add("direct", q.content, cue, source, quoted=q)
                 return
         colon = _COLON.match(text, pos, sent.end)
         if colon and ":" in text[colon.start() : colon.end()]:
@@ -518,7 +525,7 @@ class QuoteFinder:
                 break
         if not picked:
             return
-        source = Span(picked[0][0], picked[-1][1])
+        source = Span(picked[0][0], _trim_stop(picked[-1]))
         cue = Span(cue_start, cue_end)
         lead = text[sent.start : cue_start].strip(" ,\n\t").lower()
         if lead in {"", "but", "and", "yet", "so", "also", "however"}:
@@ -561,7 +568,7 @@ class QuoteFinder:
         j = pos
         while j > sent.start and text[j - 1] in " \t\n,":
             j -= 1
-        if j <= 0 or text[j - 1] not in '"”':
+        if j <= 0 or not (text[j - 1] in '"”' or text[j - 2 : j] == "''"):
             return None
         return self.layout.quote_ending_at(j)
 

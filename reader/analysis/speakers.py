@@ -38,6 +38,7 @@ _PARTICLES = words("de da del della di van von der den la le du bin ibn al el be
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
+_PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _PRONOUN_WINDOW = 4000
 """How far back (in characters) a pronoun may look for the person it stands for."""
@@ -88,7 +89,11 @@ class Reading:
 
 def read_source(text: str, span: Span) -> Reading | None:
     """Split a source span into a name and a role, or recognise a pronoun or role."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, span.end)]
+    end = span.end
+    paren = _PAREN_TAIL.search(text, span.start, span.end)
+    if paren:
+        end = paren.start()  # "Tom O'Brien (D-NY)": the party tag is not the name
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, end)]
     if not toks:
         return None
     if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:

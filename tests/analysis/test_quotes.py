@@ -1,0 +1,247 @@
+"""Quote patterns of English reporting syntax, one short sentence each."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+from reader.analysis.model import Analysis, Quote
+
+
+def quotes_of(text: str) -> tuple[Analysis, list[tuple[str, str, str, str, str]]]:
+    """(speaker name, kind, source, cue, content) for every quote, as text."""
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+
+    def part(q: Quote, attr: str) -> str:
+        span = getattr(q, attr)
+        return "" if span is None else span.text(text)
+
+    rows = [
+        (names[q.speaker], q.kind, part(q, "source"), part(q, "cue"), part(q, "content"))
+        for q in result.quotes
+    ]
+    return result, rows
+
+
+# (text, speaker, kind, source, cue, start of content)
+PATTERNS = [
+    (
+        "Maria Lopez said the budget would be cut next year.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said",
+        "the budget would be cut",
+    ),
+    (
+        "Maria Lopez said that the budget would be cut next year.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said",
+        "the budget would be cut",
+    ),
+    (
+        "The budget would be cut next year, Maria Lopez said.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said",
+        "The budget would be cut",
+    ),
+    (
+        "The budget would be cut next year, said Maria Lopez.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said",
+        "The budget would be cut",
+    ),
+    (
+        '"We will cut the budget," Maria Lopez said.',
+        "Maria Lopez",
+        "direct",
+        "Maria Lopez",
+        "said",
+        "We will cut the budget",
+    ),
+    (
+        "“We will cut the budget,” said Maria Lopez.",
+        "Maria Lopez",
+        "direct",
+        "Maria Lopez",
+        "said",
+        "We will cut the budget",
+    ),
+    (
+        'Maria Lopez said: "We will cut the budget next year."',
+        "Maria Lopez",
+        "direct",
+        "Maria Lopez",
+        "said",
+        "We will cut the budget",
+    ),
+    (
+        "Maria Lopez told reporters on Monday that the budget would be cut.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "told",
+        "the budget would be cut",
+    ),
+    (
+        "According to Maria Lopez, the budget will be cut next year.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "According to",
+        "the budget will be cut",
+    ),
+    (
+        "The budget will be cut next year, according to Maria Lopez.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "according to",
+        "The budget will be cut",
+    ),
+    (
+        "Maria Lopez said in a statement that the budget would be cut.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said in a statement",
+        "the budget would be cut",
+    ),
+    (
+        "Warning that the budget would be cut, Maria Lopez left the room.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "Warning",
+        "the budget would be cut",
+    ),
+    (
+        "Maria Lopez has warned that the budget would be cut.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "has warned",
+        "the budget would be cut",
+    ),
+    (
+        "Finance Minister Maria Lopez insisted that the budget would be cut.",
+        "Maria Lopez",
+        "indirect",
+        "Finance Minister Maria Lopez",
+        "insisted",
+        "the budget would be cut",
+    ),
+    (
+        "Lopez, the finance minister, argued that the budget must be cut.",
+        "Lopez",
+        "indirect",
+        "Lopez, the finance minister",
+        "argued",
+        "the budget must be cut",
+    ),
+    (
+        "Senator Tom O'Brien (D-NY) said the budget was too small.",
+        "Tom O'Brien",
+        "indirect",
+        "Senator Tom O'Brien (D-NY)",
+        "said",
+        "the budget was too",
+    ),
+    (
+        "The ministry said in a statement that the budget would be cut.",
+        "ministry",
+        "indirect",
+        "The ministry",
+        "said in a statement",
+        "the budget would be cut",
+    ),
+    (
+        "Officials said the budget would be cut next year.",
+        "Officials",
+        "indirect",
+        "Officials",
+        "said",
+        "the budget would be cut",
+    ),
+    (
+        "JONES: We will cut the budget and we will do it soon.",
+        "Jones",
+        "direct",
+        "JONES",
+        ":",
+        "We will cut the budget",
+    ),
+    (
+        "''We will cut the budget,'' Maria Lopez said.",
+        "Maria Lopez",
+        "direct",
+        "Maria Lopez",
+        "said",
+        "We will cut the budget",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind", "source", "cue", "content"), PATTERNS)
+def test_quote_pattern(
+    text: str, speaker: str, kind: str, source: str, cue: str, content: str
+) -> None:
+    _, rows = quotes_of(text)
+    assert rows, f"no quote found in {text!r}"
+    name, k, src, c, body = rows[0]
+    assert (name, k, src, c) == (speaker, kind, source, cue)
+    assert body.startswith(content)
+
+
+def test_quote_split_by_its_cue_is_one_statement() -> None:
+    text = '"We will cut the budget," Maria Lopez said, "and we will do it this year."'
+    _, rows = quotes_of(text)
+    assert len(rows) == 1
+    assert rows[0][4].startswith("We will cut the budget")
+    assert rows[0][4].endswith("and we will do it this year.")
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        '"We will cut the budget this year," Maria Lopez said. "It is hard.\n\n'
+        '"And we will cut it again next year, because we have no choice at all."'
+    )
+    _, rows = quotes_of(text)
+    assert {r[0] for r in rows} == {"Maria Lopez"}
+    assert any(r[4].startswith("And we will cut it again") for r in rows)
+
+
+def test_closing_mark_whose_opening_was_lost() -> None:
+    text = 'Maria Lopez said the plan was ready.\n\nWe will cut the budget this year," she said.'
+    _, rows = quotes_of(text)
+    assert rows[1] == ("Maria Lopez", "direct", "she", "said", "We will cut the budget this year,")
+
+
+def test_participle_after_the_cue_shares_the_speaker() -> None:
+    text = "Maria Lopez said the budget was small, adding that it would grow next year."
+    _, rows = quotes_of(text)
+    assert [(r[0], r[3]) for r in rows] == [("Maria Lopez", "said"), ("Maria Lopez", "adding")]
+    assert rows[1][4] == "it would grow next year"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States imposed new rules on Monday.",
+        "The report was published on Monday.",
+        "He would say nothing more about the budget.",
+        "She was said to be the best candidate for the job.",
+        "“Great,” is not a word that describes the plan.",
+        "They agreed on a plan to cut the budget.",
+    ],
+)
+def test_no_false_quote(text: str) -> None:
+    _, rows = quotes_of(text)
+    assert rows == []
