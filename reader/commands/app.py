@@ -7,17 +7,26 @@ from pathlib import Path
 
 from reader.cli import UsageError
 from reader.document import DocumentError, load_document, seed_path
+from reader.library import find_documents
 
 
 def run_app(files: Sequence[str], db: Path) -> int:
     """Load the document (the seed when none is given) and run the app.
 
+    A folder, or several files, open the library screen instead.
+
     A notes file that does not parse is never overwritten: it is backed up and
     the app opens it read-only, saying so and naming the backup.
     """
+    library: list[Path] = []
+    doc = None
     try:
-        path = files[0] if files else str(seed_path())
-        doc = load_document(path)
+        if len(files) > 1 or any(Path(f).is_dir() for f in files):
+            library = find_documents(files)
+            if not library:
+                raise DocumentError(f"no articles (.txt, .md, .html) in {' '.join(files)}")
+        else:
+            doc = load_document(files[0] if files else str(seed_path()))
     except DocumentError as exc:
         raise UsageError(str(exc)) from None
     from reader.notes.errors import StoreCorruptError
@@ -34,5 +43,13 @@ def run_app(files: Sequence[str], db: Path) -> int:
     from reader.ui.app import ReaderApp
     from reader.ui.settings import config_dir
 
-    ReaderApp(doc, store, notice=notice, settings_dir=config_dir()).run()
+    title = files[0] if len(files) == 1 else f"{len(files)} paths"
+    ReaderApp(
+        doc,
+        store,
+        library=library,
+        library_title=title,
+        notice=notice,
+        settings_dir=config_dir(),
+    ).run()
     return 0

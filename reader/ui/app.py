@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,23 +13,24 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from reader.analysis.model import Analysis
-from reader.document import Document
+from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
+from reader.ui.screens.help import HelpScreen
+from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
 
 
 def binding_ids() -> set[str]:
     """Every binding id of the reader (what a keymap file may remap)."""
-    from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
     classes = (ReaderApp, ReaderScreen, ArticleView, Legend, NoteList, NotesPane)
-    classes += (NoteEditor, TargetPicker, HelpScreen)
+    classes += (NoteEditor, TargetPicker, HelpScreen, LibraryScreen)
     return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 
@@ -57,21 +58,25 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        doc: Document,
+        doc: Document | None,
         store: NoteStore,
         *,
+        library: Sequence[Path] = (),
+        library_title: str = "",
         analysis: Analysis | None = None,
         keymap: Mapping[str, str] | None = None,
         notice: str | None = None,
         settings_dir: Path | None = None,
     ) -> None:
-        """Open ``doc`` with its notes from ``store``.
+        """Open ``doc`` with its notes from ``store`` (or, with ``library``, a table of them).
 
         ``analysis`` given: shown as is. ``notice``: a problem to tell at once.
         ``settings_dir``: where the user's keymap and remembered theme live
         (None: neither is read nor written, as in tests).
         """
         super().__init__()
+        self.library = list(library)
+        self.library_title = library_title
         self.notices = [notice] if notice else []
         self.settings_dir = settings_dir
         self.doc = doc
@@ -99,4 +104,23 @@ class ReaderApp(App[None]):
             save_theme(self.settings_dir, theme.name)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.library or self.doc is None:
+            return LibraryScreen(self.library, self.store, self.library_title)
         return ReaderScreen(self.doc, self.store, analysis=self.analysis)
+
+    def open_document(self, path: Path) -> None:
+        """From the library: open ``path`` on a reading screen above it."""
+        try:
+            doc = load_document(path)
+        except DocumentError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.push_screen(ReaderScreen(doc, self.store))
+
+    def action_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, ReaderScreen):
+            screen.action_help()
+        else:
+            sections = [("Library", LibraryScreen.BINDINGS), ("Everywhere", self.BINDINGS)]
+            self.push_screen(HelpScreen(sections, self.keymap))

@@ -86,3 +86,54 @@ def test_note_editor(snap_compare, seed_doc, analysis, db_file):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_library(snap_compare, tmp_path, seed_path, db_file):
+    import shutil
+
+    from reader.library import find_documents
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(seed_path, folder / "seed.txt")
+    (folder / "alpha.txt").write_text(
+        " date 2020-01-05 Alpha trade talks resume\n\nTrade ministers met in Geneva.\n"
+    )
+    (folder / "beta.md").write_text("# Beta: oil output\n\nOil extraction rose in March.\n")
+    app = ReaderApp(
+        None, NoteStore(db_file), library=find_documents([folder]), library_title="articles"
+    )
+
+    async def settle(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_search_in_progress(snap_compare, seed_doc, analysis, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+    async def settle(pilot) -> None:
+        await pilot.press("slash", *"cooperation", "enter", "n", "slash")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def test_help_screen(snap_compare, seed_doc, analysis, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+
+
+def test_light_theme(snap_compare, seed_doc, analysis, db_file):
+    store = NoteStore(db_file)
+    store.add(_note_on(seed_doc, 3, "Check the commission resolutions #follow-up", "a1"))
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+    async def settle(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.press("j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=settle)

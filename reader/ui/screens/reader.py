@@ -88,6 +88,7 @@ class ReaderScreen(Screen[None]):
         Binding("1", "toggle_layer('speaker')", "Speakers on/off", show=False, id="layer.speakers"),
         Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False, id="layer.quotes"),
         Binding("3", "toggle_layer('sector')", "Sectors on/off", show=False, id="layer.sectors"),
+        Binding("o", "library", "Library", tooltip="Back to the library", id="library.back"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
     ]
 
@@ -143,6 +144,8 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.article.focus()
+        for box in self.query(Input):
+            box.cursor_blink = not self.app.is_headless  # stable snapshots
         if self._given_analysis is not None:
             self.set_analysis(self._given_analysis)
         elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
@@ -496,6 +499,18 @@ class ReaderScreen(Screen[None]):
         self.article.redraw()
         self.update_status()
 
+    # -- library ------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "library":
+            return bool(getattr(self.app, "library", None))
+        return True
+
+    def action_library(self) -> None:
+        if getattr(self.app, "library", None) and len(self.app.screen_stack) > 1:
+            self.save_position()
+            self.app.pop_screen()
+
     # -- command palette ------------------------------------------------------------------
 
     def palette_commands(self) -> list[tuple[str, Callable[[], object], str]]:
@@ -515,6 +530,8 @@ class ReaderScreen(Screen[None]):
             ("Toggle sector highlighting", partial(self.action_toggle_layer, "sector"), "3"),
             ("Keys", self.action_help, "?"),
         ]
+        if getattr(self.app, "library", None):
+            commands.append(("Open the library", self.action_library, "o"))
         if self.analysis is not None:
             for speaker in self.analysis.speakers:
                 if speaker.mentions:

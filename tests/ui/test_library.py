@@ -1,0 +1,103 @@
+"""The library screen: rows for every document, sort, filter, open, back with o."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input
+
+from reader.library import find_documents
+from reader.notes.store import NoteStore
+from reader.ui.app import ReaderApp
+from reader.ui.screens.library import LibraryScreen
+from reader.ui.screens.reader import ReaderScreen
+from reader.ui.widgets.article import ArticleView
+
+from .conftest import SIZE
+
+
+@pytest.fixture
+def folder(tmp_path: Path, seed_path: Path) -> Path:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    shutil.copy(seed_path, articles / "seed.txt")
+    (articles / "alpha.txt").write_text(
+        " date 2020-01-05 Alpha trade talks resume\n\n"
+        'Trade ministers met. "We will expand bilateral trade," Ada Byron said.\n'
+    )
+    (articles / "beta.md").write_text("# Beta: oil output\n\nOil extraction rose in March.\n")
+    (articles / "notes.bin").write_bytes(b"\x00\x01")  # not an article: not listed
+    return articles
+
+
+def titles(app) -> list[str]:
+    table = app.screen.query_one(DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+async def open_library(folder: Path, db_file: Path) -> ReaderApp:
+    return ReaderApp(
+        None, NoteStore(db_file), library=find_documents([folder]), library_title="articles"
+    )
+
+
+async def test_library_lists_sorts_filters_opens_and_comes_back(folder, db_file):
+    app = await open_library(folder, db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert screen.sort_column == "date"
+        got = titles(app)
+        assert len(got) == 3
+        assert got[0].startswith("Alpha trade talks") and got[1].startswith("Venezuela")
+        assert got[2].startswith("Beta")  # no date: last
+        await pilot.press("s")  # by title
+        assert screen.sort_column == "title"
+        assert [t[:4] for t in titles(app)] == ["Alph", "Beta", "Vene"]
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"lavrov")
+        assert [t[:4] for t in titles(app)] == ["Vene"]
+        await pilot.press("enter")  # back to the table
+        assert isinstance(app.focused, DataTable)
+        await pilot.press("enter")  # open the document
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.doc.title.startswith("Venezuela")
+        await pilot.press("j", "j", "a", *"from the library", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[4]) == "1"  # the note count followed
+        await pilot.press("escape")
+        assert len(titles(app)) == 3
+
+
+async def test_reopening_from_the_library_restores_the_position(folder, db_file):
+    app = await open_library(folder, db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Venez"):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("j", "j", "j", "o")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one(ArticleView).cursor == 3
+
+
+async def test_o_does_nothing_without_a_library(seed_doc, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, ReaderScreen)
+        assert "Open the library" not in [n for n, _c, _h in app.screen.palette_commands()]
