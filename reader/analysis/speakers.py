@@ -115,9 +115,13 @@ def read_source(text: str, span: Span) -> Reading | None:
         if _is_capital(w) and not _is_title(w) and low not in DETERMINERS:
             i -= 1
             continue
-        if low in _PARTICLES and i > 0 and i < end - 1 and _is_capital(toks[i - 1][2]):
-            i -= 1
-            continue
+        if low in _PARTICLES and 0 < i < end - 1:
+            k = i - 1
+            while k > 0 and toks[k][2].lower() in _PARTICLES:
+                k -= 1
+            if _is_capital(toks[k][2]) and not _is_title(toks[k][2]):
+                i = k
+                continue
         break
     start = i + 1
     if start >= end:

@@ -1,0 +1,85 @@
+"""The development sets, scored in-process with the project's scorer (skips without them).
+
+Guards the measured quality against regressions: these are the acceptance
+thresholds of the analysis, not the figures reached on these sets.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from reader.analysis.contract import to_contract
+from reader.analysis.pipeline import run
+from reader.document import load_document
+
+
+@pytest.fixture(scope="module")
+def scorer(shared_dir: Path) -> ModuleType:
+    path = shared_dir / "tools" / "score.py"
+    if not path.is_file():
+        pytest.skip(f"scorer not found at {path}")
+    spec = importlib.util.spec_from_file_location("reader_dev_scorer", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def outputs(scorer: ModuleType, setdir: Path) -> list[tuple[dict, dict]]:
+    pairs = []
+    for doc in scorer.load_set(str(setdir)):
+        loaded = load_document(doc["path"])
+        obj = json.loads(json.dumps(to_contract(loaded, run(loaded.text))))
+        pairs.append((doc, obj))
+    return pairs
+
+
+def quote_metrics(scorer: ModuleType, setdir: Path) -> dict[str, dict]:
+    keys = ("source_overlap", "content")
+    tot = {k: [0, 0, 0, 0] for k in keys}
+    speaker = [0, 0, 0]
+    for doc, obj in outputs(scorer, setdir):
+        preds, problems, _ = scorer.predicted_quotes(doc, {"obj": obj})
+        assert not problems, problems
+        r = scorer.score_quotes_doc(doc, preds)
+        for k in keys:
+            for i in range(4):
+                tot[k][i] += r[k][i]
+        for i in range(3):
+            speaker[i] += r["speaker"][i]
+    out = {k: scorer.prf(*tot[k]) for k in keys}
+    out["speaker"] = {"accuracy": speaker[0] / speaker[2] if speaker[2] else None}
+    return out
+
+
+def test_polnear_quotes(scorer: ModuleType, shared_dir: Path) -> None:
+    m = quote_metrics(scorer, shared_dir / "data" / "dev" / "polnear-dev")
+    assert m["source_overlap"]["f1"] >= 0.80
+    assert m["content"]["f1"] >= 0.70
+
+
+def test_seed_quotes_and_speakers(scorer: ModuleType, shared_dir: Path) -> None:
+    m = quote_metrics(scorer, shared_dir / "data" / "dev" / "seed")
+    assert m["content"]["f1"] == 1.0
+    assert m["speaker"]["accuracy"] == 1.0
+
+
+def test_reuters_sectors(scorer: ModuleType, shared_dir: Path) -> None:
+    order = {s: i for i, s in enumerate(scorer.SECTOR_IDS)}
+    gold_n = hit_n = with_pred = dominant_ok = 0
+    for doc, obj in outputs(scorer, shared_dir / "data" / "dev" / "reuters-train"):
+        counts = {s["id"]: len(s["mentions"]) for s in obj["sectors"]}
+        gold = set(doc.get("sectors", []))
+        gold_n += len(gold)
+        hit_n += len(gold & set(counts))
+        if counts:
+            with_pred += 1
+            dominant = min(counts, key=lambda s: (-counts[s], order[s]))
+            dominant_ok += dominant in gold
+    assert hit_n / gold_n >= 0.93
+    assert dominant_ok / with_pred >= 0.93

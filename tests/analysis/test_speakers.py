@@ -1,0 +1,127 @@
+"""Speakers: name variants merged, roles kept, pronouns and role nouns resolved."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.analysis import analyze
+from reader.analysis.speakers import read_source, slug
+from reader.spans import Span
+
+
+def speakers(text: str) -> dict[str, tuple[str, str | None, list[str]]]:
+    return {s.name: (s.kind, s.role, s.aliases) for s in analyze(text).speakers}
+
+
+def test_surname_and_transliteration_merge_into_one_speaker() -> None:
+    text = (
+        "Foreign Minister Dmitri Ivanov said the talks went well.\n\n"
+        "Ivanov added that more talks were planned for spring.\n\n"
+        "Dmitry Ivanov also said the ministry would publish the results."
+    )
+    found = speakers(text)
+    assert list(found) == ["Dmitri Ivanov"]
+    kind, role, aliases = found["Dmitri Ivanov"]
+    assert (kind, role) == ("person", "Foreign Minister")
+    assert {"Ivanov", "Dmitry Ivanov"} <= set(aliases)
+
+
+def test_different_first_names_stay_different_people() -> None:
+    text = (
+        "Hannah Berg said the plan was sound and ready.\n\n"
+        "Oskar Berg said the plan was far too expensive."
+    )
+    assert sorted(speakers(text)) == ["Hannah Berg", "Oskar Berg"]
+
+
+def test_first_name_found_elsewhere_completes_a_surname() -> None:
+    text = (
+        "Talks with the visiting envoy Clara Vance lasted all day.\n\n"
+        '"We made real progress on every point," Vance said.'
+    )
+    assert list(speakers(text)) == ["Clara Vance"]
+
+
+def test_role_used_as_a_name_is_an_alias() -> None:
+    text = (
+        "Portuguese Finance Minister Rui Costa said the deficit was shrinking.\n\n"
+        "The Portuguese minister met bankers later in the day.\n\n"
+        "The minister added that taxes would not rise this year."
+    )
+    result = analyze(text)
+    assert [s.name for s in result.speakers] == ["Rui Costa"]
+    assert "the Portuguese minister" in result.speakers[0].aliases
+    assert [q.speaker for q in result.quotes] == ["rui-costa", "rui-costa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anna Weiss said the vote was fair. Later, Paul Grant said it was not."
+            "\n\nHe said the count should be repeated in every district.",
+            "Paul Grant",
+        ),
+        (
+            "Paul Grant said the vote was fair.\n\nAnna Weiss disagreed with the count."
+            '\n\n"It was not fair at all, and we will appeal," she said.',
+            "Paul Grant",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_the_last_named_speaker(text: str, expected: str) -> None:
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    pronoun = [
+        q for q in result.quotes if q.source and q.source.text(text).lower() in {"he", "she"}
+    ]
+    assert pronoun and names[pronoun[-1].speaker] == expected
+
+
+def test_a_pronoun_alone_never_makes_a_speaker() -> None:
+    text = "He said the vote was fair and the count was right."
+    result = analyze(text)
+    assert result.speakers == [] and result.quotes == []
+
+
+def test_organisation_kind() -> None:
+    text = (
+        "The Finance Ministry said revenue rose in May. Reuters reported that exports fell sharply."
+    )
+    found = speakers(text)
+    assert found["Finance Ministry"][0] == "organization"
+    assert found["Reuters"][0] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "role"),
+    [
+        ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", "Russian Foreign Minister"),
+        ("longtime Democratic pollster Pat Caddell", "Pat Caddell", "longtime Democratic pollster"),
+        ("Jean-Claude de la Fontaine", "Jean-Claude de la Fontaine", None),
+        ("Sheikh Hamad bin Jassim", "Hamad bin Jassim", "Sheikh"),
+        ("Lavrov, Russia's foreign minister", "Lavrov", "Russia's foreign minister"),
+        ("George W. Bush", "George W. Bush", None),
+    ],
+)
+def test_name_and_role_from_a_source(source: str, name: str, role: str | None) -> None:
+    reading = read_source(source, Span(0, len(source)))
+    assert reading is not None
+    assert (reading.name, reading.role) == (name, role)
+
+
+def test_slug() -> None:
+    assert slug("Sergei Lavrov") == "sergei-lavrov"
+    assert slug("José Núñez") == "jose-nunez"
+    assert slug("!!!") == "speaker"
+
+
+def test_cli_json_is_byte_identical_twice(seed_path: Path) -> None:
+    cmd = [sys.executable, "-m", "reader", "analyze", str(seed_path), "--json"]
+    first = subprocess.run(cmd, capture_output=True, check=True, timeout=60).stdout
+    second = subprocess.run(cmd, capture_output=True, check=True, timeout=60).stdout
+    assert first and first == second
