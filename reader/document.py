@@ -37,6 +37,7 @@ _POST = re.compile(
     r"November|December)\s+\d{1,2},\s+\d{4})\s*\Z",
     re.DOTALL,
 )
+_MAX_POST_CHARS = 2000
 _URL_TAIL = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|" + REPLACEMENT + r"))+\s*\Z")
 _JUNK_HEAD = re.compile(r"[\s" + REPLACEMENT + r"]+")
 
@@ -152,8 +153,8 @@ def find_posts(text: str, paragraphs: tuple[Span, ...]) -> tuple[Post, ...]:
     posts = []
     for para in paragraphs:
         chunk = text[para.start : para.end]
-        if "(@" not in chunk:
-            continue
+        if "(@" not in chunk or len(chunk) > _MAX_POST_CHARS:
+            continue  # the post pattern is quadratic in a long paragraph; posts are short
         m = _POST.search(chunk)
         if not m:
             continue
