@@ -138,7 +138,10 @@ class ArticleView(ScrollView, can_focus=True):
                 layout = self._full = Layout(self.doc, width)
             if layout is None:
                 layout = Layout.around(self.doc, width, self.cursor, WINDOW_PARAGRAPHS)
-                self._build_full_layout(width)
+                if layout.complete:  # few, long paragraphs: the window is everything
+                    self._full = layout
+                else:
+                    self._build_full_layout(width)
             self._set_layout(layout)
         assert self._layout is not None
         return self._layout
