@@ -18,6 +18,7 @@ speakers module; here a source is only a span of the text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from reader.analysis.layout import REACH, Layout, Quoted
@@ -671,11 +672,13 @@ class QuoteFinder:
             if not f.needs_known_speaker
         )
         starts = [a for a, _ in anchors]
-        from bisect import bisect_right
-
+        contents = sorted((f.content.start, f.content.end) for f in self.found if f.content)
         for q in self.layout.quotes:
             if q.start in self.used_quotes or len(q.content.text(self.text).split()) < 5:
                 continue
+            k = bisect_right(contents, (q.content.start, 1 << 62)) - 1
+            if k >= 0 and contents[k][1] >= q.content.end:
+                continue  # quoted words inside a statement already attributed
             if self._skipped(q.start):
                 continue
             para_idx = self.layout.paragraph_index(q.start)
@@ -693,8 +696,6 @@ class QuoteFinder:
     def _cut_overlaps(self) -> None:
         """An indirect content stops where another statement's source or cue begins."""
         marks = sorted(s.start for f in self.found for s in (f.source, f.cue) if s is not None)
-        from bisect import bisect_right
-
         for f in self.found:
             if f.kind != "indirect" or f.content is None:
                 continue

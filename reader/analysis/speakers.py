@@ -22,7 +22,9 @@ from reader.analysis.quotes import Found
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
     DETERMINERS,
+    FEMALE_NAMES,
     LEADING_NOISE,
+    MALE_NAMES,
     NEWS_ORGS,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -38,6 +40,7 @@ _PARTICLES = words("de da del della di van von der den la le du bin ibn al el be
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+\Z")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _PRONOUN_WINDOW = 4000
@@ -185,6 +188,15 @@ class Entity:
     quotes: int = 0
     anonymous: bool = False
     key: str = ""
+    sex: str | None = None  # "male"/"female" when a title or a given name tells
+
+    def learn_sex(self, given: str) -> None:
+        """Learn the sex from a given name or an honorific, if it tells."""
+        word = _fold(given.split()[0]).rstrip(".") if given.split() else ""
+        if word in {"mrs", "ms", "miss", "madam", "mme"} or word in FEMALE_NAMES:
+            self.sex = self.sex or "female"
+        elif word in {"mr", "sir", "lord"} or word in MALE_NAMES:
+            self.sex = self.sex or "male"
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split())
@@ -240,8 +252,11 @@ class SpeakerBuilder:
             group.append(ent)
         if name not in ent.names:
             ent.names.append(name)
+        if first:
+            ent.learn_sex(first)
         if role:
             ent.roles.append(role)
+            ent.learn_sex(role.split()[-1])
         return ent
 
     def _org(self, name: str) -> Entity:
@@ -309,7 +324,7 @@ class SpeakerBuilder:
             if f.needs_known_speaker:
                 ent = self._known(r)
             elif r.kind == "pronoun":
-                ent = index.before(f.source.start, r.name in PERSON_PRONOUNS)  # type: ignore[union-attr]
+                ent = index.before(f.source.start, r.name)  # type: ignore[union-attr]
             else:
                 ent = self._role_owner(r, f.source.start, index)  # type: ignore[union-attr]
                 if ent is None:
@@ -410,6 +425,12 @@ class SpeakerBuilder:
             target = ents[0]
         if target is None:
             return
+        if first:
+            target.learn_sex(first)
+        else:
+            honorific = _HONORIFIC.search(text, max(0, start - 6), start)
+            if honorific:
+                target.learn_sex(honorific.group(1))
         span = Span(first_start, end)
         target.mentions.append(span)
         full = " ".join(text[span.start : span.end].split())
@@ -502,16 +523,19 @@ class _MentionIndex:
         self.starts = [p[0] for p in pairs]
         self.owners = [p[1] for p in pairs]
 
-    def before(self, pos: int, person: bool) -> Entity | None:
+    def before(self, pos: int, pronoun: str) -> Entity | None:
+        """The speaker named last before ``pos`` that ``pronoun`` can stand for."""
         i = bisect_left(self.starts, pos) - 1
         steps = 0
+        fallback = None
         while i >= 0 and steps < 200 and pos - self.starts[i] <= _PRONOUN_WINDOW:
             ent = self.entities[self.owners[i]]
-            if not ent.anonymous and (not person or ent.kind == "person"):
+            if not ent.anonymous and _can_be(pronoun, ent):
                 return ent
+            fallback = fallback or ent
             i -= 1
             steps += 1
-        return None
+        return fallback  # nobody fits better: the speaker named last
 
     def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
         wanted = {id(e) for e in candidates}
@@ -524,6 +548,19 @@ class _MentionIndex:
             i -= 1
             steps += 1
         return None
+
+
+def _can_be(pronoun: str, ent: Entity) -> bool:
+    """Whether a pronoun may refer to this speaker: kind, and sex when it is known."""
+    if pronoun in {"it", "they"}:
+        return ent.kind == "organization"
+    if pronoun not in PERSON_PRONOUNS or ent.kind != "person":
+        return False
+    if pronoun == "he":
+        return ent.sex != "female"
+    if pronoun == "she":
+        return ent.sex != "male"
+    return True
 
 
 def _role_has(ent: Entity, modifiers: list[str]) -> bool:

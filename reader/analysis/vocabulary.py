@@ -203,3 +203,34 @@ NEWS_ORGS = words(
     """reuters tass xinhua interfax bloomberg afp ap cnn msnbc bbc npr politico axios
     breitbart ria sputnik"""
 )
+
+# Given names common in English-language news, to tell "he" from "she".
+FEMALE_NAMES = words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+    margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
+    deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
+    brenda pamela nicole samantha katherine christine debra rachel catherine carolyn janet
+    ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
+    joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann
+    teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
+    charlotte rose alexis kayla hillary chelsea nikki condoleezza madeleine nancy elena
+    sonia ruth kamala theresa angela marine federica ursula christine janet jill melania
+    ivanka kellyanne huma hope sheryl michele tulsi elise susana carly donna debbie
+    """
+)
+MALE_NAMES = words(
+    """
+    james robert john michael william david richard joseph thomas charles christopher
+    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
+    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
+    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
+    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
+    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
+    randy roy vincent ralph eugene russell bobby mason philip louis barack bill mike mitt
+    bernie ted marco rudy newt chris jeb rand reince sergei sergey vladimir dmitry dmitri
+    xi emmanuel boris tony jean-claude hassan benjamin recep narendra shinzo justin
+    """
+)
