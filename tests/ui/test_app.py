@@ -322,3 +322,19 @@ def test_every_binding_has_an_id_and_a_description():
             assert binding.description, f"{binding.id} has no description"
             ids.append(binding.id)
     assert len(ids) == len(set(ids))
+
+
+async def test_a_failing_analysis_leaves_the_text_readable(seed_doc, store, monkeypatch):
+    from reader.ui.screens import reader as reader_screen
+
+    def broken(text: str):
+        raise RuntimeError("lexicon missing")
+
+    monkeypatch.setattr(reader_screen, "analyze", broken)
+    app = ReaderApp(seed_doc, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("lexicon missing" in n.message for n in app._notifications)
+        assert article_lines(app)[0].strip().startswith("Venezuela")
+        await pilot.press("j")
+        assert app.screen.query_one(ArticleView).cursor == 1

@@ -24,6 +24,7 @@ from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span
 from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
 from reader.ui.screens.help import HelpScreen, Section
+from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteDraft, NoteEditor, TargetPicker
 from reader.ui.search import find_all, next_index
 from reader.ui.widgets.article import ArticleView
@@ -153,7 +154,7 @@ class ReaderScreen(Screen[None]):
             self.article.border_subtitle = "analysing…"
             self._analyse_in_background()
         else:
-            self.set_analysis(analyze(self.doc.text))
+            self.set_analysis(self._analyse())
         self.reload_notes()
         offset = self.store.position(self.doc.sha256)
         if offset is not None and 0 <= offset <= len(self.doc.text):
@@ -175,9 +176,18 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse_in_background(self) -> None:
-        analysis = analyze(self.doc.text)
+        analysis = self._analyse()
         marks, speaking = self._prepare(analysis)
         self.app.call_from_thread(self._show_analysis, analysis, marks, speaking)
+
+    def _analyse(self) -> Analysis:
+        """The analysis of the text; a failure is reported and shows nothing, never a crash."""
+        try:
+            return analyze(self.doc.text)
+        except Exception as exc:  # the text stays readable whatever the analysis does
+            message = f"the analysis failed ({type(exc).__name__}: {exc}); showing the text only"
+            self.app.notify(message, severity="error", timeout=10)  # thread-safe
+            return Analysis()
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Show ``analysis``: the legend, the highlights and who speaks where."""
@@ -218,9 +228,12 @@ class ReaderScreen(Screen[None]):
 
     def reload_notes(self) -> None:
         """Read this document's notes from the store, anchor them, show and mark them."""
-        placed: list[PlacedNote] = []
-        for note in self.store.notes_for(self.doc_key, self.doc.sha256):
-            placed.append(self._place(note))
+        try:
+            notes = self.store.notes_for(self.doc_key, self.doc.sha256)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        placed = [self._place(note) for note in notes]
         self.marks.clear("note")
         self.marks.add(
             Mark(p.span.start, p.span.end, "note", key=p.note.id)
@@ -567,6 +580,7 @@ class ReaderScreen(Screen[None]):
             ("Speakers & sectors", [*Legend.BINDINGS]),
             ("Notes pane", [*NoteList.BINDINGS, *NotesPane.BINDINGS]),
             ("Note editor", [*editor, *TargetPicker.BINDINGS]),
+            *([("Library", LibraryScreen.BINDINGS)] if getattr(self.app, "library", None) else []),
         ]
 
     def action_help(self) -> None:
