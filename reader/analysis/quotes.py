@@ -75,7 +75,9 @@ _VENUE = (
     r"(?:[\w'’-]+\s+){0,3}?(?:statement|interview|op-ed|letter|post|tweet|email|e-mail|"
     r"speech|address|report|memo|note|briefing|release|conference|rally|hearing|meeting|"
     r"summit|session|event|call|appearance|message|video|podcast|broadcast|debate)s?\b"
+    r"(?:\s+(?:to|with)\s+[^,.;:\"“”]{1,40}?(?=[,.;:]))?"
     r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|X)\b"
+    r"|(?!only\b|early\b)[a-z]+ly\b(?=\s*[,.;:])"
 )
 _ADJUNCT = re.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
 _TELL_OBJECT = re.compile(
@@ -100,6 +102,7 @@ _ADVERBIAL_OPENERS = words(
     """in on at after before during while when as since speaking asked responding
     writing addressing talking if though although because"""
 )
+_CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
 _NOT_CONTINUATION = (
     PARTICIPLES
@@ -203,7 +206,7 @@ class QuoteFinder:
                 picked.append(toks[i])
                 i -= 1
                 continue
-            if low in STOP_WORDS or low in VERB_FORMS:
+            if low in STOP_WORDS or (low in VERB_FORMS and w[0].islower()):
                 break
             picked.append(toks[i])
             i -= 1
@@ -257,7 +260,7 @@ class QuoteFinder:
                 continue
             if (
                 picked
-                and (low in STOP_WORDS or low in VERB_FORMS or w[0].islower())
+                and (low in STOP_WORDS or w[0].islower())
                 and not (picked[-1][2].lower() in DETERMINERS and w[0].islower())
                 and not all(p[2][0].islower() for p in picked)
             ):
@@ -271,6 +274,8 @@ class QuoteFinder:
             picked.pop()
         if not picked or not _plausible(picked):
             return None
+        if all(w.lower() in LEADING_NOISE for _, _, w in picked):
+            return None  # "said Tuesday"
         if not any(w[0].isupper() for _, _, w in picked) and (
             len(picked) > 4 or picked[-1][2].lower() not in SOURCE_NOUNS | TITLES | PRONOUNS
         ):
@@ -285,6 +290,13 @@ class QuoteFinder:
         strict = base in THAT_ONLY or (word in _NOUN_LIKE and base not in {"say", "tell", "add"})
         sent = self.layout.sentence_of(cue_start)
         source, cue0 = self._source_before(sent, cue_start)
+        if source is None and text[sent.start : cue_start].rstrip().endswith(","):
+            # '"...," Rep. Jim Jordan (R-Ohio), a panel member, said': a long source.
+            chained = self._source_after_quote(sent, cue_start)
+            if chained is not None:
+                q, source = chained
+                self._direct(q, Span(cue_start, cue_end), source, sent)
+                return
         if source is None:
             closing = self._closing_quote_before(cue_start, sent)
             if closing is None and text[sent.start : cue_start].rstrip().endswith(","):
@@ -468,6 +480,21 @@ class QuoteFinder:
             if source is None:
                 return
         self._add("indirect", content, cue, source, follows=follows)
+
+    def _source_after_quote(self, sent: Span, cue_start: int) -> tuple[Quoted, Span] | None:
+        """The words between a closing quotation mark and a cue: a source with appositions."""
+        i = bisect_right(self.layout.quote_starts, cue_start) - 1
+        if i < 0:
+            return None
+        q = self.layout.quotes[i]
+        if not q.closed or q.end > cue_start or q.end < sent.start or cue_start - q.end > 160:
+            return None
+        if q.start in self.used_quotes:
+            return None
+        m = _CHAINED_SOURCE.fullmatch(self.text, q.end, cue_start)
+        if not m:
+            return None
+        return q, Span(m.start(1), m.end(1))
 
     def _distant_subject(self, sent: Span, cue_start: int, cue_end: int) -> Span | None:
         """``Donna Rawlings, 59, who watched, said the ...``: the subject opens the sentence."""

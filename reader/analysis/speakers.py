@@ -41,6 +41,7 @@ _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+\Z")
+_PARENS = re.compile(r"\([^()]{0,40}\)")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _PRONOUN_WINDOW = 4000
@@ -97,6 +98,9 @@ def read_source(text: str, span: Span) -> Reading | None:
     if paren:
         end = paren.start()  # "Tom O'Brien (D-NY)": the party tag is not the name
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, span.start, end)]
+    parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, span.start, end)]
+    if parens:  # "(R-Ohio)" tags a name; it is not part of it
+        toks = [t for t in toks if not any(a <= t[0] < b for a, b in parens)]
     if not toks:
         return None
     if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:
@@ -153,6 +157,8 @@ def read_source(text: str, span: Span) -> Reading | None:
         name_span = Span(toks[j + 1][0], toks[end - 1][1])
         role_text = None
     name = " ".join(text[name_span.start : name_span.end].split())
+    if "(" in name:
+        name = " ".join(t[2] for t in toks[start:end])
     if len(words) == 1 and not org and words[0].isupper() and len(words[0]) > 1:
         org = True
     return Reading("name", name, name_span, role_text, org)
