@@ -20,13 +20,21 @@ def run_app(files: Sequence[str], db: Path) -> int:
     """
     library: list[Path] = []
     doc = None
+    pending: Path | None = None
     try:
         if len(files) > 1 or any(Path(f).is_dir() for f in files):
             library = find_documents(files)
             if not library:
                 raise DocumentError(f"no articles (.txt, .md, .html) in {' '.join(files)}")
         else:
-            doc = load_document(files[0] if files else str(seed_path()))
+            path = Path(files[0]) if files else seed_path()
+            from reader.ui.preview import preview_document
+
+            doc = preview_document(path)
+            if doc is not None:
+                pending = path
+            else:
+                doc = load_document(path)
     except DocumentError as exc:
         raise UsageError(str(exc)) from None
     from reader.notes.errors import StoreCorruptError
@@ -51,5 +59,6 @@ def run_app(files: Sequence[str], db: Path) -> int:
         library_title=title,
         notice=notice,
         settings_dir=config_dir(),
+        pending=pending,
     ).run()
     return 0

@@ -16,6 +16,7 @@ from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
+from reader.ui.preview import preview_document
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
@@ -67,14 +68,17 @@ class ReaderApp(App[None]):
         keymap: Mapping[str, str] | None = None,
         notice: str | None = None,
         settings_dir: Path | None = None,
+        pending: Path | None = None,
     ) -> None:
         """Open ``doc`` with its notes from ``store`` (or, with ``library``, a table of them).
 
         ``analysis`` given: shown as is. ``notice``: a problem to tell at once.
         ``settings_dir``: where the user's keymap and remembered theme live
-        (None: neither is read nor written, as in tests).
+        (None: neither is read nor written, as in tests). ``pending``: ``doc``
+        is a preview of the long file at this path, which replaces it when read.
         """
         super().__init__()
+        self.pending = pending
         self.library = list(library)
         self.library_title = library_title
         self.notices = [notice] if notice else []
@@ -106,10 +110,14 @@ class ReaderApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         if self.library or self.doc is None:
             return LibraryScreen(self.library, self.store, self.library_title)
-        return ReaderScreen(self.doc, self.store, analysis=self.analysis)
+        return ReaderScreen(self.doc, self.store, analysis=self.analysis, pending=self.pending)
 
     def open_document(self, path: Path) -> None:
         """From the library: open ``path`` on a reading screen above it."""
+        preview = preview_document(path)
+        if preview is not None:
+            self.push_screen(ReaderScreen(preview, self.store, pending=path))
+            return
         try:
             doc = load_document(path)
         except DocumentError as exc:

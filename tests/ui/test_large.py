@@ -103,3 +103,68 @@ async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_fil
         assert article.border_subtitle == ""
         assert any("Ada Byron" in str(legend.get_option_at_index(i).prompt) for i in range(3))
         assert len(app.screen.marks.layer("speaker")) == 3000
+
+
+async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db_file, monkeypatch):
+    from reader.notes.anchoring import describe
+    from reader.notes.model import Note
+    from reader.ui import preview as preview_module
+    from reader.ui.screens.reader import document_key
+    from reader.ui.widgets.notes_pane import NotesPane
+
+    monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 10_000)
+    monkeypatch.setattr(preview_module, "HEAD_BYTES", 4_000)
+    path = tmp_path / "long.txt"
+    path.write_text(
+        "A long file\n\n"
+        + "\n\n".join(f"Paragraph {i} about trade and oil." for i in range(1, 2001))
+        + "\n"
+    )
+    whole = reader_screen.load_document(path)
+    last = whole.paragraphs[-1]
+    NoteStore(db_file).add(
+        Note(
+            document=document_key(whole),
+            sha256=whole.sha256,
+            body="at the very end",
+            target=describe(whole.text, last.start, last.end),
+        )
+    )
+    preview = preview_module.preview_document(path)
+    assert preview is not None and whole.text.startswith(preview.text)
+    assert len(preview.paragraphs) < len(whole.paragraphs)
+
+    release = threading.Event()
+    real_load = reader_screen.load_document
+
+    def slow_load(p):
+        release.wait(10)
+        return real_load(p)
+
+    monkeypatch.setattr(reader_screen, "load_document", slow_load)
+    app = ReaderApp(preview, NoteStore(db_file), pending=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert article.border_subtitle == "loading…"
+        assert article.render_line(0).text.strip() == "A long file"
+        await pilot.press("j", "j", "a")
+        assert app.screen is not None and article.cursor == 2
+        assert not isinstance(app.screen, reader_screen.NoteEditor)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.doc is not preview and app.screen.doc.sha256 == whole.sha256
+        assert article.cursor == 2
+        assert [p.note.body for p in app.screen.query_one(NotesPane).placed] == ["at the very end"]
+        await pilot.press("G")
+        assert article.cursor == len(whole.paragraphs) - 1
+
+
+def test_short_files_and_markup_files_load_whole(tmp_path, seed_path):
+    from reader.ui.preview import preview_document
+
+    assert preview_document(seed_path) is None
+    md = tmp_path / "big.md"
+    md.write_text("# Big\n\n" + "text\n\n" * 500_000)
+    assert preview_document(md) is None

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Input, Static
 
 from reader.analysis import analyze
 from reader.analysis.model import Analysis
-from reader.document import Document
+from reader.document import Document, DocumentError, load_document
 from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
@@ -94,9 +94,16 @@ class ReaderScreen(Screen[None]):
     ]
 
     def __init__(
-        self, doc: Document, store: NoteStore, *, analysis: Analysis | None = None
+        self,
+        doc: Document,
+        store: NoteStore,
+        *,
+        analysis: Analysis | None = None,
+        pending: Path | None = None,
     ) -> None:
+        """``pending``: ``doc`` is a preview; the whole file at this path replaces it."""
         super().__init__()
+        self.pending = pending
         self.doc = doc
         self.store = store
         self._given_analysis = analysis
@@ -147,6 +154,16 @@ class ReaderScreen(Screen[None]):
         self.article.focus()
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
+        if self.pending is not None:
+            self.legend.show(None)
+            self.article.border_subtitle = "loading…"
+            # Read the rest once the preview is on screen (the thread shares the GIL).
+            self.call_after_refresh(self._load_whole, self.pending)
+            return
+        self._open()
+
+    def _open(self) -> None:
+        """Analyse, show the notes and go back to where the reader was."""
         if self._given_analysis is not None:
             self.set_analysis(self._given_analysis)
         elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
@@ -160,11 +177,41 @@ class ReaderScreen(Screen[None]):
         if offset is not None and 0 <= offset <= len(self.doc.text):
             self.call_after_refresh(self.article.jump_to, offset)
 
+    @work(thread=True, exclusive=True, group="load")
+    def _load_whole(self, path: Path) -> None:
+        try:
+            doc = load_document(path)
+        except DocumentError as exc:
+            self.app.call_from_thread(self._load_failed, str(exc))
+            return
+        self.app.call_from_thread(self._loaded, doc)
+
+    def _load_failed(self, message: str) -> None:
+        self.pending = None
+        self.article.border_subtitle = "preview only"
+        self.notify(f"could not read the whole file: {message}", severity="error", timeout=15)
+
+    def _loaded(self, doc: Document) -> None:
+        """The whole document replaces the preview (its text begins with the preview's)."""
+        self.pending = None
+        self.doc = doc
+        self.doc_key = document_key(doc)
+        self.marks = MarkIndex(doc)
+        self.marks.add(format_marks(doc))
+        self.article.set_document(doc, self.marks)
+        self.article.border_subtitle = ""
+        self._open()
+        if self.query_text:
+            self.run_search(self.query_text, move=False)
+        self.update_status()
+
     def on_unmount(self) -> None:
         self.save_position()
 
     def save_position(self) -> None:
         """Remember the cursor's paragraph for the next time this document opens."""
+        if self.pending is not None:
+            return
         try:
             para = self._cursor
             offset = self.doc.paragraphs[para].start if self.doc.paragraphs else 0
@@ -302,7 +349,14 @@ class ReaderScreen(Screen[None]):
             self.reload_notes()
             self.notify("Note saved", timeout=2)
 
+    def _still_loading(self) -> bool:
+        if self.pending is not None:
+            self.notify("Still reading the whole file: notes can be added in a moment", timeout=3)
+        return self.pending is not None
+
     def action_add_note(self) -> None:
+        if self._still_loading():
+            return
         label, span, tags = self.note_target()
         editor = NoteEditor(
             f"New note on {label}", self._new_note, text=self.doc.text, span=span, tags=tags
@@ -310,6 +364,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(editor, self._after_save)
 
     def action_add_document_note(self) -> None:
+        if self._still_loading():
+            return
         editor = NoteEditor("New note on the whole document", self._new_note)
         self.app.push_screen(editor, self._after_save)
 

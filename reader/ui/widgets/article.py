@@ -146,6 +146,20 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._layout is not None
         return self._layout
 
+    def set_document(self, doc: Document, marks: MarkIndex) -> None:
+        """Show ``doc`` (the whole of a previewed file): same cursor, same top line."""
+        top_offset = None
+        if self._layout is not None and len(self._layout):
+            top_offset = self._layout[min(int(self.scroll_y), len(self._layout) - 1)].start
+        self.doc = doc
+        self.marks = marks
+        self._layout = None
+        self._full = None
+        layout = self.layout
+        if top_offset is not None:
+            self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
+        self.redraw()
+
     def _set_layout(self, layout: Layout) -> None:
         self._layout = layout
         self._strips.clear()
