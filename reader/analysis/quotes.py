@@ -104,10 +104,10 @@ _ADVERBIAL_OPENERS = words(
 )
 _CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
-_NOT_CONTINUATION = (
-    PARTICIPLES
-    | STOP_WORDS
-    | words("in on at after before during when while as according citing speaking adding")
+_NOT_CONTINUATION = PARTICIPLES | words(
+    """in on at after before during when while as according citing speaking adding noting
+    though although because since if who which whose where whom referring without despite
+    amid from to for with by than that"""
 )
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
