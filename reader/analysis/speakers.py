@@ -46,9 +46,13 @@ _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _PRONOUN_WINDOW = 4000
 """How far back (in characters) a pronoun may look for the person it stands for."""
+_ROLE_WINDOW = 20000
+"""How far back a role ("the minister") may look for the person it names."""
 
 
 def _fold(s: str) -> str:
+    if s.isascii():
+        return s.casefold()
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
@@ -528,6 +532,7 @@ class _MentionIndex:
         self.entities = entities
         self.starts = [p[0] for p in pairs]
         self.owners = [p[1] for p in pairs]
+        self.each = {id(e): sorted(m.start for m in e.mentions) for e in entities}
 
     def before(self, pos: int, pronoun: str) -> Entity | None:
         """The speaker named last before ``pos`` that ``pronoun`` can stand for."""
@@ -544,16 +549,14 @@ class _MentionIndex:
         return fallback  # nobody fits better: the speaker named last
 
     def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
-        wanted = {id(e) for e in candidates}
-        i = bisect_right(self.starts, pos) - 1
-        steps = 0
-        while i >= 0 and steps < 500:
-            ent = self.entities[self.owners[i]]
-            if id(ent) in wanted:
-                return ent
-            i -= 1
-            steps += 1
-        return None
+        """Of ``candidates``, the one named last before ``pos`` (not too far back)."""
+        best, best_at = None, pos - _ROLE_WINDOW
+        for ent in candidates:
+            starts = self.each.get(id(ent), [])
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and starts[i] >= best_at:
+                best, best_at = ent, starts[i]
+        return best
 
 
 def _can_be(pronoun: str, ent: Entity) -> bool:

@@ -14,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from reader.analysis.lexicon import lexicon
 from reader.analysis.model import Analysis
 from reader.document import Document
 
@@ -153,3 +154,5 @@ def print_report(doc: Document, analysis: Analysis, console: Console | None = No
         console.print(sectors_table(doc, analysis))
     else:
         console.print(Text("No sector mentioned."))
+    for warning in lexicon().warnings:
+        console.print(Text(f"note: {warning}", style="dim"))

@@ -77,3 +77,19 @@ def test_cli_report_honours_no_color(seed_path: Path) -> None:
     assert colour_codes.search(coloured)
     assert not colour_codes.search(plain)
     assert "Sergei Lavrov" in plain
+
+
+def test_report_mentions_a_broken_user_lexicon(
+    seed_doc: Document, tmp_path: Path, monkeypatch
+) -> None:
+    from reader.analysis import lexicon as lexicon_module
+
+    (tmp_path / "reader").mkdir()
+    (tmp_path / "reader" / "sectors.toml").write_text("[energy\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        out = render(seed_doc, color=False)
+    finally:
+        lexicon_module.lexicon.cache_clear()
+    assert "not valid TOML" in out
