@@ -12,6 +12,7 @@ from reader.document import document_from_text
 from reader.notes.store import NoteStore
 from reader.spans import Span
 from reader.ui.app import ReaderApp
+from reader.ui.background import settled
 from reader.ui.screens import reader as reader_screen
 from reader.ui.widgets import article as article_module
 from reader.ui.widgets.article import ArticleView
@@ -63,7 +64,7 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
         assert article.cursor > 45
         where = article.cursor
         release.set()
-        await app.workers.wait_for_complete()
+        await settled(app)
         await pilot.pause()
         assert article.layout.complete
         assert article.cursor == where
@@ -98,7 +99,7 @@ async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_fil
         await pilot.press("j", "j")  # the text can be read meanwhile
         assert article.cursor == 2
         release.set()
-        await app.workers.wait_for_complete()
+        await settled(app)
         await pilot.pause()
         assert article.border_subtitle == ""
         assert any("Ada Byron" in str(legend.get_option_at_index(i).prompt) for i in range(3))
@@ -152,7 +153,7 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
         assert app.screen is not None and article.cursor == 2
         assert not isinstance(app.screen, reader_screen.NoteEditor)
         release.set()
-        await app.workers.wait_for_complete()
+        await settled(app)
         await pilot.pause()
         assert app.screen.doc is not preview and app.screen.doc.sha256 == whole.sha256
         assert article.cursor == 2

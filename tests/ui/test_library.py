@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input
 from reader.library import find_documents
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
+from reader.ui.background import settled
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
@@ -46,7 +47,7 @@ async def open_library(folder: Path, db_file: Path) -> ReaderApp:
 async def test_library_lists_sorts_filters_opens_and_comes_back(folder, db_file):
     app = await open_library(folder, db_file)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app)
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -82,7 +83,7 @@ async def test_library_lists_sorts_filters_opens_and_comes_back(folder, db_file)
 async def test_reopening_from_the_library_restores_the_position(folder, db_file):
     app = await open_library(folder, db_file)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await settled(app)
         await pilot.pause()
         while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Venez"):
             await pilot.press("down")

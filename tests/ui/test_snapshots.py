@@ -6,6 +6,7 @@ from reader.notes.anchoring import describe
 from reader.notes.model import Note, Target
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
+from reader.ui.background import settled
 from reader.ui.screens.reader import document_key
 
 from .conftest import SIZE
@@ -33,7 +34,7 @@ def test_main_screen(snap_compare, seed_doc, analysis, db_file):
 
     async def settle(pilot) -> None:
         await pilot.press("j", "j")
-        await pilot.app.workers.wait_for_complete()
+        await settled(pilot.app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
@@ -105,7 +106,7 @@ def test_library(snap_compare, tmp_path, seed_path, db_file):
     )
 
     async def settle(pilot) -> None:
-        await pilot.app.workers.wait_for_complete()
+        await settled(pilot.app)
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)

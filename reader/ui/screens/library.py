@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -17,6 +16,7 @@ from reader.analysis import analyze
 from reader.document import DocumentError, load_document
 from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
+from reader.ui.background import in_background
 from reader.ui.widgets.title_bar import TitleBar
 
 SORTS = ("date", "title", "speakers", "notes")
@@ -106,7 +106,7 @@ class LibraryScreen(Screen[None]):
         self._status()
         self._summarise()
 
-    @work(thread=True, exclusive=True, group="library")
+    @in_background
     def _summarise(self) -> None:
         """Load and analyse each document in turn; rows appear as they are ready."""
         for path in self.paths:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -22,6 +22,7 @@ from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span
+from reader.ui.background import in_background
 from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
 from reader.ui.screens.help import HelpScreen, Section
 from reader.ui.screens.library import LibraryScreen
@@ -177,7 +178,7 @@ class ReaderScreen(Screen[None]):
         if offset is not None and 0 <= offset <= len(self.doc.text):
             self.call_after_refresh(self.article.jump_to, offset)
 
-    @work(thread=True, exclusive=True, group="load")
+    @in_background
     def _load_whole(self, path: Path) -> None:
         try:
             doc = load_document(path)
@@ -221,7 +222,7 @@ class ReaderScreen(Screen[None]):
 
     # -- analysis -----------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis")
+    @in_background
     def _analyse_in_background(self) -> None:
         analysis = self._analyse()
         marks, speaking = self._prepare(analysis)

@@ -14,7 +14,6 @@ from typing import ClassVar
 from rich.cells import get_character_cell_size
 from rich.style import Style
 from rich.text import Text
-from textual import work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -24,6 +23,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.document import Document
+from reader.ui.background import in_background
 from reader.ui.layout import POST_INDENT, Kind, Layout
 from reader.ui.marks import LAYERS, Layer, MarkIndex
 
@@ -173,7 +173,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._set_layout(layout)
         return layout
 
-    @work(thread=True, exclusive=True, group="layout")
+    @in_background
     def _build_full_layout(self, width: int) -> None:
         layout = Layout(self.doc, width)
         self.app.call_from_thread(self._full_layout_ready, layout)
