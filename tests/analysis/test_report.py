@@ -92,4 +92,4 @@ def test_report_mentions_a_broken_user_lexicon(
         out = render(seed_doc, color=False)
     finally:
         lexicon_module.lexicon.cache_clear()
-    assert "not valid TOML" in out
+    assert "not valid TOML" in " ".join(out.split())
