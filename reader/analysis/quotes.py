@@ -743,14 +743,67 @@ def _trim_stop(token: tuple[int, int, str]) -> int:
 
 
 def _plausible(picked: list[tuple[int, int, str]]) -> bool:
-    """A source names someone: a pronoun, a capitalised word, or a noun after a determiner."""
+    """A source names someone: a pronoun, a capitalised name, or a noun for people."""
     low = [w.lower() for _, _, w in picked]
     if len(low) == 1 and low[0] in PRONOUNS:
         return True
     if all(w in DETERMINERS for w in low):
         return False
     last = low[-1]
-    return not (last.endswith("ly") or last in STOP_WORDS or last[0].isdigit())
+    if last.endswith("ly") or last in STOP_WORDS or last[0].isdigit():
+        return False
+    words = [w for _, _, w in picked]
+    named = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and low[0] not in DETERMINERS
+    )
+    return named or _names_people(low)
+
+
+def _names_people(low: list[str]) -> bool:
+    """A common noun phrase whose head is a person, a group or a publication."""
+    head_at = next((k for k, w in enumerate(low) if w in NAME_PREPOSITIONS and k > 0), len(low))
+    head = low[head_at - 1].rstrip("’'s") or low[head_at - 1]
+    singular = head[:-1] if head.endswith("s") else head
+    if head in _PEOPLE_OR_MEDIA or singular in _PEOPLE_OR_MEDIA:
+        return True
+    return head.endswith(_PERSON_ENDINGS)
+
+
+_PEOPLE_OR_MEDIA = (
+    SOURCE_NOUNS
+    | TITLES
+    | words(
+        """ad spot video article column editorial piece book tweet email letter memo filing
+        document record release site page account analysis review investigation lawsuit
+        complaint indictment ruling decision verdict order bill law plan proposal platform
+        message note story headline transcript audit assessment estimate forecast index
+        white house kremlin team family group couple crowd public staff office"""
+    )
+)
+_PERSON_ENDINGS = (
+    "er",
+    "ers",
+    "or",
+    "ors",
+    "ist",
+    "ists",
+    "ian",
+    "ians",
+    "ant",
+    "ants",
+    "ent",
+    "ents",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "people",
+    "ee",
+    "ees",
+    "ess",
+    "poll",
+    "polls",
+)
 
 
 def _ends_clause(text: str, pos: int, end: int) -> bool:

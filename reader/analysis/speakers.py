@@ -137,6 +137,8 @@ def read_source(text: str, span: Span) -> Reading | None:
     start = i + 1
     if start >= end:
         return _role_reading(text, span, toks)
+    if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
+        start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
     words = [t[2] for t in toks[start:end]]
     # Words before a person's name that only describe him ("Russian", "Democratic")
     # stay in the role; for an organisation the whole capitalised run is the name.
@@ -220,11 +222,29 @@ class Entity:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
 
 
+def _common_word_at_sentence_start(text: str, token: tuple[int, int, str]) -> bool:
+    """A capitalised first word of a sentence that the text also uses in lower case."""
+    start, _, word = token
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and text[j] not in '.!?\n"“”':
+        return False
+    lower = word.lower()
+    if lower == word:
+        return False
+    window = text[max(0, start - 5000) : start + 5000]
+    return re.search(r"\b" + re.escape(lower) + r"\b", window) is not None
+
+
 def _compatible(a: str, b: str) -> bool:
-    """First names of one person: equal, one missing, an initial, or a transliteration."""
+    """First names of one person: equal, one missing, an initial, or a transliteration.
+
+    Only the given name next to the surname counts ("George W." and "George").
+    """
     if not a or not b:
         return True
-    fa, fb = _fold(a).rstrip("."), _fold(b).rstrip(".")
+    fa, fb = _fold(a).split()[0].rstrip("."), _fold(b).split()[0].rstrip(".")
     if fa == fb:
         return True
     if len(fa) == 1 or len(fb) == 1:
