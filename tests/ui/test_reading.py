@@ -46,6 +46,9 @@ async def test_slash_searches_n_and_N_walk_the_matches_escape_clears(seed_doc, d
         assert f"1/{len(expected)} matches “cooperation”" in status(app)
         await pilot.press("n")
         assert app.screen.match_index == 1 and article.cursor == paras[1]
+        assert article.current == expected[1]  # drawn reversed
+        y = article.layout.line_of(expected[1].start) - int(article.scroll_y)
+        assert any(seg.style and seg.style.reverse for seg in article.render_line(y))
         await pilot.press("n", "N", "N")
         assert app.screen.match_index == 0
         await pilot.press("N")  # wraps to the last
@@ -57,6 +60,7 @@ async def test_slash_searches_n_and_N_walk_the_matches_escape_clears(seed_doc, d
         assert any(seg.style and seg.style.bgcolor == search_bg for seg in strip)
         await pilot.press("escape")
         assert app.screen.matches == [] and "matches" not in status(app)
+        assert article.current is None
 
 
 async def test_search_from_the_cursor_and_a_query_with_no_match(seed_doc, db_file):
@@ -86,6 +90,7 @@ async def test_brackets_walk_every_mention_of_the_selected_speaker(seed_doc, db_
             await pilot.press("right_square_bracket")
             visited.append(app.screen._mention_at)
         assert visited == [m.start for m in mentions]
+        assert article.current == mentions[-1]
         assert article.cursor == seed_doc.paragraph_at(mentions[-1].start)
         await pilot.press("left_square_bracket")
         assert app.screen._mention_at == mentions[-2].start

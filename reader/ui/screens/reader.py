@@ -489,6 +489,7 @@ class ReaderScreen(Screen[None]):
         self.query_text = query
         self.matches = find_all(self.doc.text, query)
         self.match_index = None
+        self.article.show_current(None)
         self.marks.clear("search")
         self.marks.add(Mark(m.start, m.end, "search") for m in self.matches)
         self.article.redraw()
@@ -502,6 +503,7 @@ class ReaderScreen(Screen[None]):
 
     def _go_to_match(self, index: int) -> None:
         self.match_index = index
+        self.article.show_current(self.matches[index])
         self.article.jump_to(self.matches[index].start)
         self.update_status()
 
@@ -523,6 +525,7 @@ class ReaderScreen(Screen[None]):
         self.query_text = ""
         self.matches = []
         self.match_index = None
+        self.article.show_current(None)
         self.marks.clear("search")
         self.article.redraw()
         self.update_status()
@@ -558,6 +561,7 @@ class ReaderScreen(Screen[None]):
             self.notify("No more mentions: wrapped around", timeout=2)
             index = 0 if direction > 0 else len(spans) - 1
         self._mention_at = spans[index].start
+        self.article.show_current(spans[index])
         self.article.jump_to(spans[index].start)
 
     def action_toggle_layer(self, layer: Layer) -> None:

@@ -23,6 +23,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.document import Document
+from reader.spans import Span
 from reader.ui.background import in_background
 from reader.ui.layout import POST_INDENT, Kind, Layout
 from reader.ui.marks import LAYERS, Layer, MarkIndex
@@ -57,6 +58,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--note",
         "article-view--note-mark",
         "article-view--search",
+        "article-view--current",
         "article-view--title",
         "article-view--muted",
     }
@@ -71,6 +73,7 @@ class ArticleView(ScrollView, can_focus=True):
         & > .article-view--note { background: $warning 28%; }
         & > .article-view--note-mark { color: $warning; text-style: bold; }
         & > .article-view--search { background: $accent 60%; color: $text; }
+        & > .article-view--current { text-style: reverse bold; }
         & > .article-view--title { text-style: bold; }
         & > .article-view--muted { color: $text-muted; }
     }
@@ -113,6 +116,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.marks = marks
         self.cursor = 0
         self.hidden_layers: set[Layer] = set()
+        self.current: Span | None = None
+        """The span the reader just jumped to (a search match, a mention): drawn reversed."""
         self._layout: Layout | None = None
         self._full: Layout | None = None
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
@@ -315,6 +320,11 @@ class ArticleView(ScrollView, can_focus=True):
                 line.stylize(search_style, a, b)
             elif mark.layer == "format":
                 line.stylize(_FORMAT_STYLES.get(mark.key, Style()), a, b)
+        current = self.current
+        if current is not None and current.start < max(end, start + 1) and start < current.end:
+            a = max(current.start, start) - start + offset
+            b = min(current.end, end) - start + offset
+            line.stylize(self.get_component_rich_style("article-view--current", partial=True), a, b)
 
     # -- offsets and selection --------------------------------------------------
 
@@ -379,6 +389,12 @@ class ArticleView(ScrollView, can_focus=True):
             self.cursor = paragraph
             self.refresh()
             self.post_message(self.CursorMoved(paragraph))
+
+    def show_current(self, span: Span | None) -> None:
+        """Mark ``span`` as where the reader just jumped (None: no such place)."""
+        if span != self.current:
+            self.current = span
+            self.redraw()
 
     def jump_to(self, offset: int) -> None:
         """Move the cursor to the paragraph holding ``offset``, that line in view."""
