@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 
 from reader.analysis.layout import REACH, Layout, Quoted
@@ -652,6 +653,7 @@ class QuoteFinder:
     def _headline_speakers(self) -> None:
         """``PENCE: ...`` transcript turns, and ``Pat Caddell: ...`` headlines (if he speaks)."""
         text = self.text
+        turns: list[Found] = []
         for para in self.layout.paragraphs:
             m = _TRANSCRIPT.match(text, para.start, para.end)
             if not m or self._skipped(para.start):
@@ -662,15 +664,13 @@ class QuoteFinder:
                 continue
             if text[content.end - 1 : content.end] in {'"', "”"}:
                 content = Span(content.start, content.end - 1)
-            self.found.append(
-                Found(
-                    "direct",
-                    content,
-                    Span(colon, colon + 1),
-                    Span(m.start(1), m.end(1)),
-                    transcript=True,
-                )
-            )
+            source = Span(m.start(1), m.end(1))
+            turns.append(Found("direct", content, Span(colon, colon + 1), source, transcript=True))
+        # A name speaking twice is a transcript; "UPDATE:" once is a label unless it speaks.
+        seen = Counter(f.source.text(text) for f in turns if f.source is not None)
+        for f in turns:
+            f.needs_known_speaker = f.source is not None and seen[f.source.text(text)] < 2
+        self.found.extend(turns)
         for para in self.layout.paragraphs[:3]:
             m = _HEADLINE_NAME.match(self.text, para.start, para.end)
             if not m:

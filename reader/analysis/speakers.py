@@ -330,6 +330,8 @@ class SpeakerBuilder:
             if f.transcript and r is not None:
                 r = Reading("name", r.name.title() if r.name.isupper() else r.name, r.name_span)
             readings[i] = r
+            if f.needs_known_speaker:
+                continue
             if r is None or r.kind != "name" or f.needs_known_speaker:
                 continue
             ent = self._entity_for(r)
