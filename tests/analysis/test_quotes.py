@@ -171,7 +171,8 @@ PATTERNS = [
         "the budget would be cut",
     ),
     (
-        "JONES: We will cut the budget and we will do it soon.",
+        "JONES: We will cut the budget and we will do it soon.\n\nREED: Will you really?"
+        "\n\nJONES: Yes, we will, and very soon indeed.",
         "Jones",
         "direct",
         "JONES",
@@ -240,6 +241,7 @@ def test_participle_after_the_cue_shares_the_speaker() -> None:
         "She was said to be the best candidate for the job.",
         "“Great,” is not a word that describes the plan.",
         "They agreed on a plan to cut the budget.",
+        "UPDATE: The story was changed to add a new paragraph.",
     ],
 )
 def test_no_false_quote(text: str) -> None:
