@@ -25,7 +25,12 @@ def run_app(files: Sequence[str], db: Path) -> int:
         if len(files) > 1 or any(Path(f).is_dir() for f in files):
             library = find_documents(files)
             if not library:
-                raise DocumentError(f"no articles (.txt, .md, .html) in {' '.join(files)}")
+                where = (
+                    f"{files[0]} is a directory with no articles in it"
+                    if len(files) == 1
+                    else f"no articles in {' '.join(files)}"
+                )
+                raise DocumentError(f"{where} (looked for .txt, .md and .html files)")
         else:
             path = Path(files[0]) if files else seed_path()
             from reader.ui.preview import preview_document
