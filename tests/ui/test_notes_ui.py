@@ -93,11 +93,14 @@ async def test_a_mouse_selection_becomes_the_note_target(seed_doc, db_file):
         await pilot.mouse_up(ArticleView, offset=(x1 + 1, y + 1))
         await pilot.pause()
         assert article.selected_span() is not None
+        assert app.screen.get_selected_text().strip() == "Russian Foreign Affairs Minister"  # copy
         await pilot.press("a")
         assert "selection" in app.screen.query_one("#editor-dialog").border_title
         await pilot.press(*"who", "ctrl+s")
         [note] = stored(db_file, seed_doc)
         assert note.target.exact == "Russian Foreign Affairs Minister"
+        await pilot.pause()
+        assert article.selected_span() is None
 
 
 async def test_a_in_the_side_pane_notes_the_speaker_or_sector(seed_doc, db_file, analysis):

@@ -347,6 +347,7 @@ class ReaderScreen(Screen[None]):
 
     def _after_save(self, saved: bool | None) -> None:
         if saved:
+            self.clear_selection()  # the selected words now carry the note
             self.reload_notes()
             self.notify("Note saved", timeout=2)
 
