@@ -212,11 +212,18 @@ class QuoteFinder:
             picked.append(toks[i])
             i -= 1
         picked.reverse()
+        # A word ending in a full stop that is no abbreviation ended the sentence before.
+        for k in range(len(picked) - 2, -1, -1):
+            w = picked[k][2]
+            if w.endswith(".") and _trim_stop(picked[k]) < picked[k][1]:
+                picked = picked[k + 1 :]
+                break
         while picked and (
             picked[0][2].lower() in LEADING_NOISE
             or picked[0][2].lower() in NAME_PREPOSITIONS
             or picked[0][2][0] in "'’"
             or picked[0][2][0].isdigit()
+            or (picked[0][2].endswith("ing") and picked[0][2].islower())
         ):
             picked.pop(0)
         if not picked or not _plausible(picked):

@@ -25,6 +25,7 @@ from reader.analysis.vocabulary import (
     FEMALE_NAMES,
     LEADING_NOISE,
     MALE_NAMES,
+    NAME_PREPOSITIONS,
     NEWS_ORGS,
     ORG_WORDS,
     PERSON_PRONOUNS,
@@ -40,7 +41,9 @@ _PARTICLES = words("de da del della di van von der den la le du bin ibn al el be
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m"})
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+\Z")
+_DEFINITE = re.compile(r"[Tt]he\s")
 _PARENS = re.compile(r"\([^()]{0,40}\)")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
@@ -140,6 +143,19 @@ def read_source(text: str, span: Span) -> Reading | None:
     if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
     words = [t[2] for t in toks[start:end]]
+    last_org = max((k for k, w in enumerate(words[:-1]) if w.lower() in ORG_WORDS), default=-1)
+    after_org = False
+    if last_org >= 0:
+        tail = words[last_org + 1 :]
+        if (
+            len(tail) <= 3
+            and not _is_org(tail)
+            and not any(w.lower() in LEADING_NOISE for w in tail)
+        ):
+            # "the Washington Post Trump said": the person after the paper's name.
+            start += last_org + 1
+            words = tail
+            after_org = True
     # Words before a person's name that only describe him ("Russian", "Democratic")
     # stay in the role; for an organisation the whole capitalised run is the name.
     name_span = Span(toks[start][0], toks[end - 1][1])
@@ -154,7 +170,21 @@ def read_source(text: str, span: Span) -> Reading | None:
             first += 1
         if first < start:
             role_text = text[toks[first][0] : toks[start - 1][1]]
+    if after_org:
+        role_text = None
     org = _is_org(words)
+    chain = [t[2] for t in toks if t[2].lower() not in DETERMINERS]
+    if (
+        not org
+        and role_part is toks
+        and len(chain) > len(words)
+        and all(_is_capital(w) or w.lower() in NAME_PREPOSITIONS for w in chain)
+        and any(w.lower() in ORG_WORDS for w in chain)
+    ):
+        # "the D.C. Court of Appeals' Board on Professional Responsibility": one name.
+        first = next(k for k, t in enumerate(toks) if t[2].lower() not in DETERMINERS)
+        name_span = Span(toks[first][0], toks[end - 1][1])
+        return Reading("name", " ".join(name_span.text(text).split()), name_span, None, True)
     if org and start > 0 and role_part is toks:
         # "the Venezuelan Foreign Ministry": keep the capitalised run together.
         j = start - 1
@@ -393,9 +423,14 @@ class SpeakerBuilder:
             return None
         words = [w.lower() for w in r.name.split()]
         candidates = [e for e in self._by_head.get(words[-1], ()) if _role_has(e, words[:-1])]
-        if not candidates:
-            return None
-        return index.latest_of(candidates, pos) or (candidates[0] if len(candidates) == 1 else None)
+        if candidates:
+            found = index.latest_of(candidates, pos)
+            return found or (candidates[0] if len(candidates) == 1 else None)
+        definite = _DEFINITE.match(self.text, pos) is not None
+        if definite and words[-1] in TITLES and not r.org:
+            # "the Democratic nominee" with no such role on record: the person named last.
+            return index.before(pos, "person")
+        return None
 
     def _scan_mentions(self) -> None:
         text = self.text
@@ -431,7 +466,8 @@ class SpeakerBuilder:
             else:
                 candidate, at = middle, before.start(2)
             low = candidate.split()[0].lower()
-            if not (
+            dotted = [w for w in candidate.split() if w.endswith(".") and len(w) > 2]
+            if not dotted and not (
                 _is_title(candidate.split()[0])
                 or low in DETERMINERS
                 or low in LEADING_NOISE
@@ -523,7 +559,8 @@ class SpeakerBuilder:
                 n += 1
             taken.add(sid)
             ids[id(ent)] = sid
-            role = max(ent.roles, key=len) if ent.roles else None
+            roles = [r for r in ent.roles if _fold(r).rstrip(".") not in _HONORIFICS]
+            role = max(roles, key=len) if roles else None
             aliases = [a for a in ent.aliases if a != name]
             mentions = sorted(set(ent.mentions))
             speakers.append(Speaker(sid, name, ent.kind, role, aliases, mentions))
@@ -585,6 +622,8 @@ def _can_be(pronoun: str, ent: Entity) -> bool:
     """Whether a pronoun may refer to this speaker: kind, and sex when it is known."""
     if pronoun in {"it", "they"}:
         return ent.kind == "organization"
+    if pronoun == "person":
+        return ent.kind == "person"
     if pronoun not in PERSON_PRONOUNS or ent.kind != "person":
         return False
     if pronoun == "he":
