@@ -176,6 +176,7 @@ def read_source(text: str, span: Span) -> Reading | None:
     chain = [t[2] for t in toks if t[2].lower() not in DETERMINERS]
     if (
         not org
+        and not after_org
         and role_part is toks
         and len(chain) > len(words)
         and all(_is_capital(w) or w.lower() in NAME_PREPOSITIONS for w in chain)

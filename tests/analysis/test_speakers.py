@@ -106,12 +106,33 @@ def test_organisation_kind() -> None:
         ("Sheikh Hamad bin Jassim", "Hamad bin Jassim", "Sheikh"),
         ("Lavrov, Russia's foreign minister", "Lavrov", "Russia's foreign minister"),
         ("George W. Bush", "George W. Bush", None),
+        ("the Washington Post Trump", "Trump", None),
+        (
+            "the D.C. Court of Appeals’ Board on Professional Responsibility",
+            "D.C. Court of Appeals’ Board on Professional Responsibility",
+            None,
+        ),
+        (
+            "Rep. Jim Jordan (R-Ohio), an oversight panel member",
+            "Jim Jordan",
+            "an oversight panel member",
+        ),
     ],
 )
 def test_name_and_role_from_a_source(source: str, name: str, role: str | None) -> None:
     reading = read_source(source, Span(0, len(source)))
     assert reading is not None
     assert (reading.name, reading.role) == (name, role)
+
+
+def test_role_without_a_record_falls_back_to_the_person_named_last() -> None:
+    text = (
+        "Nina Park said the race was close and the count would take days.\n\n"
+        "The Democratic nominee added that every vote would be counted."
+    )
+    result = analyze(text)
+    assert [s.name for s in result.speakers] == ["Nina Park"]
+    assert len(result.quotes) == 2
 
 
 def test_slug() -> None:
