@@ -22,7 +22,7 @@ Section = tuple[str, Iterable[Binding]]
 def help_table(sections: Iterable[Section], keymap: Mapping[str, str]) -> Table:
     """A two-column table of keys and what they do, grouped by where they act."""
     table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
-    table.add_column("keys", no_wrap=True, style=Style(bold=True))
+    table.add_column("keys", no_wrap=True, style=Style(bold=True), width=18)
     table.add_column("action", ratio=1)
     first = True
     for title, bindings in sections:

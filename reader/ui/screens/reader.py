@@ -638,12 +638,17 @@ class ReaderScreen(Screen[None]):
         editor = list(NoteEditor.BINDINGS)
         return [
             ("Reading (article pane)", [*ArticleView.BINDINGS]),
-            ("Everywhere", [*self.BINDINGS, *self.app.BINDINGS]),
+            ("Everywhere", [b for b in (*self.BINDINGS, *self.app.BINDINGS) if self._offered(b)]),
             ("Speakers & sectors", [*Legend.BINDINGS]),
             ("Notes pane", [*NoteList.BINDINGS, *NotesPane.BINDINGS]),
             ("Note editor", [*editor, *TargetPicker.BINDINGS]),
             *([("Library", LibraryScreen.BINDINGS)] if getattr(self.app, "library", None) else []),
         ]
+
+    def _offered(self, binding: BindingType) -> bool:
+        """Whether the help lists ``binding`` here (no library key without a library)."""
+        action = binding.action if isinstance(binding, Binding) else ""
+        return action != "library" or bool(getattr(self.app, "library", None))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.help_sections(), getattr(self.app, "keymap", {})))
