@@ -10,6 +10,15 @@ patterns of English reporting syntax:
 - ``SOURCE said: CONTENT`` (colon quotes, also into the next paragraph)
 - ``according to SOURCE, CONTENT`` and ``CONTENT, according to SOURCE``
 - ``..., stressing that CONTENT`` and ``Stressing that CONTENT, SOURCE ...``
+- ``"A," SOURCE said, "B."`` (one statement around its cue) and ``A, SOURCE
+  said, B.`` (an interrupted sentence)
+- ``"...," Rep. Jane Roe (D-NY), a panel member, said`` (long sources)
+- ``ROE: ...`` transcript turns, and a quotation with no cue of its own
+  continuing the last speaker of its paragraph
+
+Quotation marks may be curly, straight or two apostrophes; a quotation may
+run over paragraphs or have lost its opening mark (see ``layout``). Every
+look-around is bounded, so the work stays linear in the text.
 
 Who the source is (a name, a role, a pronoun) is decided later by the
 speakers module; here a source is only a span of the text.
@@ -87,7 +96,6 @@ _TELL_OBJECT = re.compile(
     r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|the))*)(?=[\s,.:;])"
 )
 _LEADING_THAT = re.compile(r"\A\s*that\s+", re.IGNORECASE)
-_TRAIL = re.compile(r"[\s,;:—–-]+\Z")
 _TRAIL_WORDS = re.compile(
     r"(?:[\s,;:—–-]+(?:and|but|though|although|while|as|even|so|because|which|when|"
     r"where|after|before|with|since))+[\s,;:—–-]*\Z",
