@@ -72,7 +72,7 @@ CUES = compile_words(
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _WS = re.compile(r"\s*")
 _THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
-_OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“])")
+_OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
 _COLON = re.compile(r"\s*:\s*")
 _TIME = (
     r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
@@ -87,6 +87,7 @@ _VENUE = (
     r"summit|session|event|call|appearance|message|video|podcast|broadcast|debate)s?\b"
     r"(?:\s+(?:to|with)\s+[^,.;:\"“”]{1,40}?(?=[,.;:]))?"
     r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|X)\b"
+    r"|(?:via|by)\s+(?:e-?mail|text|phone|telephone|Twitter|video|letter)\b"
     r"|(?!only\b|early\b)[a-z]+ly\b(?=\s*[,.;:])"
 )
 _ADJUNCT = re.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
@@ -94,6 +95,10 @@ _TELL_OBJECT = re.compile(
     r"\s+(?:me|him|her|us|them|you|reporters|journalists|lawmakers|supporters|"
     r"(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
     r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|the))*)(?=[\s,.:;])"
+)
+_PHRASE_THEN_THAT = re.compile(
+    r"\s+(?:in|at|on|during|after|before|to|via|with|from|by|through|outside|inside)\s"
+    r"[^\"“”;:]{1,70}?,?\s+that\s+"
 )
 _LEADING_THAT = re.compile(r"\A\s*that\s+", re.IGNORECASE)
 _TRAIL_WORDS = re.compile(
@@ -213,6 +218,11 @@ class QuoteFinder:
                 break
             if low in NAME_PREPOSITIONS and picked and picked[-1][2][0].isupper() and i > 0:
                 picked.append(toks[i])
+                i -= 1
+                continue
+            between_names = i > 0 and picked and picked[-1][2][0].isupper()
+            if low == "and" and between_names and toks[i - 1][2][:1].isupper():
+                picked.append(toks[i])  # "Mr. King and Mr. Schultz say"
                 i -= 1
                 continue
             if low in STOP_WORDS or (low in VERB_FORMS and w[0].islower()):
@@ -351,11 +361,17 @@ class QuoteFinder:
         if colon and ":" in text[colon.start() : colon.end()]:
             self._colon(colon.end(), cue, source)
             return
-        that = _THAT.match(text, pos, sent.end)
+        that = _THAT.match(text, pos, sent.end) or _PHRASE_THEN_THAT.match(text, pos, sent.end)
         if that and that.end() > pos:
+            # "said (during a rally in Michigan) that CONTENT"
             content = self._clean(that.end(), sent.end)
             if content is not None:
                 self._add("indirect", content, cue, source)
+            return
+        closing = self._closing_quote_before(source.start, sent)
+        if closing is not None:
+            # '"...," she said several months later': the quotation is what was said.
+            self._direct(closing, cue, source, sent)
             return
         if (
             _ends_clause(text, pos, sent.end)
@@ -422,7 +438,7 @@ class QuoteFinder:
         source = self._source_after(pos, sent)
         if source is not None and not (
             _ends_clause(text, source.end, sent.end)
-            or text[source.end : source.end + 1] in {",", ";", ":", "—", "–"}
+            or text[source.end : source.end + 2].strip()[:1] in {",", ";", ":", "—", "–", "("}
             or _ADJUNCT_START.match(text, source.end, sent.end)
         ):
             source = None
@@ -788,8 +804,8 @@ _PEOPLE_OR_MEDIA = (
     SOURCE_NOUNS
     | TITLES
     | words(
-        """ad spot video article column editorial piece book tweet email letter memo filing
-        document record release site page account analysis review investigation lawsuit
+        """ad spot clip commercial video article column editorial piece book tweet email
+        letter memo filing document record release site page account analysis review investigation lawsuit
         complaint indictment ruling decision verdict order bill law plan proposal platform
         message note story headline transcript audit assessment estimate forecast index
         white house kremlin team family group couple crowd public staff office"""
