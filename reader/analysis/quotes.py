@@ -805,10 +805,11 @@ _PEOPLE_OR_MEDIA = (
     | TITLES
     | words(
         """ad spot clip commercial video article column editorial piece book tweet email
-        letter memo filing document record release site page account analysis review investigation lawsuit
-        complaint indictment ruling decision verdict order bill law plan proposal platform
-        message note story headline transcript audit assessment estimate forecast index
-        white house kremlin team family group couple crowd public staff office"""
+        letter memo filing document record release site page account analysis review
+        investigation lawsuit complaint indictment ruling decision verdict order bill law
+        plan proposal platform message note story headline transcript audit assessment
+        estimate forecast index white house kremlin team family group couple crowd public
+        staff office"""
     )
 )
 _PERSON_ENDINGS = (
