@@ -753,16 +753,27 @@ class QuoteFinder:
 
     def _cut_overlaps(self) -> None:
         """An indirect content stops where another statement's source or cue begins."""
-        marks = sorted(s.start for f in self.found for s in (f.source, f.cue) if s is not None)
-        for f in self.found:
+        marks = sorted(
+            (s.start, k)
+            for k, f in enumerate(self.found)
+            for s in (f.source, f.cue)
+            if s is not None
+        )
+        for k, f in enumerate(self.found):
             if f.kind != "indirect" or f.content is None:
                 continue
             c = f.content
-            i = bisect_right(marks, c.start)
-            if i < len(marks) and marks[i] < c.end:
-                cut = self._clean(c.start, marks[i])
-                f.content = cut
+            i = bisect_right(marks, (c.start, len(self.found)))
+            while i < len(marks) and marks[i][0] < c.end and _same(self.found, marks[i][1], k):
+                i += 1  # its own source and cue (an interrupted sentence) do not cut it
+            if i < len(marks) and marks[i][0] < c.end:
+                f.content = self._clean(c.start, marks[i][0])
         self.found = [f for f in self.found if f.content is not None]
+
+
+def _same(found: list[Found], a: int, b: int) -> bool:
+    """Two statements that share their source and cue are one place in the text."""
+    return a == b or (found[a].source == found[b].source and found[a].cue == found[b].cue)
 
 
 def _trim_stop(token: tuple[int, int, str]) -> int:

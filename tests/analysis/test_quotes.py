@@ -201,6 +201,12 @@ def test_quote_pattern(
     assert body.startswith(content)
 
 
+def test_interrupted_sentence_is_one_statement() -> None:
+    text = "Too often, Maria Lopez said, the budget is cut far too late in the year."
+    _, rows = quotes_of(text)
+    assert rows == [("Maria Lopez", "indirect", "Maria Lopez", "said", text[:-1])]
+
+
 def test_quote_split_by_its_cue_is_one_statement() -> None:
     text = '"We will cut the budget," Maria Lopez said, "and we will do it this year."'
     _, rows = quotes_of(text)
