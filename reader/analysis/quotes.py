@@ -116,6 +116,10 @@ _ADVERBIAL_OPENERS = words(
     """in on at after before during while when as since speaking asked responding
     writing addressing talking if though although because"""
 )
+_ROLE_THEN_NAME = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
+)
 _CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
 _NOT_CONTINUATION = PARTICIPLES | words(
@@ -195,9 +199,12 @@ class QuoteFinder:
             aux += 1
         if i >= 0 and toks[i][2] == ",":
             appos = self._appositive(toks[: i + 1])
-            if appos is not None:
-                return appos, cue_start
-            return None, cue_start
+            if appos is None:
+                # "The state's campaign chairman, Phil Lovas, said": a role, then the name.
+                m = _ROLE_THEN_NAME.fullmatch(self.text, sent.start, toks[i][1])
+                if m:
+                    appos = Span(m.start(1), m.end(2))
+            return appos, cue_start
         closing_paren = None
         if i >= 2 and toks[i][2] == ")":
             j = i - 1

@@ -118,6 +118,12 @@ def read_source(text: str, span: Span) -> Reading | None:
         toks, role_part = toks[:comma], toks[comma + 1 :]
         if not toks:
             return None
+        named = [t for t in toks[1:] if _is_capital(t[2])]
+        if not named and role_part and all(_is_capital(t[2]) for t in role_part if t[2] != ","):
+            toks, role_part = (
+                [t for t in role_part if t[2] != ","],
+                toks,
+            )  # "The chairman, Phil Lovas"
     # The name: the capitalised run at the end, without title words.
     end = len(toks)
     while end > 0 and _POSSESSIVE.fullmatch(toks[end - 1][2]):

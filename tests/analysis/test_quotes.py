@@ -201,6 +201,18 @@ def test_quote_pattern(
     assert body.startswith(content)
 
 
+def test_role_then_name_in_apposition() -> None:
+    text = "The party's campaign chairman, Phil Lovas, said he had not seen the letter yet."
+    result, rows = quotes_of(text)
+    assert rows[0][:4] == (
+        "Phil Lovas",
+        "indirect",
+        "The party's campaign chairman, Phil Lovas",
+        "said",
+    )
+    assert result.speakers[0].role == "The party's campaign chairman"
+
+
 def test_interrupted_sentence_is_one_statement() -> None:
     text = "Too often, Maria Lopez said, the budget is cut far too late in the year."
     _, rows = quotes_of(text)
