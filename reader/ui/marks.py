@@ -7,6 +7,7 @@ buckets marks by paragraph so drawing a line looks at a handful of them.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -54,84 +55,84 @@ def format_marks(doc: Document) -> Iterator[Mark]:
         yield Mark(style.span.start, style.span.end, "format", key=style.kind)
 
 
-SHORT = 256
-"""Marks up to this long are found by bisection; longer ones (quotes) are scanned."""
+TIERS = (256, 16_384)
+"""Marks are kept in tiers by length, each sorted by start; a query bisects each tier
+from ``start - longest`` so it looks at a handful of marks. Longer marks are scanned."""
 
 
-class _Bucket:
-    """The marks of one paragraph, sorted by start once they are asked for."""
+class _Tier:
+    """Marks of one layer and one length range, sorted by start."""
 
-    __slots__ = ("dirty", "long", "marks", "starts")
+    __slots__ = ("longest", "marks", "starts")
 
-    def __init__(self) -> None:
-        self.marks: list[Mark] = []
-        self.starts: list[int] = []
-        self.long: list[Mark] = []
-        self.dirty = False
-
-    def add(self, mark: Mark) -> None:
-        self.marks.append(mark)
-        self.dirty = True
-
-    def sort(self) -> None:
-        short = sorted((m for m in self.marks if m.end - m.start <= SHORT), key=lambda m: m.start)
-        self.long = [m for m in self.marks if m.end - m.start > SHORT]
-        self.marks = short + self.long
-        self.starts = [m.start for m in short]
-        self.dirty = False
+    def __init__(self, marks: list[Mark], longest: int) -> None:
+        marks.sort(key=lambda m: m.start)
+        self.marks = marks
+        self.starts = array("q", (m.start for m in marks))
+        self.longest = longest
 
     def overlapping(self, start: int, end: int) -> list[Mark]:
-        if self.dirty:
-            self.sort()
-        end = max(end, start + 1)
-        lo = bisect_left(self.starts, start - SHORT)
+        lo = bisect_left(self.starts, start - self.longest)
         hi = bisect_left(self.starts, end)
-        short = self.marks[lo:hi]
-        found = [m for m in short if m.end > start]
-        found.extend(m for m in self.long if m.start < end and start < m.end)
+        return [m for m in self.marks[lo:hi] if m.end > start]
+
+
+class _LayerMarks:
+    """The marks of one layer, tiered by length."""
+
+    __slots__ = ("huge", "tiers")
+
+    def __init__(self, marks: list[Mark]) -> None:
+        groups: list[list[Mark]] = [[] for _ in TIERS]
+        self.huge: list[Mark] = []
+        for mark in marks:
+            length = mark.end - mark.start
+            for index, limit in enumerate(TIERS):
+                if length <= limit:
+                    groups[index].append(mark)
+                    break
+            else:
+                self.huge.append(mark)
+        self.tiers = [_Tier(g, limit) for g, limit in zip(groups, TIERS, strict=True) if g]
+
+    def all(self) -> list[Mark]:
+        return [m for tier in self.tiers for m in tier.marks] + self.huge
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        found = [m for tier in self.tiers for m in tier.overlapping(start, end)]
+        found.extend(m for m in self.huge if m.start < end and start < m.end)
         return found
 
 
 class MarkIndex:
-    """Marks bucketed by the paragraphs they touch."""
+    """Every mark of a document, by layer, found by position."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self._by_para: dict[int, _Bucket] = defaultdict(_Bucket)
-        self._by_layer: dict[Layer, list[Mark]] = defaultdict(list)
+        self._layers: dict[Layer, _LayerMarks] = {}
 
     def add(self, marks: Iterable[Mark]) -> None:
-        doc = self.doc
+        """Add ``marks`` (the layers they touch are re-sorted once)."""
+        new: dict[Layer, list[Mark]] = defaultdict(list)
         for mark in marks:
-            first = doc.paragraph_at(mark.start)
-            last = (
-                doc.paragraph_at(max(mark.start, mark.end - 1)) if mark.end > mark.start else first
-            )
-            for para in range(first, last + 1):
-                self._by_para[para].add(mark)
-            self._by_layer[mark.layer].append(mark)
+            new[mark.layer].append(mark)
+        for layer, added in new.items():
+            old = self._layers.get(layer)
+            self._layers[layer] = _LayerMarks((old.all() if old else []) + added)
 
     def clear(self, layer: Layer) -> None:
         """Drop every mark of ``layer`` (say, when the notes or the search change)."""
-        if not self._by_layer.pop(layer, None):
-            return
-        for para, bucket in list(self._by_para.items()):
-            kept = [m for m in bucket.marks if m.layer != layer]
-            if not kept:
-                del self._by_para[para]
-            elif len(kept) != len(bucket.marks):
-                bucket.marks = kept
-                bucket.dirty = True
+        self._layers.pop(layer, None)
 
     def layer(self, layer: Layer) -> list[Mark]:
         """The marks of ``layer`` in text order."""
-        return sorted(self._by_layer.get(layer, ()), key=lambda m: (m.start, m.end))
-
-    def in_paragraph(self, para: int) -> list[Mark]:
-        bucket = self._by_para.get(para)
-        return list(bucket.marks) if bucket else []
+        found = self._layers.get(layer)
+        return sorted(found.all(), key=lambda m: (m.start, m.end)) if found else []
 
     def overlapping(self, para: int, start: int, end: int) -> list[Mark]:
-        """Marks of ``para`` that overlap ``[start, end)`` (an empty range: that point)."""
-        bucket = self._by_para.get(para)
-        return bucket.overlapping(start, end) if bucket else []
+        """Marks that overlap ``[start, end)`` (an empty range: that point).
+
+        ``para`` is the paragraph being drawn; marks are found by position alone.
+        """
+        end = max(end, start + 1)
+        return [m for marks in self._layers.values() for m in marks.overlapping(start, end)]
