@@ -93,6 +93,7 @@ _VENUE = (
 _ADJUNCT = re.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
 _TELL_OBJECT = re.compile(
     r"\s+(?:me|him|her|us|them|you|reporters|journalists|lawmakers|supporters|"
+    r"(?:a\s+|the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+that\b)|"
     r"(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
     r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|the))*)(?=[\s,.:;])"
 )
@@ -116,6 +117,7 @@ _ADVERBIAL_OPENERS = words(
     """in on at after before during while when as since speaking asked responding
     writing addressing talking if though although because"""
 )
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
 _ROLE_THEN_NAME = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
@@ -169,8 +171,10 @@ class QuoteFinder:
             word = " ".join(m.group().lower().split())
             if word == "according to":
                 self._according(m.start(), m.end())
-            elif word in PARTICIPLES:
+            elif word in PARTICIPLES and not _PROGRESSIVE.search(text, max(0, start - 8), start):
                 self._participle(m.start(), m.end(), word)
+            elif word in PARTICIPLES:
+                self._finite(m.start(), m.end(), word)  # "Trump is warning voters that ..."
             elif m.group()[0].islower():
                 self._finite(m.start(), m.end(), word)
         self._headline_speakers()

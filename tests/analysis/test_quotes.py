@@ -180,6 +180,22 @@ PATTERNS = [
         "We will cut the budget",
     ),
     (
+        "Maria Lopez is warning voters that the budget will be cut.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "is warning",
+        "the budget will be cut",
+    ),
+    (
+        "Maria Lopez said during a rally in Ohio that the budget would be cut.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said",
+        "the budget would be cut",
+    ),
+    (
         "''We will cut the budget,'' Maria Lopez said.",
         "Maria Lopez",
         "direct",
