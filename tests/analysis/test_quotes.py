@@ -192,7 +192,7 @@ PATTERNS = [
         "Maria Lopez",
         "indirect",
         "Maria Lopez",
-        "said",
+        "said during a rally",
         "the budget would be cut",
     ),
     (
