@@ -41,6 +41,11 @@ _PARTICLES = words("de da del della di van von der den la le du bin ibn al el be
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
+_PERSON_NAME = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+)"
+    r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
+)
+_NAME_LOOKBACK = 800
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m"})
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+\Z")
 _DEFINITE = re.compile(r"[Tt]he\s")
@@ -394,6 +399,8 @@ class SpeakerBuilder:
                 ent = self._known(r)
             elif r.kind == "pronoun":
                 ent = index.before(f.source.start, r.name)  # type: ignore[union-attr]
+                if ent is None and r.name in {"he", "she"}:
+                    ent = self._person_named_before(f.source.start)  # type: ignore[union-attr]
             else:
                 ent = self._role_owner(r, f.source.start, index)  # type: ignore[union-attr]
                 if ent is None:
@@ -412,6 +419,29 @@ class SpeakerBuilder:
             owner[i] = owner[j]
         self._role_mentions()
         return self._finish(found, owner)
+
+    def _person_named_before(self, pos: int) -> Entity | None:
+        """The last person's name shortly before a pronoun, when no speaker fits it.
+
+        The speaker is made from that name, never from the pronoun itself.
+        """
+        text = self.text
+        last = None
+        for m in _PERSON_NAME.finditer(text, max(0, pos - _NAME_LOOKBACK), pos):
+            words = m.group(m.lastindex or 0).split()
+            if any(
+                _is_title(w) or w.lower() in LEADING_NOISE | DETERMINERS | ORG_WORDS for w in words
+            ):
+                continue
+            last = m
+        if last is None:
+            return None
+        name = last.group(last.lastindex or 0)
+        ent = self._person(name, None)
+        if last.group(0).startswith(("Mr", "Mrs", "Ms", "Dr")):
+            ent.learn_sex(last.group(0).split()[0])
+        ent.mentions.append(Span(last.start(last.lastindex or 0), last.end(last.lastindex or 0)))
+        return ent
 
     def _known(self, r: Reading) -> Entity | None:
         if r.kind != "name":

@@ -82,6 +82,16 @@ def test_pronoun_resolves_to_the_last_named_speaker(text: str, expected: str) ->
     assert pronoun and names[pronoun[-1].speaker] == expected
 
 
+def test_pronoun_takes_the_person_named_just_before() -> None:
+    text = (
+        "Maria Lopez walked to the podium in silence.\n\n"
+        '"We will cut the budget this year," she said.'
+    )
+    result = analyze(text)
+    assert [s.name for s in result.speakers] == ["Maria Lopez"]
+    assert result.quotes[0].source.text(text) == "she"
+
+
 def test_a_pronoun_alone_never_makes_a_speaker() -> None:
     text = "He said the vote was fair and the count was right."
     result = analyze(text)
