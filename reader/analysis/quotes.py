@@ -494,15 +494,22 @@ class QuoteFinder:
         elif VERB_FORMS[word] in THAT_ONLY:
             return
         cue = Span(cue_start, cue_end)
+        follows = None if initial else self._last_in(sent)
+        source = None
+        if follows is not None:
+            source = self.found[follows].source
+        elif not initial:
+            source, _ = self._subject_after(sent.start, sent)  # "He defended it, saying ..."
+            if source is None:
+                return
         opening = _OPEN_AFTER.match(text, pos, sent.end + 2)
-        if opening and self.layout.quote_starting_at(opening.end()) is not None:
-            q = self.layout.quote_starting_at(opening.end())
-            assert q is not None
-            self._add("direct", q.content, cue, None, quoted=q, follows=self._last_in(sent))
+        q = self.layout.quote_starting_at(opening.end()) if opening else None
+        if q is not None and not initial:
+            self._add("direct", q.content, cue, source, quoted=q, follows=follows)
             return
         colon = _COLON.match(text, pos, sent.end)
-        if colon and ":" in text[colon.start() : colon.end()]:
-            self._colon(colon.end(), cue, None, follows=self._last_in(sent))
+        if colon and ":" in text[colon.start() : colon.end()] and not initial:
+            self._colon(colon.end(), cue, source, follows=follows)
             return
         if initial:
             comma = text.rfind(",", pos, sent.end)
@@ -514,15 +521,8 @@ class QuoteFinder:
                 self._add("indirect", content, cue, source)
             return
         content = self._clean(pos, sent.end)
-        if content is None:
-            return
-        follows = self._last_in(sent)
-        source = self.found[follows].source if follows is not None else None
-        if follows is None:
-            source, _ = self._subject_after(sent.start, sent)
-            if source is None:
-                return
-        self._add("indirect", content, cue, source, follows=follows)
+        if content is not None:
+            self._add("indirect", content, cue, source, follows=follows)
 
     def _source_after_quote(self, sent: Span, cue_start: int) -> tuple[Quoted, Span] | None:
         """The words between a closing quotation mark and a cue: a source with appositions."""

@@ -42,7 +42,7 @@ _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
 _PERSON_NAME = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+)"
+    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
 )
 _NAME_LOOKBACK = 800

@@ -259,6 +259,14 @@ def test_closing_mark_whose_opening_was_lost() -> None:
     assert rows[1] == ("Maria Lopez", "direct", "she", "said", "We will cut the budget this year,")
 
 
+def test_participle_after_another_verb_takes_the_subject() -> None:
+    text = "Maria Lopez defended the plan, saying, “We will cut the budget this year.”"
+    _, rows = quotes_of(text)
+    assert rows == [
+        ("Maria Lopez", "direct", "Maria Lopez", "saying", "We will cut the budget this year.")
+    ]
+
+
 def test_participle_after_the_cue_shares_the_speaker() -> None:
     text = "Maria Lopez said the budget was small, adding that it would grow next year."
     _, rows = quotes_of(text)
