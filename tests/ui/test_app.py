@@ -338,3 +338,24 @@ async def test_a_failing_analysis_leaves_the_text_readable(seed_doc, store, monk
         assert article_lines(app)[0].strip().startswith("Venezuela")
         await pilot.press("j")
         assert app.screen.query_one(ArticleView).cursor == 1
+
+
+async def test_a_note_keeps_the_speaker_colour_inside_it(seed_doc, db_file, analysis):
+    para = seed_doc.paragraphs[2]
+    NoteStore(db_file).add(
+        Note(
+            document=document_key(seed_doc),
+            sha256=seed_doc.sha256,
+            body="x",
+            target=describe(seed_doc.text, para.start, para.end),
+        )
+    )
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        y = article.layout.line_of(seed_doc.text.index("Lavrov said.", para.start))
+        note_bg = article.get_component_rich_style("article-view--note").bgcolor
+        lavrov = [s for s in article.render_line(y) if s.text == "Lavrov"]
+        assert lavrov and lavrov[0].style.bgcolor == note_bg
+        assert lavrov[0].style.bold and lavrov[0].style.color.triplet.hex == "#e5a445"

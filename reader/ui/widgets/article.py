@@ -294,7 +294,8 @@ class ArticleView(ScrollView, can_focus=True):
             m for m in self.marks.overlapping(para, start, end) if m.layer not in self.hidden_layers
         ]
         marks.sort(key=lambda m: LAYERS.index(m.layer))
-        note_style = self.get_component_rich_style("article-view--note")
+        # Backgrounds only for notes, so a note keeps a speaker's colour inside it.
+        note_style = Style(bgcolor=self.get_component_rich_style("article-view--note").bgcolor)
         search_style = self.get_component_rich_style("article-view--search")
         for mark in marks:
             a = max(mark.start, start) - start + offset
@@ -315,7 +316,8 @@ class ArticleView(ScrollView, can_focus=True):
             elif mark.layer == "note":
                 line.stylize(note_style, a, b)
                 line.plain = NOTE_MARK + line.plain[1:]
-                line.stylize(self.get_component_rich_style("article-view--note-mark"), 0, 1)
+                mark_style = self.get_component_rich_style("article-view--note-mark")
+                line.stylize(Style(color=mark_style.color, bold=mark_style.bold), 0, 1)
             elif mark.layer == "search":
                 line.stylize(search_style, a, b)
             elif mark.layer == "format":
