@@ -26,8 +26,8 @@ _NAMES = {
 
 def key_label(key: str) -> str:
     """One key as a reader would write it: ``pagedown`` -> ``PgDn``."""
-    key = key.strip()
-    return _NAMES.get(key, key)
+    *modifiers, name = key.strip().split("+")
+    return "+".join([*modifiers, _NAMES.get(name, name)])
 
 
 def binding_keys(binding: Binding, keymap: Mapping[str, str] | None = None) -> str:
