@@ -117,6 +117,7 @@ _ADVERBIAL_OPENERS = words(
     """in on at after before during while when as since speaking asked responding
     writing addressing talking if though although because"""
 )
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
 _ROLE_THEN_NAME = re.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
@@ -327,6 +328,8 @@ class QuoteFinder:
         strict = base in THAT_ONLY or (word in _NOUN_LIKE and base not in {"say", "tell", "add"})
         sent = self.layout.sentence_of(cue_start)
         source, cue0 = self._source_before(sent, cue_start)
+        if not word.endswith("ing") and _PASSIVE.search(text, cue0, cue_start):
+            return  # "it was first declared by ...": the subject did not say it
         if source is None and text[sent.start : cue_start].rstrip().endswith(","):
             # '"...," Rep. Jim Jordan (R-Ohio), a panel member, said': a long source.
             chained = self._source_after_quote(sent, cue_start)

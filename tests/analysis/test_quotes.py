@@ -284,6 +284,7 @@ def test_participle_after_the_cue_shares_the_speaker() -> None:
         "“Great,” is not a word that describes the plan.",
         "They agreed on a plan to cut the budget.",
         "UPDATE: The story was changed to add a new paragraph.",
+        "The rule was first announced by the ministry in the spring of 1990.",
     ],
 )
 def test_no_false_quote(text: str) -> None:
