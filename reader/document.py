@@ -25,8 +25,8 @@ REPLACEMENT = "\ufffd"
 # C0 controls except \t and \n, DEL, the C1 block (ESC is C0), and the bidi
 # embedding/override/isolate controls that can make text show in another order.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_FFFD_RUN = re.compile(REPLACEMENT + "{2,}")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
+_NONBLANK = re.compile(r"\S")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 # A post embedded from a social network, as news sites flatten them:
 # "<text> — Author Name (@handle) November 16, 2023"
@@ -73,8 +73,7 @@ class Document:
     sha256: str = field(init=False)
 
     def __post_init__(self) -> None:
-        digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-        object.__setattr__(self, "sha256", digest)
+        object.__setattr__(self, "sha256", text_sha256(self.text))
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (the nearest one before it)."""
@@ -94,11 +93,40 @@ class Document:
         return next((p for p in self.posts if p.span == span), None)
 
 
+def text_sha256(text: str, chunk: int = 1 << 20) -> str:
+    """SHA-256 of the UTF-8 text, encoded a chunk at a time (no full copy)."""
+    digest = hashlib.sha256()
+    for start in range(0, len(text), chunk):
+        digest.update(text[start : start + chunk].encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _sanitise_owned(box: list[str]) -> None:
+    """Sanitise ``box[0]`` in place of the only reference, so each step frees the last.
+
+    Whole-string ``replace``/``translate`` steps, each run only when needed:
+    a 20 MB file never holds more than two copies of its text at once.
+    """
+    if "\r" in box[0]:  # before the controls: \r is one of them
+        box[0] = box[0].replace("\r\n", "\n")
+        box[0] = box[0].replace("\r", "\n")
+    if _CONTROL.search(box[0]):
+        # A chunk at a time, the source dropped before the join: two copies at most.
+        chunk = 1 << 20
+        text = box.pop()
+        parts = [_CONTROL.sub("", text[i : i + chunk]) for i in range(0, len(text), chunk)]
+        del text
+        box.append("".join(parts))
+        del parts
+    while REPLACEMENT * 2 in box[0]:
+        box[0] = box[0].replace(REPLACEMENT * 2, REPLACEMENT)
+
+
 def sanitise(raw: str) -> str:
     """Normalise line endings, drop control characters, collapse U+FFFD runs."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
-    return _FFFD_RUN.sub(REPLACEMENT, text)
+    box = [raw]
+    _sanitise_owned(box)
+    return box[0]
 
 
 def split_paragraphs(text: str) -> tuple[Span, ...]:
@@ -202,7 +230,10 @@ def document_from_text(
     fmt: str = "text",
 ) -> Document:
     """Build a Document from decoded text: ``fmt`` is text, markdown or html."""
-    text = sanitise(raw)
+    return _build(sanitise(raw), path, notices, fmt)
+
+
+def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document:
     converted = Converted(text, ())
     if fmt == "markdown":
         converted = markdown_to_text(text)
@@ -266,9 +297,13 @@ def load_document(path: str | Path) -> Document:
     if b"\x00" in data:
         raise DocumentError(f"{shown} looks like a binary file (it contains NUL bytes)")
     raw, notices = decode(data)
+    del data
+    box = [raw]
+    del raw
+    _sanitise_owned(box)
     fmt = FORMATS.get(p.suffix.lower(), "text")
-    doc = document_from_text(raw, path=shown, notices=notices, fmt=fmt)
-    if not doc.text.strip():
+    doc = _build(box.pop(), shown, notices, fmt)
+    if not _NONBLANK.search(doc.text):
         raise DocumentError(f"{shown} is empty" + ("" if fmt == "text" else " (no readable text)"))
     return doc
 
