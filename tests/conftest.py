@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,17 @@ def db_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "annotations.json"
     monkeypatch.setenv("READER_DB", str(path))
     return path
+
+
+def run_reader(
+    *args: str, cwd: Path = REPO, env: dict | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``reader ARGS`` as a user does: a separate process, text output."""
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )

@@ -27,17 +27,21 @@ def test_import_contracts_hold():
     [
         ["analyze", "seeds/000_2eaf6975ce8d05c5.txt", "--json"],
         ["notes", "list", "--json", "--db", "{db}"],
+        ["notes", "list", "--status", "anchored", "--db", "{db}"],
+        ["notes", "add", "--doc", "seeds/000_2eaf6975ce8d05c5.txt", "--paragraph", "2",
+         "--body", "x", "--db", "{db}"],
+        ["notes", "export", "--format", "w3c", "--db", "{db}"],
     ],
-)
+)  # fmt: skip
 def test_scripting_commands_do_not_load_textual(argv, tmp_path):
-    """`reader analyze` and `reader notes` start fast: Textual is never imported."""
+    """`reader analyze --json` and `reader notes` start fast: no Textual, no Rich."""
     argv = [a.replace("{db}", str(tmp_path / "notes.json")) for a in argv]
     code = (
         "import contextlib, io, sys\n"
         "from reader.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    rc = main({argv!r})\n"
-        "print(rc, sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))\n"
+        "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n"
     )
     run = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import orjson
 import pytest
 
 from reader.cli import main
-from tests.conftest import REPO, SEED
+from tests.conftest import SEED
+from tests.conftest import run_reader as reader
 
 
 @pytest.fixture
@@ -25,17 +23,6 @@ def cli(db_file, capsys):
         return code, out, err
 
     return run
-
-
-def reader(*args: str, cwd: Path = REPO, env: dict | None = None):
-    return subprocess.run(
-        [sys.executable, "-m", "reader", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
 
 
 def one_line_error(err: str) -> str:
@@ -181,29 +168,6 @@ def test_as_subprocesses_with_reader_db(tmp_path):
     assert usage.returncode == 2 and "invalid choice" in one_line_error(usage.stderr)
     missing = reader("notes", "add", "--doc", str(SEED), env=env)
     assert missing.returncode == 2 and "--body" in one_line_error(missing.stderr)
-
-
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["add", "--doc", str(SEED), "--paragraph", "2", "--body", "x"],
-        ["list", "--status", "anchored"],
-        ["export", "--format", "w3c"],
-    ],
-)
-def test_notes_commands_never_import_textual_or_rich(argv, tmp_path):
-    argv = ["notes", *argv, "--db", str(tmp_path / "n.json")]
-    code = (
-        "import contextlib, io, sys\n"
-        "from reader.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    rc = main({argv!r})\n"
-        "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))\n"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
-    )
-    assert run.stdout.strip() == "0 []", run.stderr
 
 
 def test_control_characters_in_a_note_never_reach_the_terminal(cli):
