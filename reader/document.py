@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -176,7 +177,7 @@ def _trim(text: str, span: Span) -> Span:
     return Span(s, e)
 
 
-def find_posts(text: str, paragraphs: tuple[Span, ...]) -> tuple[Post, ...]:
+def find_posts(text: str, paragraphs: Iterable[Span]) -> tuple[Post, ...]:
     """Embedded posts: paragraphs ending in ``— Author (@handle) Month D, YYYY``."""
     posts = []
     for para in paragraphs:

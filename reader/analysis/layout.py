@@ -8,11 +8,13 @@ search, whatever the size of the text.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from heapq import merge
 
 from reader.analysis.vocabulary import ABBREVIATIONS
-from reader.spans import Span
+from reader.spans import Span, SpanArray
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 _MARK = re.compile(r"[\"“”]|''")
@@ -37,9 +39,9 @@ class Quoted:
     closed: bool
 
 
-def paragraphs(text: str) -> list[Span]:
+def paragraphs(text: str) -> SpanArray:
     """Blank lines (or a deeper indent in hard-wrapped wire copy) separate paragraphs."""
-    out: list[Span] = []
+    out = SpanArray()
     pos = 0
     for m in _BLANK.finditer(text):
         _add_trimmed(text, pos, m.start(), out)
@@ -48,7 +50,7 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-def _add_trimmed(text: str, start: int, end: int, out: list[Span]) -> None:
+def _add_trimmed(text: str, start: int, end: int, out: list[Span] | SpanArray) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -117,21 +119,22 @@ class Layout:
     def __init__(self, text: str) -> None:
         self.text = text
         self.paragraphs = paragraphs(text)
-        self.para_starts = [p.start for p in self.paragraphs]
+        self.para_starts = self.paragraphs.starts
         self.quotes: list[Quoted] = []
         for para in self.paragraphs:
             if _MARK.search(text, para.start, para.end):
                 self.quotes.extend(quoted_stretches(text, para))
-        self.quote_starts = [q.start for q in self.quotes]
+        self.quote_starts = array("q", (q.start for q in self.quotes))
         self.sentence_starts = self._sentences()
 
-    def _sentences(self) -> list[int]:
+    def _sentences(self) -> array[int]:
+        """Where sentences start: every paragraph start and every true sentence end."""
         text = self.text
-        starts = set(self.para_starts)
+        ends = array("q")  # found in text order, so already sorted
         for m in _SENTENCE_END.finditer(text):
             pos = m.end()
             if m.group().startswith("\n"):
-                starts.add(pos)
+                ends.append(pos)
                 continue
             q = self.quote_around(pos - 1)
             if q is not None and q.end > pos:
@@ -141,8 +144,12 @@ class Layout:
                 w = word.group(1).lower().rstrip(".")
                 if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
                     continue
-            starts.add(pos)
-        return sorted(starts)
+            ends.append(pos)
+        starts = array("q")
+        for pos in merge(self.para_starts, ends):
+            if not starts or starts[-1] != pos:
+                starts.append(pos)
+        return starts
 
     def paragraph_of(self, pos: int) -> Span:
         i = bisect_right(self.para_starts, pos) - 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args, overload
 
-from reader.spans import Span
+from reader.spans import Span, SpanArray
 
 QuoteKind = Literal["direct", "indirect", "embedded"]
 SpeakerKind = Literal["person", "organization"]
@@ -20,7 +22,7 @@ class Speaker:
     kind: SpeakerKind
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
-    mentions: list[Span] = field(default_factory=list)
+    mentions: SpanArray = field(default_factory=SpanArray)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +36,78 @@ class Quote:
     source: Span | None
 
 
+_KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
+_NONE = -1
+
+
+class QuoteList(Sequence[Quote]):
+    """Quotes kept as columns of offsets; a ``Quote`` is made when one is read.
+
+    A long document has tens of thousands of quotes, each with three spans:
+    as objects they would take more memory than the text itself.
+    """
+
+    __slots__ = ("_ids", "_kind", "_offsets", "_speaker", "_speakers")
+
+    def __init__(self, quotes: Iterable[Quote] = ()) -> None:
+        self._speakers: list[str] = []
+        self._ids: dict[str, int] = {}
+        self._speaker = array("I")
+        self._kind = array("B")
+        self._offsets = array("q")  # content, cue, source: start and end, -1 when absent
+        for quote in quotes:
+            self.append(quote)
+
+    def append(self, quote: Quote) -> None:
+        index = self._ids.get(quote.speaker)
+        if index is None:
+            index = self._ids[quote.speaker] = len(self._speakers)
+            self._speakers.append(quote.speaker)
+        self._speaker.append(index)
+        self._kind.append(_KINDS.index(quote.kind))
+        for span in (quote.content, quote.cue, quote.source):
+            self._offsets.extend((span.start, span.end) if span else (_NONE, _NONE))
+
+    def __len__(self) -> int:
+        return len(self._speaker)
+
+    @overload
+    def __getitem__(self, index: int) -> Quote: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Quote]: ...
+    def __getitem__(self, index: int | slice) -> Quote | list[Quote]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("quote index out of range")
+        o = self._offsets[6 * index : 6 * index + 6]
+        content, cue, source = (Span(o[k], o[k + 1]) if o[k] != _NONE else None for k in (0, 2, 4))
+        speaker = self._speakers[self._speaker[index]]
+        return Quote(speaker, _KINDS[self._kind[index]], content, cue, source)
+
+    def __iter__(self) -> Iterator[Quote]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
+
+    def __repr__(self) -> str:
+        return f"QuoteList({list(self)!r})"
+
+
 @dataclass(slots=True)
 class SectorHit:
     """A sector of the fixed taxonomy with every place the text mentions it."""
 
     id: str
     name: str
-    mentions: list[Span] = field(default_factory=list)
+    mentions: SpanArray = field(default_factory=SpanArray)
 
 
 @dataclass(slots=True)
@@ -48,7 +115,7 @@ class Analysis:
     """The whole analysis of one canonical text. Lists are in a stable order."""
 
     speakers: list[Speaker] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
+    quotes: QuoteList = field(default_factory=QuoteList)
     sectors: list[SectorHit] = field(default_factory=list)
 
     def speaker(self, speaker_id: str) -> Speaker | None:

@@ -17,7 +17,7 @@ _MAX_POST_PARAGRAPH = 2000
 
 def embedded_posts(text: str, layout: Layout) -> list[Found]:
     """Embedded social-media posts, each a statement of its author."""
-    paras = tuple(p for p in layout.paragraphs if len(p) <= _MAX_POST_PARAGRAPH)
+    paras = (p for p in layout.paragraphs if len(p) <= _MAX_POST_PARAGRAPH)
     out = []
     for post in find_posts(text, paras):
         out.append(Found("embedded", post.content, None, post.author, also_names=post.handle_span))
@@ -41,10 +41,17 @@ def run(text: str) -> Analysis:
 
 
 def _run(text: str) -> Analysis:
+    found = _statements(text)  # the layout is gone once statements are found
+    speakers, quotes = SpeakerBuilder(text).build(found)
+    del found  # freed before the sector pass: a long text's peak memory stays low
+    return Analysis(speakers=speakers, quotes=quotes, sectors=find_sectors(text))
+
+
+def _statements(text: str) -> list[Found]:
+    """Every attributed statement: quotes found by their cues, then embedded posts."""
     layout = Layout(text)
     posts = embedded_posts(text, layout)
     skip = [layout.paragraph_of(f.source.start) for f in posts if f.source is not None]
     found = find_quotes(text, layout, skip)
     found.extend(posts)  # appended: ``follows`` indexes stay valid
-    speakers, quotes = SpeakerBuilder(text).build(found)
-    return Analysis(speakers=speakers, quotes=quotes, sectors=find_sectors(text))
+    return found

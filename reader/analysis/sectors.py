@@ -3,28 +3,35 @@
 from __future__ import annotations
 
 import re
+from array import array
+from bisect import bisect_right
 
 from reader.analysis.lexicon import Lexicon, lexicon, normalise
 from reader.analysis.model import SectorHit
-from reader.spans import Span
+from reader.spans import SpanArray
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
-    """Every sector with at least one mention, in the lexicon's order of sectors."""
+    """Every sector with at least one mention, in the lexicon's order of sectors.
+
+    Offsets are gathered in arrays, not span objects: a long document has a
+    hundred thousand mentions or more.
+    """
     lex = lex or lexicon()
-    found: dict[str, list[Span]] = {}
+    found: dict[str, SpanArray] = {}
     phrases = lex.phrases
-    taken: list[tuple[int, int]] = []
-    pending: tuple[int, int, str] | None = None  # a head waiting for "of <goods>"
+    taken = SpanArray()  # every lexicon match, in text order
+    pending: tuple[int, int] | None = None  # a head waiting for "of <goods>"
     for m in lex.matcher.finditer(text):
         key = normalise(m.group())
         sectors = phrases.get(key)
         if sectors is None:
             continue
-        start, end = m.start(), m.end()
-        taken.append((start, end))
+        start, end = m.span()
+        taken.starts.append(start)
+        taken.ends.append(end)
         if pending is not None and lex.goods:
             goods = sectors & lex.goods
             if len(goods) == 1 and _OF.fullmatch(text, pending[1], start):
@@ -34,37 +41,51 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
                 start = pending[0]
         pending = None
         if key in lex.heads and sectors and not (sectors & lex.goods):
-            pending = (start, end, key)
+            pending = (start, end)
         for sector in sectors:
-            found.setdefault(sector, []).append(Span(start, end))
+            _add(found, sector, start, end)
     if lex.case_matcher is not None:
-        taken.sort()
         for m in lex.case_matcher.finditer(text):
-            if _covered(taken, m.start(), m.end()) or _shouted(text, m.start(), m.end()):
+            start, end = m.span()
+            if _covered(taken, start, end) or _shouted(text, start, end):
                 continue
             for sector in lex.case_phrases.get(" ".join(m.group().split()), ()):
-                found.setdefault(sector, []).append(Span(m.start(), m.end()))
+                _add(found, sector, start, end)
     hits = []
-    found = {k: v for k, v in found.items() if v}
     for sector, name in lex.names.items():
         spans = found.get(sector)
         if spans:
-            hits.append(SectorHit(sector, name, sorted(spans)))
+            hits.append(SectorHit(sector, name, _sorted(spans)))
     return hits
 
 
-def _drop(found: dict[str, list[Span]], head: tuple[int, int, str]) -> None:
-    span = Span(head[0], head[1])
+def _add(found: dict[str, SpanArray], sector: str, start: int, end: int) -> None:
+    spans = found.get(sector)
+    if spans is None:
+        spans = found[sector] = SpanArray()
+    spans.starts.append(start)
+    spans.ends.append(end)
+
+
+def _drop(found: dict[str, SpanArray], head: tuple[int, int]) -> None:
     for spans in found.values():
-        if spans and spans[-1] == span:
-            spans.pop()
+        if spans and spans.starts[-1] == head[0] and spans.ends[-1] == head[1]:
+            spans.starts.pop()
+            spans.ends.pop()
 
 
-def _covered(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    from bisect import bisect_right
+def _sorted(spans: SpanArray) -> SpanArray:
+    """The spans in (start, end) order, without making a span object for each."""
+    starts, ends = spans.starts, spans.ends
+    order = sorted(range(len(starts)), key=lambda i: (starts[i], ends[i]))
+    return SpanArray.from_offsets(array("q", (starts[i] for i in order)), (ends[i] for i in order))
 
-    i = bisect_right(taken, (start, 1 << 62)) - 1
-    return (i >= 0 and taken[i][1] > start) or (i + 1 < len(taken) and taken[i + 1][0] < end)
+
+def _covered(taken: SpanArray, start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps a match already taken."""
+    starts, ends = taken.starts, taken.ends
+    i = bisect_right(starts, start) - 1
+    return (i >= 0 and ends[i] > start) or (i + 1 < len(starts) and starts[i + 1] < end)
 
 
 def _shouted(text: str, start: int, end: int) -> bool:

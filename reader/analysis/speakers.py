@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
-from reader.analysis.model import Quote, Speaker, SpeakerKind
+from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.quotes import Found
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
@@ -34,7 +35,7 @@ from reader.analysis.vocabulary import (
     TITLES,
     words,
 )
-from reader.spans import Span
+from reader.spans import Span, SpanArray
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
 _PARTICLES = words("de da del della di van von der den la le du bin ibn al el ben st. dos das y")
@@ -238,7 +239,7 @@ class Entity:
     names: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
-    mentions: list[Span] = field(default_factory=list)
+    mentions: SpanArray = field(default_factory=SpanArray)
     quotes: int = 0
     anonymous: bool = False
     key: str = ""
@@ -360,7 +361,7 @@ class SpeakerBuilder:
 
     # ------------------------------------------------------------------ build
 
-    def build(self, found: list[Found]) -> tuple[list[Speaker], list[Quote]]:
+    def build(self, found: list[Found]) -> tuple[list[Speaker], QuoteList]:
         text = self.text
         owner: list[Entity | None] = [None] * len(found)
         readings: list[Reading | None] = [None] * len(found)
@@ -576,7 +577,7 @@ class SpeakerBuilder:
 
     def _finish(
         self, found: list[Found], owner: list[Entity | None]
-    ) -> tuple[list[Speaker], list[Quote]]:
+    ) -> tuple[list[Speaker], QuoteList]:
         text = self.text
         used: dict[int, Entity] = {}
         for i, ent in enumerate(owner):
@@ -599,7 +600,7 @@ class SpeakerBuilder:
             roles = [r for r in ent.roles if _fold(r).rstrip(".") not in _HONORIFICS]
             role = max(roles, key=len) if roles else None
             aliases = [a for a in ent.aliases if a != name]
-            mentions = sorted(set(ent.mentions))
+            mentions = SpanArray(sorted(set(ent.mentions)))
             speakers.append(Speaker(sid, name, ent.kind, role, aliases, mentions))
         quotes = []
         seen: set[tuple] = set()
@@ -614,21 +615,22 @@ class SpeakerBuilder:
             quotes.append(Quote(ids[id(ent)], f.kind, f.content, f.cue, f.source))
         quotes.sort(key=lambda q: (q.content.start if q.content else 0, q.cue or Span(0, 0)))
         del text
-        return speakers, quotes
+        return speakers, QuoteList(quotes)
 
 
 class _MentionIndex:
     """Every mention of every entity, sorted, to find who was named last before a place."""
 
     def __init__(self, entities: list[Entity]) -> None:
-        pairs = sorted(
-            ((m.start, k) for k, e in enumerate(entities) for m in e.mentions),
-            key=lambda p: p[0],
-        )
+        starts, owners = array("q"), array("I")
+        for k, e in enumerate(entities):
+            starts.extend(e.mentions.starts)
+            owners.extend([k] * len(e.mentions))
+        order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: ties keep entity order
         self.entities = entities
-        self.starts = [p[0] for p in pairs]
-        self.owners = [p[1] for p in pairs]
-        self.each = {id(e): sorted(m.start for m in e.mentions) for e in entities}
+        self.starts = array("q", (starts[i] for i in order))
+        self.owners = array("I", (owners[i] for i in order))
+        self.each = {id(e): array("q", sorted(e.mentions.starts)) for e in entities}
 
     def before(self, pos: int, pronoun: str) -> Entity | None:
         """The speaker named last before ``pos`` that ``pronoun`` can stand for."""
@@ -690,7 +692,7 @@ def _looks_like_sentence_start(text: str, pos: int) -> bool:
 
 
 def _first(ent: Entity) -> int:
-    return min((m.start for m in ent.mentions), default=1 << 60)
+    return min(ent.mentions.starts, default=1 << 60)
 
 
 def _best_name(ent: Entity) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -59,49 +58,81 @@ TIERS = (256, 16_384)
 """Marks are kept in tiers by length, each sorted by start; a query bisects each tier
 from ``start - longest`` so it looks at a handful of marks. Longer marks are scanned."""
 
+Style = tuple[str, str]
+"""A mark's colour and key."""
+
 
 class _Tier:
-    """Marks of one layer and one length range, sorted by start."""
+    """Marks of one layer and one length range as columns, sorted by start.
 
-    __slots__ = ("longest", "marks", "starts")
+    Columns of offsets, not ``Mark`` objects: a long document has hundreds of
+    thousands of highlights. Marks are made for the few lines being drawn.
+    """
 
-    def __init__(self, marks: list[Mark], longest: int) -> None:
-        marks.sort(key=lambda m: m.start)
-        self.marks = marks
-        self.starts = array("q", (m.start for m in marks))
+    __slots__ = ("ends", "longest", "starts", "styles")
+
+    def __init__(self, longest: int) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self.styles = array("I")  # index into the layer's styles
         self.longest = longest
 
-    def overlapping(self, start: int, end: int) -> list[Mark]:
+    def append(self, start: int, end: int, style: int) -> None:
+        self.starts.append(start)
+        self.ends.append(end)
+        self.styles.append(style)
+
+    def sort(self) -> None:
+        """Order by start; marks with the same start keep the order they came in."""
+        starts = self.starts
+        order = sorted(range(len(starts)), key=starts.__getitem__)
+        self.starts = array("q", (starts[i] for i in order))
+        self.ends = array("q", (self.ends[i] for i in order))
+        self.styles = array("I", (self.styles[i] for i in order))
+
+    def between(self, lo: int, hi: int) -> Iterator[tuple[int, int, int]]:
+        return zip(self.starts[lo:hi], self.ends[lo:hi], self.styles[lo:hi], strict=True)
+
+    def overlapping(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
         lo = bisect_left(self.starts, start - self.longest)
         hi = bisect_left(self.starts, end)
-        return [m for m in self.marks[lo:hi] if m.end > start]
+        return ((s, e, k) for s, e, k in self.between(lo, hi) if e > start)
 
 
 class _LayerMarks:
-    """The marks of one layer, tiered by length."""
+    """The marks of one layer, tiered by length, with the styles they use."""
 
-    __slots__ = ("huge", "tiers")
+    __slots__ = ("_style_ids", "layer", "styles", "tiers")
 
-    def __init__(self, marks: list[Mark]) -> None:
-        groups: list[list[Mark]] = [[] for _ in TIERS]
-        self.huge: list[Mark] = []
-        for mark in marks:
-            length = mark.end - mark.start
-            for index, limit in enumerate(TIERS):
-                if length <= limit:
-                    groups[index].append(mark)
-                    break
-            else:
-                self.huge.append(mark)
-        self.tiers = [_Tier(g, limit) for g, limit in zip(groups, TIERS, strict=True) if g]
+    def __init__(self, layer: Layer) -> None:
+        self.layer = layer
+        self.styles: list[Style] = []
+        self._style_ids: dict[Style, int] = {}
+        self.tiers = [_Tier(limit) for limit in TIERS] + [_Tier(1 << 62)]
+
+    def append(self, mark: Mark) -> None:
+        style = (mark.colour, mark.key)
+        index = self._style_ids.get(style)
+        if index is None:
+            index = self._style_ids[style] = len(self.styles)
+            self.styles.append(style)
+        length = mark.end - mark.start
+        tier = next((t for t in self.tiers if length <= t.longest), self.tiers[-1])
+        tier.append(mark.start, mark.end, index)
+
+    def sort(self) -> None:
+        for tier in self.tiers:
+            tier.sort()
+
+    def _marks(self, rows: Iterable[tuple[int, int, int]]) -> list[Mark]:
+        styles, layer = self.styles, self.layer
+        return [Mark(s, e, layer, *styles[k]) for s, e, k in rows]
 
     def all(self) -> list[Mark]:
-        return [m for tier in self.tiers for m in tier.marks] + self.huge
+        return self._marks(row for tier in self.tiers for row in tier.between(0, len(tier.starts)))
 
     def overlapping(self, start: int, end: int) -> list[Mark]:
-        found = [m for tier in self.tiers for m in tier.overlapping(start, end)]
-        found.extend(m for m in self.huge if m.start < end and start < m.end)
-        return found
+        return self._marks(row for tier in self.tiers for row in tier.overlapping(start, end))
 
 
 class MarkIndex:
@@ -113,12 +144,15 @@ class MarkIndex:
 
     def add(self, marks: Iterable[Mark]) -> None:
         """Add ``marks`` (the layers they touch are re-sorted once)."""
-        new: dict[Layer, list[Mark]] = defaultdict(list)
+        touched: set[Layer] = set()
         for mark in marks:
-            new[mark.layer].append(mark)
-        for layer, added in new.items():
-            old = self._layers.get(layer)
-            self._layers[layer] = _LayerMarks((old.all() if old else []) + added)
+            layer = self._layers.get(mark.layer)
+            if layer is None:
+                layer = self._layers[mark.layer] = _LayerMarks(mark.layer)
+            layer.append(mark)
+            touched.add(mark.layer)
+        for name in touched:
+            self._layers[name].sort()
 
     def clear(self, layer: Layer) -> None:
         """Drop every mark of ``layer`` (say, when the notes or the search change)."""
