@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
-from reader.spans import Span
+from reader.spans import Span, SpanArray
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
@@ -67,7 +68,7 @@ class Document:
     text: str
     title: str
     date: str | None
-    paragraphs: tuple[Span, ...]
+    paragraphs: SpanArray
     posts: tuple[Post, ...] = ()
     notices: tuple[str, ...] = ()
     styles: tuple[StyleSpan, ...] = ()
@@ -78,16 +79,7 @@ class Document:
 
     def paragraph_at(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (the nearest one before it)."""
-        lo, hi = 0, len(self.paragraphs) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.paragraphs[mid].start <= offset:
-                best = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return best
+        return max(bisect_right(self.paragraphs.starts, offset) - 1, 0)
 
     def post_at(self, paragraph: int) -> Post | None:
         span = self.paragraphs[paragraph]
@@ -130,7 +122,7 @@ def sanitise(raw: str) -> str:
     return box[0]
 
 
-def split_paragraphs(text: str) -> tuple[Span, ...]:
+def split_paragraphs(text: str) -> SpanArray:
     """Paragraph spans, without their surrounding white space.
 
     Blank lines separate paragraphs. In hard-wrapped text without blank lines
@@ -145,7 +137,7 @@ def split_paragraphs(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for block in blocks:
         out.extend(_split_indented(text, block))
-    return tuple(p for p in (_trim(text, s) for s in out) if len(p))
+    return SpanArray(p for p in (_trim(text, s) for s in out) if len(p))
 
 
 def _split_indented(text: str, block: Span) -> list[Span]:

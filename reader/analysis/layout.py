@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from heapq import merge
+from typing import overload
 
 from reader.analysis.vocabulary import ABBREVIATIONS
 from reader.spans import Span, SpanArray
@@ -39,6 +41,51 @@ class Quoted:
     closed: bool
 
 
+OPENED, CLOSED = 1, 2
+
+
+class QuotedList(Sequence[Quoted]):
+    """Quoted stretches kept as columns of offsets; a ``Quoted`` is made when one is read.
+
+    A long text has tens of thousands of them; as objects they would weigh
+    more than the rest of the layout together.
+    """
+
+    __slots__ = ("_content", "ends", "flags", "starts")
+
+    def __init__(self) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        self._content = array("q")  # start and end of each content
+        self.flags = array("B")  # OPENED | CLOSED
+
+    def append(self, q: Quoted) -> None:
+        self.starts.append(q.start)
+        self.ends.append(q.end)
+        self._content.extend((q.content.start, q.content.end))
+        self.flags.append(q.opened * OPENED | q.closed * CLOSED)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Quoted: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Quoted]: ...
+    def __getitem__(self, index: int | slice) -> Quoted | list[Quoted]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        content = Span(self._content[2 * index], self._content[2 * index + 1])
+        flags = self.flags[index]
+        opened, closed = bool(flags & OPENED), bool(flags & CLOSED)
+        return Quoted(self.starts[index], self.ends[index], content, opened, closed)
+
+    def __iter__(self) -> Iterator[Quoted]:
+        return (self[i] for i in range(len(self)))
+
+
 def paragraphs(text: str) -> SpanArray:
     """Blank lines (or a deeper indent in hard-wrapped wire copy) separate paragraphs."""
     out = SpanArray()
@@ -55,14 +102,21 @@ def _add_trimmed(text: str, start: int, end: int, out: list[Span] | SpanArray) -
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
+    if end <= start:
+        return
+    if isinstance(out, SpanArray):
+        out.starts.append(start)
+        out.ends.append(end)
+    else:
         out.append(Span(start, end))
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    found: list[Span] = []
-    _add_trimmed(text, start, end, found)
-    return found[0] if found else None
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
 
 
 def _is_opening(text: str, i: int, j: int, lo: int, hi: int) -> bool:
@@ -120,11 +174,12 @@ class Layout:
         self.text = text
         self.paragraphs = paragraphs(text)
         self.para_starts = self.paragraphs.starts
-        self.quotes: list[Quoted] = []
-        for para in self.paragraphs:
-            if _MARK.search(text, para.start, para.end):
-                self.quotes.extend(quoted_stretches(text, para))
-        self.quote_starts = array("q", (q.start for q in self.quotes))
+        self.quotes = QuotedList()
+        for start, end in zip(self.paragraphs.starts, self.paragraphs.ends, strict=True):
+            if _MARK.search(text, start, end):
+                for q in quoted_stretches(text, Span(start, end)):
+                    self.quotes.append(q)
+        self.quote_starts = self.quotes.starts
         self.sentence_starts = self._sentences()
 
     def _sentences(self) -> array[int]:
@@ -136,8 +191,8 @@ class Layout:
             if m.group().startswith("\n"):
                 ends.append(pos)
                 continue
-            q = self.quote_around(pos - 1)
-            if q is not None and q.end > pos:
+            i = self._quote_index_around(pos - 1)
+            if i >= 0 and self.quotes.ends[i] > pos:
                 continue  # a full stop inside a quotation does not end the sentence
             word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
             if word:
@@ -165,32 +220,40 @@ class Layout:
         "sentence"; it is cut to ``REACH`` characters either side of ``pos``
         so that reading every cue stays linear in the text.
         """
-        para = self.paragraph_of(pos)
+        p = self.paragraph_index(pos)
+        paras = self.paragraphs
+        para_start, para_end = (paras.starts[p], paras.ends[p]) if paras else (0, len(self.text))
         i = bisect_right(self.sentence_starts, pos) - 1
-        start = max(self.sentence_starts[i] if i >= 0 else 0, para.start, pos - REACH)
+        start = max(self.sentence_starts[i] if i >= 0 else 0, para_start, pos - REACH)
         nxt = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        end = min(nxt, para.end, pos + REACH)
+        end = min(nxt, para_end, pos + REACH)
         return _trim(self.text, start, end) or Span(start, start)
 
     def quote_around(self, pos: int) -> Quoted | None:
         """The quoted stretch whose marks enclose ``pos``, if any."""
+        i = self._quote_index_around(pos)
+        return self.quotes[i] if i >= 0 else None
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether quotation marks enclose ``pos``."""
+        return self._quote_index_around(pos) >= 0
+
+    def _quote_index_around(self, pos: int) -> int:
         i = bisect_right(self.quote_starts, pos) - 1
-        if i >= 0 and self.quotes[i].start <= pos < self.quotes[i].end:
-            return self.quotes[i]
-        return None
+        return i if i >= 0 and pos < self.quotes.ends[i] else -1
 
     def quote_ending_at(self, pos: int) -> Quoted | None:
         """A quoted stretch whose closing mark ends right at ``pos``."""
+        ends, flags = self.quotes.ends, self.quotes.flags
         i = bisect_right(self.quote_starts, pos) - 1
-        while i >= 0 and self.quotes[i].end >= pos - 1:
-            q = self.quotes[i]
-            if q.closed and q.end == pos:
-                return q
+        while i >= 0 and ends[i] >= pos - 1:
+            if flags[i] & CLOSED and ends[i] == pos:
+                return self.quotes[i]
             i -= 1
         return None
 
     def quote_starting_at(self, pos: int) -> Quoted | None:
         i = bisect_right(self.quote_starts, pos) - 1
-        if i >= 0 and self.quotes[i].start == pos and self.quotes[i].opened:
+        if i >= 0 and self.quote_starts[i] == pos and self.quotes.flags[i] & OPENED:
             return self.quotes[i]
         return None

@@ -66,7 +66,7 @@ class QuoteList(Sequence[Quote]):
         self._speaker.append(index)
         self._kind.append(_KINDS.index(quote.kind))
         for span in (quote.content, quote.cue, quote.source):
-            self._offsets.extend((span.start, span.end) if span else (_NONE, _NONE))
+            self._offsets.extend((_NONE, _NONE) if span is None else (span.start, span.end))
 
     def __len__(self) -> int:
         return len(self._speaker)

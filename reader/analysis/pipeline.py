@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 
+from reader.analysis.found import Found
 from reader.analysis.layout import Layout
 from reader.analysis.model import Analysis
-from reader.analysis.quotes import Found, find_quotes
+from reader.analysis.quotes import find_quotes
 from reader.analysis.sectors import find_sectors
 from reader.analysis.speakers import SpeakerBuilder
 from reader.document import find_posts
+from reader.spans import Span
 
 _MAX_POST_PARAGRAPH = 2000
 """Longer paragraphs are never read as embedded posts (keeps the post pattern linear)."""
@@ -17,7 +19,12 @@ _MAX_POST_PARAGRAPH = 2000
 
 def embedded_posts(text: str, layout: Layout) -> list[Found]:
     """Embedded social-media posts, each a statement of its author."""
-    paras = (p for p in layout.paragraphs if len(p) <= _MAX_POST_PARAGRAPH)
+    spans = layout.paragraphs
+    paras = (
+        Span(start, end)
+        for start, end in zip(spans.starts, spans.ends, strict=True)
+        if end - start <= _MAX_POST_PARAGRAPH and text.find("(@", start, end) >= 0
+    )
     out = []
     for post in find_posts(text, paras):
         out.append(Found("embedded", post.content, None, post.author, also_names=post.handle_span))

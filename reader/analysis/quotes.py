@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 
+from reader.analysis.found import Found
 from reader.analysis.layout import REACH, Layout, Quoted
 from reader.analysis.model import QuoteKind
 from reader.analysis.trie import compile_words
@@ -133,22 +133,11 @@ _NOT_CONTINUATION = PARTICIPLES | words(
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
 _HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
+_AUX_OR_MODAL = AUXILIARIES | MODALS
+_LINK_WORDS = NAME_PREPOSITIONS | DETERMINERS
+_SOURCE_HEADS = SOURCE_NOUNS | TITLES | PRONOUNS
 _ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
-
-
-@dataclass(slots=True)
-class Found:
-    """One attributed statement as spans; ``follows`` names a quote whose speaker it shares."""
-
-    kind: QuoteKind
-    content: Span | None
-    cue: Span | None
-    source: Span | None
-    follows: int | None = None
-    needs_known_speaker: bool = False
-    also_names: Span | None = None  # another name of the speaker here (a post's @handle)
-    transcript: bool = False  # "PENCE: ..." a speaker's turn in a transcript
 
 
 class QuoteFinder:
@@ -167,7 +156,7 @@ class QuoteFinder:
         text = self.text
         for m in CUES.finditer(text):
             start = m.start()
-            if self.layout.quote_around(start) is not None or self._skipped(start):
+            if self.layout.in_quote(start) or self._skipped(start):
                 continue
             word = " ".join(m.group().lower().split())
             if word == "according to":
@@ -196,7 +185,7 @@ class QuoteFinder:
         toks = self._tokens(max(sent.start, cue_start - 120), cue_start)
         i = len(toks) - 1
         aux = 0
-        while i >= 0 and aux < 3 and toks[i][2].lower() in AUXILIARIES | MODALS:
+        while i >= 0 and aux < 3 and toks[i][2].lower() in _AUX_OR_MODAL:
             if toks[i][2].lower() in MODALS:
                 return None, cue_start  # "would say": not a report of speech
             cue_start = toks[i][0]
@@ -308,14 +297,14 @@ class QuoteFinder:
             picked.append((s, e, w))
             if len(picked) >= 8:
                 break
-        while picked and picked[-1][2].lower() in NAME_PREPOSITIONS | DETERMINERS:
+        while picked and picked[-1][2].lower() in _LINK_WORDS:
             picked.pop()
         if not picked or not _plausible(picked):
             return None
         if all(w.lower() in LEADING_NOISE for _, _, w in picked):
             return None  # "said Tuesday"
         if not any(w[0].isupper() for _, _, w in picked) and (
-            len(picked) > 4 or picked[-1][2].lower() not in SOURCE_NOUNS | TITLES | PRONOUNS
+            len(picked) > 4 or picked[-1][2].lower() not in _SOURCE_HEADS
         ):
             return None  # "said the event brought back ...": a clause, not a speaker
         return Span(picked[0][0], _trim_stop(picked[-1]))
@@ -578,7 +567,7 @@ class QuoteFinder:
                 picked.append((s, e, w))
                 continue
             break
-        while picked and picked[-1][2].lower() in NAME_PREPOSITIONS | DETERMINERS:
+        while picked and picked[-1][2].lower() in _LINK_WORDS:
             picked.pop()
         while picked and picked[0][2].lower() in LEADING_NOISE:
             picked.pop(0)
@@ -699,12 +688,13 @@ class QuoteFinder:
         """``PENCE: ...`` transcript turns, and ``Pat Caddell: ...`` headlines (if he speaks)."""
         text = self.text
         turns: list[Found] = []
-        for para in self.layout.paragraphs:
-            m = _TRANSCRIPT.match(text, para.start, para.end)
-            if not m or self._skipped(para.start):
+        paras = self.layout.paragraphs
+        for para_start, para_end in zip(paras.starts, paras.ends, strict=True):
+            m = _TRANSCRIPT.match(text, para_start, para_end)
+            if not m or self._skipped(para_start):
                 continue
             colon = m.end(1)
-            content = self._clean(colon + 1, para.end)
+            content = self._clean(colon + 1, para_end)
             if content is None:
                 continue
             if text[content.end - 1 : content.end] in {'"', "”"}:

@@ -23,6 +23,7 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
     found: dict[str, SpanArray] = {}
     phrases = lex.phrases
     taken = SpanArray()  # every lexicon match, in text order
+    take_start, take_end = taken.starts.append, taken.ends.append
     pending: tuple[int, int] | None = None  # a head waiting for "of <goods>"
     for m in lex.matcher.finditer(text):
         key = normalise(m.group())
@@ -30,8 +31,8 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
         if sectors is None:
             continue
         start, end = m.span()
-        taken.starts.append(start)
-        taken.ends.append(end)
+        take_start(start)
+        take_end(end)
         if pending is not None and lex.goods:
             goods = sectors & lex.goods
             if len(goods) == 1 and _OF.fullmatch(text, pending[1], start):
@@ -43,7 +44,9 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
         if key in lex.heads and sectors and not (sectors & lex.goods):
             pending = (start, end)
         for sector in sectors:
-            _add(found, sector, start, end)
+            spans = found.get(sector) or found.setdefault(sector, SpanArray())
+            spans.starts.append(start)
+            spans.ends.append(end)
     if lex.case_matcher is not None:
         for m in lex.case_matcher.finditer(text):
             start, end = m.span()

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
 
+from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
-from reader.analysis.quotes import Found
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
     DETERMINERS,
@@ -57,6 +57,10 @@ _PRONOUN_WINDOW = 4000
 """How far back (in characters) a pronoun may look for the person it stands for."""
 _ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
+
+_NOISE = DETERMINERS | LEADING_NOISE
+_NOT_A_NAME = LEADING_NOISE | DETERMINERS | ORG_WORDS
+_ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
 def _fold(s: str) -> str:
@@ -178,7 +182,7 @@ def read_source(text: str, span: Span) -> Reading | None:
             role_text = text[role_part[0][0] : role_part[-1][1]]
     elif start > 0:
         first = 0
-        while first < start and toks[first][2].lower() in DETERMINERS | LEADING_NOISE:
+        while first < start and toks[first][2].lower() in _NOISE:
             first += 1
         if first < start:
             role_text = text[toks[first][0] : toks[start - 1][1]]
@@ -216,7 +220,7 @@ def read_source(text: str, span: Span) -> Reading | None:
 def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Reading | None:
     words = [t[2] for t in toks]
     k = 0
-    while k < len(words) and words[k].lower() in DETERMINERS | LEADING_NOISE:
+    while k < len(words) and words[k].lower() in _NOISE:
         k += 1
     if k >= len(words):
         return None
@@ -372,10 +376,8 @@ class SpeakerBuilder:
             r = read_source(text, f.source)
             if f.transcript and r is not None:
                 r = Reading("name", r.name.title() if r.name.isupper() else r.name, r.name_span)
-            readings[i] = r
-            if f.needs_known_speaker:
-                continue
-            if r is None or r.kind != "name" or f.needs_known_speaker:
+            if f.needs_known_speaker or r is None or r.kind != "name":
+                readings[i] = r  # read again in step 3; named ones are done here
                 continue
             ent = self._entity_for(r)
             owner[i] = ent
@@ -414,8 +416,8 @@ class SpeakerBuilder:
                     ent.mentions.append(f.source if r.kind != "name" else r.name_span or f.source)
         for i in range(len(found)):
             j, hops = i, 0
-            while owner[j] is None and found[j].follows is not None and hops < 50:
-                j = found[j].follows  # type: ignore[assignment]
+            while owner[j] is None and (follows := found[j].follows) is not None and hops < 50:
+                j = follows
                 hops += 1
             owner[i] = owner[j]
         self._role_mentions()
@@ -430,9 +432,7 @@ class SpeakerBuilder:
         last = None
         for m in _PERSON_NAME.finditer(text, max(0, pos - _NAME_LOOKBACK), pos):
             words = m.group(m.lastindex or 0).split()
-            if any(
-                _is_title(w) or w.lower() in LEADING_NOISE | DETERMINERS | ORG_WORDS for w in words
-            ):
+            if any(_is_title(w) or w.lower() in _NOT_A_NAME for w in words):
                 continue
             last = m
         if last is None:
@@ -551,7 +551,7 @@ class SpeakerBuilder:
             if ent.anonymous or ent.kind != "person":
                 continue
             for head in ent.role_heads:
-                if len(head) > 2 and head.isalpha() and head in TITLES | SOURCE_NOUNS:
+                if len(head) > 2 and head.isalpha() and head in _ROLE_HEADS:
                     heads.setdefault(head, []).append(ent)
         if not heads:
             return
@@ -580,10 +580,14 @@ class SpeakerBuilder:
     ) -> tuple[list[Speaker], QuoteList]:
         text = self.text
         used: dict[int, Entity] = {}
-        for i, ent in enumerate(owner):
-            if ent is not None and found[i].content is not None:
+        quoted: list[tuple[int, int, int, int]] = []  # sort key and index of each quote
+        for i, f in enumerate(found):
+            ent = owner[i]
+            if ent is not None and f.content is not None:
                 ent.quotes += 1
                 used[id(ent)] = ent
+                cue = f.cue or Span(0, 0)
+                quoted.append((f.content.start, cue.start, cue.end, i))
         ents = sorted(used.values(), key=lambda e: (_first(e), e.names[0] if e.names else ""))
         speakers: list[Speaker] = []
         ids: dict[int, str] = {}
@@ -600,22 +604,24 @@ class SpeakerBuilder:
             roles = [r for r in ent.roles if _fold(r).rstrip(".") not in _HONORIFICS]
             role = max(roles, key=len) if roles else None
             aliases = [a for a in ent.aliases if a != name]
-            mentions = SpanArray(sorted(set(ent.mentions)))
+            pairs = sorted(set(zip(ent.mentions.starts, ent.mentions.ends, strict=True)))
+            mentions = SpanArray.from_offsets((p[0] for p in pairs), (p[1] for p in pairs))
             speakers.append(Speaker(sid, name, ent.kind, role, aliases, mentions))
-        quotes = []
-        seen: set[tuple] = set()
-        for i, f in enumerate(found):
-            ent = owner[i]
-            if ent is None or f.content is None or id(ent) not in ids:
+        # Quotes in (content start, cue) order, a statement found twice kept once.
+        # Offsets and indexes only: a long text has tens of thousands of quotes.
+        quoted.sort()  # ties keep the order the statements were found in
+        quotes = QuoteList()
+        group: list[Found] = []  # the statements with the same sort key as the last one
+        for k, (start, cue_start, cue_end, i) in enumerate(quoted):
+            if k and quoted[k - 1][:3] != (start, cue_start, cue_end):
+                group = []
+            f = found[i]
+            if any((g.content, g.cue, g.source) == (f.content, f.cue, f.source) for g in group):
                 continue
-            key = (f.content, f.cue, f.source)
-            if key in seen:
-                continue
-            seen.add(key)
-            quotes.append(Quote(ids[id(ent)], f.kind, f.content, f.cue, f.source))
-        quotes.sort(key=lambda q: (q.content.start if q.content else 0, q.cue or Span(0, 0)))
+            group.append(f)
+            quotes.append(Quote(ids[id(owner[i])], f.kind, f.content, f.cue, f.source))
         del text
-        return speakers, QuoteList(quotes)
+        return speakers, quotes
 
 
 class _MentionIndex:

@@ -131,8 +131,8 @@ class Layout:
         self.end_para = count if end_para is None else max(self.start_para, min(end_para, count))
         self._kind = array("b")
         self._para = array("i")
-        self._start = array("q")
-        self._end = array("q")
+        self._start = array("I")  # offsets fit: files over 200 MB are refused
+        self._end = array("I")
         self._first = array("i")
         self.first_line = _FirstLines(self)
         """Index of each paragraph's first screen line (absolute paragraph index)."""

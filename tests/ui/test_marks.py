@@ -36,3 +36,29 @@ def test_clearing_a_layer_keeps_the_others():
     assert {m.layer for m in index.overlapping(0, 0, 5)} == {"note"}
     assert [m.layer for m in index.overlapping(1, 10, 20)] == ["quote"]
     assert index.layer("search") == []
+
+
+styled = st.tuples(spans, st.sampled_from(["", "red", "blue"]), st.sampled_from(["", "a", "b"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.lists(styled, max_size=40), second=st.lists(styled, max_size=40), probe=spans)
+def test_marks_keep_their_style_when_a_layer_grows(first, second, probe):
+    """Marks added to one layer in two batches come back whole: offsets, colour and key."""
+    index = MarkIndex(DOC)
+    index.add(Mark(s, e, "speaker", colour, key) for (s, e), colour, key in first)
+    index.add(Mark(s, e, "speaker", colour, key) for (s, e), colour, key in second)
+    start, end = probe
+    found = sorted((m.start, m.end, m.colour, m.key) for m in index.overlapping(0, start, end))
+    expected = sorted(
+        (s, e, colour, key)
+        for (s, e), colour, key in first + second
+        if s < max(end, start + 1) and start < e
+    )
+    assert found == expected
+
+    def order(m: Mark) -> tuple[int, int, str, str]:
+        return (m.start, m.end, m.colour, m.key)
+
+    given = [Mark(s, e, "speaker", c, k) for (s, e), c, k in first + second]
+    assert sorted(index.layer("speaker"), key=order) == sorted(given, key=order)

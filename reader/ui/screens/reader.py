@@ -28,6 +28,7 @@ from reader.ui.screens.help import HelpScreen, Section
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteDraft, NoteEditor, TargetPicker
 from reader.ui.search import find_all, next_index
+from reader.ui.speaking import Speaking
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane, PlacedNote
@@ -112,7 +113,7 @@ class ReaderScreen(Screen[None]):
         self.analysis: Analysis | None = None
         self.marks = MarkIndex(doc)
         self.marks.add(format_marks(doc))
-        self._speaking: dict[int, list[tuple[str, str]]] = {}
+        self._speaking = Speaking()
         self._deleted: list[Note] = []
         self.matches: list[Span] = []
         self.match_index: int | None = None
@@ -241,26 +242,14 @@ class ReaderScreen(Screen[None]):
         """Show ``analysis``: the legend, the highlights and who speaks where."""
         self._show_analysis(analysis, *self._prepare(analysis))
 
-    def _prepare(self, analysis: Analysis) -> tuple[MarkIndex, dict[int, list[tuple[str, str]]]]:
+    def _prepare(self, analysis: Analysis) -> tuple[MarkIndex, Speaking]:
         """Highlights and who speaks in each paragraph (pure: runs in a worker thread too)."""
         marks = MarkIndex(self.doc)
         marks.add(format_marks(self.doc))
         marks.add(analysis_marks(analysis))
-        names = {s.id: s.name for s in analysis.speakers}
-        speaking: dict[int, list[tuple[str, str]]] = {}
-        for quote in analysis.quotes:
-            spans = [s for s in (quote.content, quote.source, quote.cue) if s is not None]
-            if not spans:
-                continue
-            para = self.doc.paragraph_at(min(s.start for s in spans))
-            entry = (names.get(quote.speaker, quote.speaker), quote.kind)
-            if entry not in speaking.setdefault(para, []):
-                speaking[para].append(entry)
-        return marks, speaking
+        return marks, Speaking(self.doc, analysis)
 
-    def _show_analysis(
-        self, analysis: Analysis, marks: MarkIndex, speaking: dict[int, list[tuple[str, str]]]
-    ) -> None:
+    def _show_analysis(self, analysis: Analysis, marks: MarkIndex, speaking: Speaking) -> None:
         marks.add(self.marks.layer("note"))
         marks.add(self.marks.layer("search"))
         self.marks = marks
@@ -444,7 +433,7 @@ class ReaderScreen(Screen[None]):
         """``¶n/N`` and who is speaking in the cursor's paragraph."""
         para = self.article.cursor
         status = Text(f"¶{para + 1}/{len(self.doc.paragraphs)}", no_wrap=True, end="")
-        who = self._speaking.get(para, [])
+        who = self._speaking(para)
         if who:
             status.append(" · ")
             status.append(", ".join(f"{name} ({kind})" for name, kind in who))
