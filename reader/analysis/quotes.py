@@ -71,6 +71,8 @@ CUES = compile_words(
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _WS = re.compile(r"\s*")
+_OWN_CUE_REACH = 60
+"""How far after a quotation its own cue may stand (``"B," the minister of trade said``)."""
 _THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 _OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
 _COLON = re.compile(r"\s*:\s*")
@@ -426,11 +428,22 @@ class QuoteFinder:
                 gap = _WS.match(text, p + 1, para.end)
                 p = gap.end() if gap else p + 1
             nxt = self.layout.quote_starting_at(p) if p < para.end else None
-            if nxt is not None and nxt.start not in self.used_quotes and nxt.start > q.start:
+            if (
+                nxt is not None
+                and nxt.start not in self.used_quotes
+                and nxt.start > q.start
+                and not self._attributed_after(nxt, para.end)
+            ):
                 self.used_quotes.add(nxt.start)
                 content = Span(q.content.start, nxt.content.end)
                 break
         self._add("direct", content, cue, source, quoted=q)
+
+    def _attributed_after(self, q: Quoted, para_end: int) -> bool:
+        """``"B," said Smith``: a quotation with a cue of its own right after it."""
+        window = min(para_end, q.end + _OWN_CUE_REACH)
+        stop = self.text.find(".", q.end, window)
+        return CUES.search(self.text, q.end, window if stop < 0 else stop) is not None
 
     def _inverted(
         self, cue_start: int, cue_end: int, base: str, sent: Span, closing: Quoted | None

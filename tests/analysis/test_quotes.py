@@ -243,6 +243,14 @@ def test_quote_split_by_its_cue_is_one_statement() -> None:
     assert rows[0][4].endswith("and we will do it this year.")
 
 
+def test_next_quotation_with_its_own_cue_is_not_joined() -> None:
+    _, rows = quotes_of('"Prices will fall," said Maria Lopez. "They will not," said John Smith.')
+    assert [(r[0], r[4]) for r in rows] == [
+        ("Maria Lopez", "Prices will fall,"),
+        ("John Smith", "They will not,"),
+    ]
+
+
 def test_quote_running_over_paragraphs_keeps_its_speaker() -> None:
     text = (
         '"We will cut the budget this year," Maria Lopez said. "It is hard.\n\n'
