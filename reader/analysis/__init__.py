@@ -2,22 +2,38 @@
 
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 
 from reader.analysis.model import Analysis, Quote, SectorHit, Speaker
 
 __all__ = ["Analysis", "Quote", "SectorHit", "Speaker", "analyze"]
 
+_CACHE_SIZE = 32
+_CACHED_UP_TO = 1 << 20
+"""Texts up to this many characters are cached: articles reopened from the library.
+A longer text is analysed afresh; its screen keeps the result, and caching it would
+keep the whole text alive after the document is closed."""
 
-@lru_cache(maxsize=32)
-def _analyze_cached(digest: str, text: str) -> Analysis:
-    from reader.analysis.pipeline import run
-
-    return run(text)
+_cache: OrderedDict[str, Analysis] = OrderedDict()
+_lock = threading.Lock()  # the library and the reader analyse in worker threads
 
 
 def analyze(text: str) -> Analysis:
-    """Analyse ``text``; deterministic, cached by the text's SHA-256."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return _analyze_cached(digest, text)
+    """Analyse ``text``; deterministic, cached by the text's SHA-256 when it is short."""
+    from reader.analysis.pipeline import run
+    from reader.document import text_sha256
+
+    if len(text) > _CACHED_UP_TO:
+        return run(text)
+    digest = text_sha256(text)
+    with _lock:
+        if digest in _cache:
+            _cache.move_to_end(digest)
+            return _cache[digest]
+    result = run(text)
+    with _lock:
+        _cache[digest] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
