@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from reader.document import document_from_text
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.search import find_all, next_index
@@ -61,6 +62,22 @@ async def test_slash_searches_n_and_N_walk_the_matches_escape_clears(seed_doc, d
         await pilot.press("escape")
         assert app.screen.matches == [] and "matches" not in status(app)
         assert article.current is None
+
+
+async def test_a_match_deep_in_a_long_paragraph_is_scrolled_into_view(db_file):
+    words = " ".join(f"word{i}" for i in range(3000))
+    doc = document_from_text(f"Long\n\nIntro.\n\n{words} the oil price {words}", path="l.txt")
+    app = ReaderApp(doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("slash", *"oil", "enter")
+        await pilot.pause()
+        line = article.layout.line_of(doc.text.index("oil price"))
+        assert line > article.size.height  # far below the paragraph's first line
+        assert article.scroll_y <= line < article.scroll_y + article.size.height
+        await pilot.press("N")  # the only match: going back stays there, in view
+        await pilot.pause()
+        assert article.scroll_y <= line < article.scroll_y + article.size.height
 
 
 async def test_search_from_the_cursor_and_a_query_with_no_match(seed_doc, db_file):

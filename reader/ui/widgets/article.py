@@ -383,7 +383,16 @@ class ArticleView(ScrollView, can_focus=True):
             top = bottom = line
         height = max(1, self.scrollable_content_region.height)
         scroll_y = int(self.scroll_y)
-        if top < scroll_y or bottom - top >= height:
+        reading_inside = (
+            line is None
+            and paragraph == self.cursor
+            and bottom - top >= height
+            and top <= scroll_y + height - 1
+            and scroll_y <= bottom
+        )
+        if reading_inside:
+            pass  # a paragraph taller than the view, already on screen: stay where the reader is
+        elif top < scroll_y or bottom - top >= height:
             self.scroll_to(y=top, animate=False, immediate=True)
         elif bottom >= scroll_y + height:
             self.scroll_to(y=bottom - height + 1, animate=False, immediate=True)
