@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import overload
+
+from reader.columns import Columns
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -37,11 +38,9 @@ class Span:
         return {"start": self.start, "end": self.end, "text": self.text(source)}
 
 
-class SpanArray(Sequence[Span]):
+class SpanArray(Columns[Span]):
     """Spans kept as two arrays of offsets: 16 bytes a span instead of about 100.
 
-    A document of 20 MB has hundreds of thousands of mentions; holding each as a
-    ``Span`` object (with its two int objects) would cost more than the text.
     Items are made into ``Span`` objects when they are read.
     """
 
@@ -69,26 +68,8 @@ class SpanArray(Sequence[Span]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Span: ...
-    @overload
-    def __getitem__(self, index: slice) -> SpanArray: ...
-    def __getitem__(self, index: int | slice) -> Span | SpanArray:
-        if isinstance(index, slice):
-            return SpanArray.from_offsets(self.starts[index], self.ends[index])
+    def _row(self, index: int) -> Span:
         return Span(self.starts[index], self.ends[index])
 
     def __iter__(self) -> Iterator[Span]:
         return map(Span, self.starts, self.ends)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, SpanArray):
-            return self.starts == other.starts and self.ends == other.ends
-        if isinstance(other, Sequence):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
-
-    def __repr__(self) -> str:
-        return f"SpanArray({list(self)!r})"

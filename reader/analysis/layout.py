@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from heapq import merge
-from typing import overload
 
 from reader.analysis.vocabulary import ABBREVIATIONS
+from reader.columns import Columns
 from reader.spans import Span, SpanArray
 
 _BLANK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
@@ -44,7 +43,7 @@ class Quoted:
 OPENED, CLOSED = 1, 2
 
 
-class QuotedList(Sequence[Quoted]):
+class QuotedList(Columns[Quoted]):
     """Quoted stretches kept as columns of offsets; a ``Quoted`` is made when one is read.
 
     A long text has tens of thousands of them; as objects they would weigh
@@ -68,22 +67,11 @@ class QuotedList(Sequence[Quoted]):
     def __len__(self) -> int:
         return len(self.starts)
 
-    @overload
-    def __getitem__(self, index: int) -> Quoted: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Quoted]: ...
-    def __getitem__(self, index: int | slice) -> Quoted | list[Quoted]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
+    def _row(self, index: int) -> Quoted:
         content = Span(self._content[2 * index], self._content[2 * index + 1])
         flags = self.flags[index]
         opened, closed = bool(flags & OPENED), bool(flags & CLOSED)
         return Quoted(self.starts[index], self.ends[index], content, opened, closed)
-
-    def __iter__(self) -> Iterator[Quoted]:
-        return (self[i] for i in range(len(self)))
 
 
 def paragraphs(text: str) -> SpanArray:

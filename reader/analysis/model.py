@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal, get_args, overload
+from typing import Literal, get_args
 
+from reader.columns import Columns
 from reader.spans import Span, SpanArray
 
 QuoteKind = Literal["direct", "indirect", "embedded"]
@@ -40,11 +41,10 @@ _KINDS: tuple[QuoteKind, ...] = get_args(QuoteKind)
 _NONE = -1
 
 
-class QuoteList(Sequence[Quote]):
+class QuoteList(Columns[Quote]):
     """Quotes kept as columns of offsets; a ``Quote`` is made when one is read.
 
-    A long document has tens of thousands of quotes, each with three spans:
-    as objects they would take more memory than the text itself.
+    A long document has tens of thousands of quotes, each with three spans.
     """
 
     __slots__ = ("_ids", "_kind", "_offsets", "_speaker", "_speakers")
@@ -71,34 +71,11 @@ class QuoteList(Sequence[Quote]):
     def __len__(self) -> int:
         return len(self._speaker)
 
-    @overload
-    def __getitem__(self, index: int) -> Quote: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Quote]: ...
-    def __getitem__(self, index: int | slice) -> Quote | list[Quote]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("quote index out of range")
+    def _row(self, index: int) -> Quote:
         o = self._offsets[6 * index : 6 * index + 6]
         content, cue, source = (Span(o[k], o[k + 1]) if o[k] != _NONE else None for k in (0, 2, 4))
         speaker = self._speakers[self._speaker[index]]
         return Quote(speaker, _KINDS[self._kind[index]], content, cue, source)
-
-    def __iter__(self) -> Iterator[Quote]:
-        return (self[i] for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # mutable, like a list
-
-    def __repr__(self) -> str:
-        return f"QuoteList({list(self)!r})"
 
 
 @dataclass(slots=True)
