@@ -172,6 +172,10 @@ def main() -> int:
     print("paint: from opening the file to the first article line drawn (imports excluded)")
     print("whole: the whole document loaded and laid out; G is measured after that")
     print("peak MB: resident memory before the analysis ends, then with it drawn")
+    print(
+        f"budget: 6 x size + 80 MB, the target for 20 MB; the reader's fixed cost "
+        f"(Python, Textual) is the first row's {rows[0]['peak_mb']:.0f} MB"
+    )
     if not args.keep:
         for path in folder.iterdir():
             path.unlink()
