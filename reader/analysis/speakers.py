@@ -30,6 +30,7 @@ from reader.analysis.vocabulary import (
     NEWS_ORGS,
     ORG_WORDS,
     PERSON_PRONOUNS,
+    PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
     TITLES,
@@ -87,6 +88,9 @@ def _is_capital(word: str) -> bool:
 def _is_org(tokens: list[str]) -> bool:
     if len(tokens) == 1 and tokens[0].lower() in NEWS_ORGS:
         return True
+    bare = (_POSSESSIVE.sub("", t) for t in tokens)  # "Tokyo's", or "Tokyo" "'s"
+    if " ".join(t for t in bare if t).lower() in PLACES:
+        return True  # a state, its capital or a bloc speaks for a government
     for t in tokens:
         if t.lower() in ORG_WORDS or t.lower().rstrip(".") in ORG_WORDS:
             return True
@@ -432,8 +436,8 @@ class SpeakerBuilder:
         last = None
         for m in _PERSON_NAME.finditer(text, max(0, pos - _NAME_LOOKBACK), pos):
             words = m.group(m.lastindex or 0).split()
-            if any(_is_title(w) or w.lower() in _NOT_A_NAME for w in words):
-                continue
+            if any(_is_title(w) or w.lower() in _NOT_A_NAME for w in words) or _is_org(words):
+                continue  # a title, a noise word, a state or a firm is no "he" or "she"
             last = m
         if last is None:
             return None

@@ -204,6 +204,51 @@ NEWS_ORGS = words(
     breitbart ria sputnik"""
 )
 
+
+def names(text: str) -> frozenset[str]:
+    """A set of lower-case names, one or more words each, written one per line or comma."""
+    items = text.replace("\n", ",").split(",")
+    return frozenset(" ".join(n.split()).lower() for n in items if n.strip())
+
+
+# States, their capitals used for their governments, and blocs: a source named by one
+# of these alone speaks for an organisation ("Mexico said", "Beijing warned"), never a
+# person. Capitals that are common surnames or given names (Washington, Victoria) are left out.
+PLACES = names(
+    """
+    Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria,
+    Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin,
+    Bhutan, Bolivia, Bosnia, Bosnia and Herzegovina, Botswana, Brazil, Britain, Brunei,
+    Bulgaria, Burkina Faso, Burundi, Cambodia, Cameroon, Canada, Cape Verde,
+    Central African Republic, Chile, China, Colombia, Comoros, Congo, Costa Rica,
+    Croatia, Cuba, Cyprus, Czech Republic, Czechia, Denmark, Djibouti, Dominican Republic,
+    East Timor, Ecuador, Egypt, El Salvador, Equatorial Guinea, Eritrea, Estonia, Eswatini,
+    Ethiopia, Fiji, Finland, France, Gabon, Gambia, Germany, Ghana, Greece, Grenada,
+    Guatemala, Guinea, Guinea-Bissau, Guyana, Haiti, Honduras, Hong Kong, Hungary, Iceland,
+    India, Indonesia, Iran, Iraq, Ireland, Israel, Italy, Ivory Coast, Jamaica, Japan,
+    Kazakhstan, Kenya, Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia, Lebanon, Lesotho, Liberia,
+    Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia, Maldives,
+    Mali, Malta, Mauritania, Mauritius, Mexico, Moldova, Monaco, Mongolia, Montenegro,
+    Morocco, Mozambique, Myanmar, Namibia, Nepal, Netherlands, New Zealand, Nicaragua,
+    Niger, Nigeria, North Korea, North Macedonia, Norway, Oman, Pakistan, Palestine, Panama,
+    Papua New Guinea, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Romania, Russia,
+    Rwanda, Saudi Arabia, Senegal, Serbia, Seychelles, Sierra Leone, Singapore, Slovakia,
+    Slovenia, Somalia, South Africa, South Korea, South Sudan, Spain, Sri Lanka, Sudan,
+    Suriname, Sweden, Switzerland, Syria, Taiwan, Tajikistan, Tanzania, Thailand, Togo,
+    Trinidad and Tobago, Tunisia, Turkey, Turkiye, Turkmenistan, Uganda, Ukraine,
+    United Arab Emirates, United Kingdom, United States, United States of America,
+    Uruguay, Uzbekistan, Venezuela, Vietnam, Yemen, Zambia, Zimbabwe,
+    Abu Dhabi, Ankara, Athens, Baghdad, Beijing, Berlin, Brasilia, Brussels, Budapest,
+    Buenos Aires, Cairo, Caracas, Damascus, Doha, Hanoi, Havana, Islamabad, Jakarta,
+    Kabul, Kiev, Kyiv, Madrid, Manila, Mexico City, Minsk, Moscow, Nairobi, New Delhi,
+    Ottawa, Paris, Pretoria, Pyongyang, Rabat, Riyadh, Rome, Seoul, Taipei, Tehran,
+    Tokyo, Warsaw, Kremlin, Pentagon, Whitehall, Downing Street,
+    European Union, European Commission, NATO, OPEC, OPEC+, ASEAN, African Union, BRICS,
+    Mercosur, G7, G20
+    """
+)
+
+
 # Given names common in English-language news, to tell "he" from "she".
 FEMALE_NAMES = words(
     """

@@ -156,3 +156,24 @@ def test_cli_json_is_byte_identical_twice(seed_path: Path) -> None:
     first = subprocess.run(cmd, capture_output=True, check=True, timeout=60).stdout
     second = subprocess.run(cmd, capture_output=True, check=True, timeout=60).stdout
     assert first and first == second
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("China said on Monday it would retaliate against the new tariffs on steel.", "China"),
+        ("The United States said the sanctions would stay in place for now.", "United States"),
+        ("Beijing warned that the measures were unfair to its farmers.", "Beijing"),
+        ("The European Union said it would respond to the new steel tariffs.", "European Union"),
+    ],
+)
+def test_a_state_capital_or_bloc_speaks_as_an_organisation(text: str, name: str) -> None:
+    assert speakers(text)[name][0] == "organization"
+
+
+def test_a_pronoun_is_never_given_to_a_place_named_before_it() -> None:
+    text = (
+        "Trade through Hong Kong fell sharply in the third quarter of the year.\n\n"
+        '"We expect a recovery soon," he said.'
+    )
+    assert "Hong Kong" not in speakers(text)
