@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reader.document import FORMATS, MAX_BYTES, Document, decode, document_from_text
 
-PREVIEW_BYTES = 2 * 2**20
+PREVIEW_BYTES = 512 * 1024
 """Files larger than this paint a preview first."""
 
 HEAD_BYTES = 256 * 1024

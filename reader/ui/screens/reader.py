@@ -171,7 +171,8 @@ class ReaderScreen(Screen[None]):
         elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
             self.legend.show(None)
             self.article.border_subtitle = "analysing…"
-            self._analyse_in_background()
+            # Started once the text is on screen: the worker shares the GIL with the paint.
+            self.call_after_refresh(self._analyse_in_background)
         else:
             self.set_analysis(self._analyse())
         self.reload_notes()

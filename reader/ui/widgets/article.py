@@ -28,7 +28,7 @@ from reader.ui.background import in_background
 from reader.ui.layout import POST_INDENT, Kind, Layout
 from reader.ui.marks import LAYERS, Layer, MarkIndex
 
-FULL_LAYOUT_CHARS = 1_000_000
+FULL_LAYOUT_CHARS = 200_000
 """Documents up to this size are laid out whole before the first paint."""
 
 WINDOW_PARAGRAPHS = 200
