@@ -91,6 +91,10 @@ def _is_org(tokens: list[str]) -> bool:
     bare = (_POSSESSIVE.sub("", t) for t in tokens)  # "Tokyo's", or "Tokyo" "'s"
     if " ".join(t for t in bare if t).lower() in PLACES:
         return True  # a state, its capital or a bloc speaks for a government
+    if "and" in tokens:  # "Germany and France": organisations speaking together
+        k = tokens.index("and")
+        if 0 < k < len(tokens) - 1 and _is_org(tokens[:k]) and _is_org(tokens[k + 1 :]):
+            return True
     for t in tokens:
         if t.lower() in ORG_WORDS or t.lower().rstrip(".") in ORG_WORDS:
             return True
@@ -160,6 +164,13 @@ def read_source(text: str, span: Span) -> Reading | None:
     start = i + 1
     if start >= end:
         return _role_reading(text, span, toks)
+    if start >= 2 and toks[start - 1][2] == "and" and _is_org([t[2] for t in toks[start:end]]):
+        # "Germany and France said": the two speak together; both are the name.
+        j = start - 2
+        while j >= 0 and _is_capital(toks[j][2]) and toks[j][2].lower() not in DETERMINERS:
+            j -= 1
+        if j + 1 < start - 1 and _is_org([t[2] for t in toks[j + 1 : start - 1]]):
+            start = j + 1
     if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
     words = [t[2] for t in toks[start:end]]

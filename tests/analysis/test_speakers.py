@@ -165,6 +165,7 @@ def test_cli_json_is_byte_identical_twice(seed_path: Path) -> None:
         ("The United States said the sanctions would stay in place for now.", "United States"),
         ("Beijing warned that the measures were unfair to its farmers.", "Beijing"),
         ("The European Union said it would respond to the new steel tariffs.", "European Union"),
+        ("Germany and France said they would back the plan to cap prices.", "Germany and France"),
     ],
 )
 def test_a_state_capital_or_bloc_speaks_as_an_organisation(text: str, name: str) -> None:
