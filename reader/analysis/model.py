@@ -25,6 +25,10 @@ class Speaker:
     aliases: list[str] = field(default_factory=list)
     mentions: SpanArray = field(default_factory=SpanArray)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.mentions, SpanArray):  # any iterable of spans is taken
+            self.mentions = SpanArray(self.mentions)
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -86,6 +90,10 @@ class SectorHit:
     name: str
     mentions: SpanArray = field(default_factory=SpanArray)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.mentions, SpanArray):
+            self.mentions = SpanArray(self.mentions)
+
 
 @dataclass(slots=True)
 class Analysis:
@@ -94,6 +102,10 @@ class Analysis:
     speakers: list[Speaker] = field(default_factory=list)
     quotes: QuoteList = field(default_factory=QuoteList)
     sectors: list[SectorHit] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.quotes, QuoteList):  # any iterable of quotes is taken
+            self.quotes = QuoteList(self.quotes)
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         return next((s for s in self.speakers if s.id == speaker_id), None)

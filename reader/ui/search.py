@@ -5,31 +5,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from reader.spans import Span
+from reader.spans import SpanArray
 
 MAX_MATCHES = 100_000
 """At most this many matches are kept (a one-letter query in a 20 MB file)."""
 
 
-def find_all(text: str, query: str, limit: int = MAX_MATCHES) -> list[Span]:
+def find_all(text: str, query: str, limit: int = MAX_MATCHES) -> SpanArray:
     """Spans of ``query`` in ``text``, ignoring case; the query is text, not a pattern."""
+    found = SpanArray()
     if not query:
-        return []
+        return found
     pattern = re.compile(re.escape(query), re.IGNORECASE)
-    found: list[Span] = []
     for match in pattern.finditer(text):
         if match.end() > match.start():
-            found.append(Span(match.start(), match.end()))
+            found.starts.append(match.start())
+            found.ends.append(match.end())
             if len(found) >= limit:
                 break
     return found
 
 
-def next_index(spans: list[Span], offset: int, direction: int) -> int | None:
+def next_index(spans: SpanArray, offset: int, direction: int) -> int | None:
     """Index of the first span starting after ``offset`` (direction 1) or before it (-1)."""
     if not spans:
         return None
-    starts = [s.start for s in spans]
+    starts = spans.starts
     if direction > 0:
         i = bisect_right(starts, offset)
         return i if i < len(spans) else None

@@ -113,6 +113,21 @@ async def test_brackets_walk_every_mention_of_the_selected_speaker(seed_doc, db_
         assert app.screen._mention_at == mentions[-2].start
 
 
+async def test_brackets_with_nothing_selected_walk_every_highlight(seed_doc, db_file, analysis):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        app.screen.legend.highlighted = None
+        await pilot.pause()
+        assert app.screen.legend.selected_key is None
+        lists = [s.mentions for s in analysis.speakers] + [x.mentions for x in analysis.sectors]
+        starts = sorted({m.start for spans in lists for m in spans})
+        visited = []
+        for _ in range(8):
+            await pilot.press("right_square_bracket")
+            visited.append(app.screen._mention_at)
+        assert visited == starts[:8]
+
+
 async def test_1_2_3_toggle_speaker_quote_and_sector_highlighting(seed_doc, db_file, analysis):
     app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:

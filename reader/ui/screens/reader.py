@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from heapq import merge
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,7 +22,7 @@ from reader.document import Document, DocumentError, load_document
 from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
-from reader.spans import Span
+from reader.spans import Span, SpanArray
 from reader.ui.background import in_background
 from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
 from reader.ui.screens.help import HelpScreen, Section
@@ -115,10 +116,11 @@ class ReaderScreen(Screen[None]):
         self.marks.add(format_marks(doc))
         self._speaking = Speaking()
         self._deleted: list[Note] = []
-        self.matches: list[Span] = []
+        self.matches = SpanArray()
         self.match_index: int | None = None
         self.query_text = ""
         self._mention_at: int | None = None
+        self._all_mentions: SpanArray | None = None
         self._cursor = 0
         self.title = doc.title
         self.sub_title = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
@@ -256,6 +258,7 @@ class ReaderScreen(Screen[None]):
         self.marks = marks
         self.article.marks = marks
         self.analysis = analysis
+        self._all_mentions = None
         self._speaking = speaking
         self.legend.show(analysis)
         self.article.border_subtitle = ""
@@ -514,28 +517,34 @@ class ReaderScreen(Screen[None]):
         if not self.query_text and not self.matches:
             return
         self.query_text = ""
-        self.matches = []
+        self.matches = SpanArray()
         self.match_index = None
         self.article.show_current(None)
         self.marks.clear("search")
         self.article.redraw()
         self.update_status()
 
-    def mention_spans(self) -> list[Span]:
+    def mention_spans(self) -> SpanArray:
         """Mentions of the speaker or sector highlighted in the side pane (else every one)."""
         analysis = self.analysis
         if analysis is None:
-            return []
+            return SpanArray()
         key = self.legend.selected_key or ""
         kind, _, ident = key.partition(":")
         if kind == "speaker" and (speaker := analysis.speaker(ident)):
-            return sorted(speaker.mentions)
+            return speaker.mentions  # in text order
         sector = next((x for x in analysis.sectors if x.id == ident), None)
         if kind == "sector" and sector is not None:
-            return sorted(sector.mentions)
-        spans = [m for s in analysis.speakers for m in s.mentions]
-        spans += [m for x in analysis.sectors for m in x.mentions]
-        return sorted(set(spans))
+            return sector.mentions
+        if self._all_mentions is None:  # made once: a long text has 100,000s of them
+            lists = [s.mentions for s in analysis.speakers] + [x.mentions for x in analysis.sectors]
+            every = SpanArray()
+            for start, end in merge(*(zip(m.starts, m.ends, strict=True) for m in lists)):
+                if not every or (every.starts[-1], every.ends[-1]) != (start, end):
+                    every.starts.append(start)
+                    every.ends.append(end)
+            self._all_mentions = every
+        return self._all_mentions
 
     def action_mention(self, direction: int) -> None:
         spans = self.mention_spans()
