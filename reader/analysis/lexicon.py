@@ -80,6 +80,8 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self.matcher = compile_words(self.phrases, re.IGNORECASE)
+        # The same phrases for lower-cased text: twice as fast as ignoring case.
+        self.lower_matcher = compile_words(self.phrases)
         self.case_matcher = compile_words(self.case_phrases) if self.case_phrases else None
 
 

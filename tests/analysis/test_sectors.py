@@ -172,3 +172,21 @@ def test_package_lexicon_covers_every_sector_id(shared_dir: Path) -> None:
     spec = (shared_dir / "spec" / "sectors.md").read_text(encoding="utf-8")
     ids = re.findall(r"^\|\s*`([a-z-]+)`\s*\|", spec, re.M)
     assert ids and set(ids) == set(lexicon().names)
+
+
+def test_chunked_lower_case_reading_finds_what_the_whole_text_scan_finds(monkeypatch):
+    """Phrases across chunk edges, odd spacing and a letter that grows when lower-cased."""
+    from reader.analysis import sectors as sectors_module
+    from reader.analysis.lexicon import lexicon
+
+    lex = lexicon()
+    text = (
+        "Crude  Oil prices rose. STEEL and steel-making coal fell; İstanbul wheat\n"
+        "exports of wheat, natural\n gas and Semiconductors. "
+    ) * 40
+    expected = [(m.start(), m.end(), m.group().lower()) for m in lex.matcher.finditer(text)]
+    assert len(expected) > 100
+    for chunk in (3, 17, 64, 1000, 1 << 18):
+        monkeypatch.setattr(sectors_module, "_CHUNK", chunk)
+        found = [(s, e, g.lower()) for s, e, g in sectors_module._phrase_matches(lex, text)]
+        assert found == expected, chunk
