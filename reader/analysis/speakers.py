@@ -14,6 +14,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz.fuzz import ratio
@@ -59,6 +60,8 @@ _PRONOUN_WINDOW = 4000
 _ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
 
+_GENERIC_ORG_HEADS = words("company firm group organisation organization bloc cartel alliance")
+"""Nouns that stand for any organisation named before ("the company said")."""
 _NOISE = DETERMINERS | LEADING_NOISE
 _NOT_A_NAME = LEADING_NOISE | DETERMINERS | ORG_WORDS
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
@@ -483,6 +486,18 @@ class SpeakerBuilder:
         if definite and words[-1] in TITLES and not r.org:
             # "the Democratic nominee" with no such role on record: the person named last.
             return index.before(pos, "person")
+        if definite and r.org and len(words) == 1:
+            # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
+            head = words[0]
+            generic = head in _GENERIC_ORG_HEADS
+            return index.latest_where(
+                pos,
+                lambda e: (
+                    e.kind == "organization"
+                    and not e.anonymous
+                    and (generic or any(head in n.lower().split() for n in e.names))
+                ),
+            )
         return None
 
     def _scan_mentions(self) -> None:
@@ -666,6 +681,16 @@ class _MentionIndex:
             i -= 1
             steps += 1
         return fallback  # nobody fits better: the speaker named last
+
+    def latest_where(self, pos: int, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The entity named last before ``pos`` (not too far back) that ``accept`` takes."""
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and pos - self.starts[i] <= _PRONOUN_WINDOW:
+            ent = self.entities[self.owners[i]]
+            if accept(ent):
+                return ent
+            i -= 1
+        return None
 
     def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
         """Of ``candidates``, the one named last before ``pos`` (not too far back)."""

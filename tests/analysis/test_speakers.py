@@ -178,3 +178,26 @@ def test_a_pronoun_is_never_given_to_a_place_named_before_it() -> None:
         '"We expect a recovery soon," he said.'
     )
     assert "Hong Kong" not in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Finance Ministry said inflation would ease. The ministry added it would fall.",
+            "Finance Ministry",
+        ),
+        (
+            "Toyota Motor Corp said sales fell in March. The company said demand would recover.",
+            "Toyota Motor Corp",
+        ),
+        ("OPEC said output would be cut sharply this year. The group said it was needed.", "OPEC"),
+    ],
+)
+def test_the_company_or_the_ministry_is_the_organisation_named_before(text: str, name: str) -> None:
+    assert list(speakers(text)) == [name]
+
+
+def test_a_specific_noun_needs_a_name_that_has_it() -> None:
+    text = "The Finance Ministry said inflation would ease. The bank said rates would stay high."
+    assert sorted(speakers(text)) == ["Finance Ministry", "bank"]
