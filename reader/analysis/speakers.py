@@ -44,6 +44,8 @@ _PARTICLES = words("de da del della di van von der den la le du bin ibn al el be
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
+_JOINED = re.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
+"""A "role" that is really another name joined by "and" ("Mr. King and Mr.")."""
 _PERSON_NAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
@@ -232,6 +234,8 @@ def read_source(text: str, span: Span) -> Reading | None:
         name = " ".join(t[2] for t in toks[start:end])
     if len(words) == 1 and not org and words[0].isupper() and len(words[0]) > 1:
         org = True
+    if role_text and _JOINED.search(role_text):
+        role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
     return Reading("name", name, name_span, role_text, org)
 
 

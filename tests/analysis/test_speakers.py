@@ -201,3 +201,10 @@ def test_the_company_or_the_ministry_is_the_organisation_named_before(text: str,
 def test_a_specific_noun_needs_a_name_that_has_it() -> None:
     text = "The Finance Ministry said inflation would ease. The bank said rates would stay high."
     assert sorted(speakers(text)) == ["Finance Ministry", "bank"]
+
+
+def test_a_name_joined_by_and_is_not_a_role() -> None:
+    role = speakers("Mr. King and Mr. Schultz said the talks were going well.")["Schultz"][1]
+    assert role is None
+    found = speakers("Minister of Trade and Industry Anna Berg said exports would rise.")
+    assert found["Anna Berg"][1] == "Minister of Trade and Industry"
