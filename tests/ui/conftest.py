@@ -11,9 +11,20 @@ import pytest
 
 from reader.analysis.model import Analysis, Quote, SectorHit, Speaker
 from reader.document import Document
+from reader.notes.anchoring import describe
+from reader.notes.model import Note
 from reader.spans import Span
 
 SIZE = (120, 40)
+
+
+def note_on(doc: Document, paragraph: int, body: str, **fields: object) -> Note:
+    """A note on one whole paragraph of ``doc`` (other Note fields by keyword)."""
+    from reader.ui.screens.reader import document_key
+
+    para = doc.paragraphs[paragraph]
+    target = describe(doc.text, para.start, para.end)
+    return Note(document=document_key(doc), sha256=doc.sha256, body=body, target=target, **fields)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -20,7 +20,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
-from .conftest import SIZE
+from .conftest import SIZE, note_on
 
 
 def article_lines(app: ReaderApp) -> list[str]:
@@ -224,13 +224,7 @@ async def test_an_empty_note_is_not_saved(seed_doc, store, db_file):
 async def test_reopening_shows_the_notes_in_the_pane_and_marked_in_the_text(
     seed_doc, db_file, analysis
 ):
-    para = seed_doc.paragraphs[3]
-    note = Note(
-        document=document_key(seed_doc),
-        sha256=seed_doc.sha256,
-        body="Trade and investment: which projects?",
-        target=describe(seed_doc.text, para.start, para.end),
-    )
+    note = note_on(seed_doc, 3, "Trade and investment: which projects?")
     NoteStore(db_file).add(note)
     app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:
@@ -342,14 +336,7 @@ async def test_a_failing_analysis_leaves_the_text_readable(seed_doc, store, monk
 
 async def test_a_note_keeps_the_speaker_colour_inside_it(seed_doc, db_file, analysis):
     para = seed_doc.paragraphs[2]
-    NoteStore(db_file).add(
-        Note(
-            document=document_key(seed_doc),
-            sha256=seed_doc.sha256,
-            body="x",
-            target=describe(seed_doc.text, para.start, para.end),
-        )
-    )
+    NoteStore(db_file).add(note_on(seed_doc, 2, "x"))
     app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

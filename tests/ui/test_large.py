@@ -18,7 +18,7 @@ from reader.ui.widgets import article as article_module
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 
-from .conftest import SIZE
+from .conftest import SIZE, note_on
 
 
 @pytest.fixture
@@ -107,10 +107,7 @@ async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_fil
 
 
 async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db_file, monkeypatch):
-    from reader.notes.anchoring import describe
-    from reader.notes.model import Note
     from reader.ui import preview as preview_module
-    from reader.ui.screens.reader import document_key
     from reader.ui.widgets.notes_pane import NotesPane
 
     monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 10_000)
@@ -122,15 +119,7 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
         + "\n"
     )
     whole = reader_screen.load_document(path)
-    last = whole.paragraphs[-1]
-    NoteStore(db_file).add(
-        Note(
-            document=document_key(whole),
-            sha256=whole.sha256,
-            body="at the very end",
-            target=describe(whole.text, last.start, last.end),
-        )
-    )
+    NoteStore(db_file).add(note_on(whole, -1, "at the very end"))
     preview = preview_module.preview_document(path)
     assert preview is not None and whole.text.startswith(preview.text)
     assert len(preview.paragraphs) < len(whole.paragraphs)

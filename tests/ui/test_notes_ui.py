@@ -11,7 +11,6 @@ from pathlib import Path
 from textual.widgets import Input, Static, TextArea
 
 from reader.document import Document
-from reader.notes.anchoring import describe
 from reader.notes.model import Note, Target
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
@@ -21,18 +20,7 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
-from .conftest import SIZE
-
-
-def note_on(doc: Document, paragraph: int, body: str, **kw) -> Note:
-    para = doc.paragraphs[paragraph]
-    return Note(
-        document=document_key(doc),
-        sha256=doc.sha256,
-        body=body,
-        target=describe(doc.text, para.start, para.end),
-        **kw,
-    )
+from .conftest import SIZE, note_on
 
 
 def orphan_on(doc: Document, body: str) -> Note:

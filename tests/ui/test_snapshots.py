@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from reader.notes.anchoring import describe
 from reader.notes.model import Note, Target
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.background import settled
 from reader.ui.screens.reader import document_key
 
-from .conftest import SIZE
+from .conftest import SIZE, note_on
+
+STAMP = "2024-01-02T03:04:05Z"
 
 
 def _note_on(doc, paragraph: int, body: str, note_id: str, tags=()) -> Note:
-    para = doc.paragraphs[paragraph]
-    return Note(
-        id=note_id,
-        document=document_key(doc),
-        sha256=doc.sha256,
-        body=body,
-        tags=tuple(tags),
-        target=describe(doc.text, para.start, para.end),
-        created="2024-01-02T03:04:05Z",
-    )
+    return note_on(doc, paragraph, body, id=note_id, tags=tuple(tags), created=STAMP)
 
 
 def test_main_screen(snap_compare, seed_doc, analysis, db_file):
@@ -48,7 +40,7 @@ def _orphan(doc) -> Note:
         sha256="0" * 64,
         body="Its paragraph was rewritten",
         target=Target(exact=gone, prefix="", suffix="", start=5, end=5 + len(gone)),
-        created="2024-01-02T03:04:05Z",
+        created=STAMP,
     )
 
 
