@@ -62,8 +62,12 @@ class SpanArray(Columns[Span]):
         return out
 
     def append(self, span: Span) -> None:
-        self.starts.append(span.start)
-        self.ends.append(span.end)
+        self.add(span.start, span.end)
+
+    def add(self, start: int, end: int) -> None:
+        """Append the span ``[start, end)`` without making a ``Span`` for it."""
+        self.starts.append(start)
+        self.ends.append(end)
 
     def __len__(self) -> int:
         return len(self.starts)

@@ -85,25 +85,23 @@ def paragraphs(text: str) -> SpanArray:
     return out
 
 
-def _add_trimmed(text: str, start: int, end: int, out: list[Span] | SpanArray) -> None:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the white space at either edge."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end <= start:
-        return
-    if isinstance(out, SpanArray):
-        out.starts.append(start)
-        out.ends.append(end)
-    else:
-        out.append(Span(start, end))
+    return start, end
+
+
+def _add_trimmed(text: str, start: int, end: int, out: SpanArray) -> None:
+    start, end = _trimmed(text, start, end)
+    if end > start:
+        out.add(start, end)
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = _trimmed(text, start, end)
     return Span(start, end) if end > start else None
 
 

@@ -24,15 +24,13 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
     found: dict[str, SpanArray] = {}
     phrases = lex.phrases
     taken = SpanArray()  # every lexicon match, in text order
-    take_start, take_end = taken.starts.append, taken.ends.append
     pending: tuple[int, int] | None = None  # a head waiting for "of <goods>"
     for start, end, matched in _phrase_matches(lex, text):
         key = normalise(matched)
         sectors = phrases.get(key)
         if sectors is None:
             continue
-        take_start(start)
-        take_end(end)
+        taken.add(start, end)
         if pending is not None and lex.goods:
             goods = sectors & lex.goods
             if len(goods) == 1 and _OF.fullmatch(text, pending[1], start):
@@ -44,9 +42,7 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
         if key in lex.heads and sectors and not (sectors & lex.goods):
             pending = (start, end)
         for sector in sectors:
-            spans = found.get(sector) or found.setdefault(sector, SpanArray())
-            spans.starts.append(start)
-            spans.ends.append(end)
+            _add(found, sector, start, end)
     if lex.case_matcher is not None:
         for m in lex.case_matcher.finditer(text):
             start, end = m.span()
@@ -98,8 +94,7 @@ def _add(found: dict[str, SpanArray], sector: str, start: int, end: int) -> None
     spans = found.get(sector)
     if spans is None:
         spans = found[sector] = SpanArray()
-    spans.starts.append(start)
-    spans.ends.append(end)
+    spans.add(start, end)
 
 
 def _drop(found: dict[str, SpanArray], head: tuple[int, int]) -> None:

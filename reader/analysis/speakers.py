@@ -65,7 +65,6 @@ _ROLE_WINDOW = 20000
 _GENERIC_ORG_HEADS = words("company firm group organisation organization bloc cartel alliance")
 """Nouns that stand for any organisation named before ("the company said")."""
 _NOISE = DETERMINERS | LEADING_NOISE
-_NOT_A_NAME = LEADING_NOISE | DETERMINERS | ORG_WORDS
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
@@ -454,7 +453,7 @@ class SpeakerBuilder:
         last = None
         for m in _PERSON_NAME.finditer(text, max(0, pos - _NAME_LOOKBACK), pos):
             words = m.group(m.lastindex or 0).split()
-            if any(_is_title(w) or w.lower() in _NOT_A_NAME for w in words) or _is_org(words):
+            if any(_is_title(w) or w.lower() in _NOISE for w in words) or _is_org(words):
                 continue  # a title, a noise word, a state or a firm is no "he" or "she"
             last = m
         if last is None:

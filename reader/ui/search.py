@@ -19,8 +19,7 @@ def find_all(text: str, query: str, limit: int = MAX_MATCHES) -> SpanArray:
     pattern = re.compile(re.escape(query), re.IGNORECASE)
     for match in pattern.finditer(text):
         if match.end() > match.start():
-            found.starts.append(match.start())
-            found.ends.append(match.end())
+            found.add(match.start(), match.end())
             if len(found) >= limit:
                 break
     return found

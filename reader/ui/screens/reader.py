@@ -541,8 +541,7 @@ class ReaderScreen(Screen[None]):
             every = SpanArray()
             for start, end in merge(*(zip(m.starts, m.ends, strict=True) for m in lists)):
                 if not every or (every.starts[-1], every.ends[-1]) != (start, end):
-                    every.starts.append(start)
-                    every.ends.append(end)
+                    every.add(start, end)
             self._all_mentions = every
         return self._all_mentions
 
