@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
+from reader.paragraphs import split_paragraphs
 from reader.spans import Span, SpanArray
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -29,7 +30,6 @@ REPLACEMENT = "\ufffd"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
 _NONBLANK = re.compile(r"\S")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 # A post embedded from a social network, as news sites flatten them:
 # "<text> — Author Name (@handle) November 16, 2023"
 _POST = re.compile(
@@ -120,53 +120,6 @@ def sanitise(raw: str) -> str:
     box = [raw]
     _sanitise_owned(box)
     return box[0]
-
-
-def split_paragraphs(text: str) -> SpanArray:
-    """Paragraph spans, without their surrounding white space.
-
-    Blank lines separate paragraphs. In hard-wrapped text without blank lines
-    (newswire style), a line indented deeper than the one before starts one.
-    """
-    blocks: list[Span] = []
-    pos = 0
-    for m in _BLANK_LINES.finditer(text):
-        blocks.append(Span(pos, m.start()))
-        pos = m.end()
-    blocks.append(Span(pos, len(text)))
-    out: list[Span] = []
-    for block in blocks:
-        out.extend(_split_indented(text, block))
-    return SpanArray(p for p in (_trim(text, s) for s in out) if len(p))
-
-
-def _split_indented(text: str, block: Span) -> list[Span]:
-    parts: list[Span] = []
-    start = block.start
-    prev_indent: int | None = None
-    pos = block.start
-    while pos < block.end:
-        nl = text.find("\n", pos, block.end)
-        line_end = block.end if nl < 0 else nl
-        line = text[pos:line_end]
-        indent = len(line) - len(line.lstrip(" \t"))
-        if prev_indent is not None and line.strip() and indent > prev_indent and pos > start:
-            parts.append(Span(start, pos))
-            start = pos
-        if line.strip():
-            prev_indent = indent
-        pos = line_end + 1
-    parts.append(Span(start, block.end))
-    return parts
-
-
-def _trim(text: str, span: Span) -> Span:
-    s, e = span.start, span.end
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return Span(s, e)
 
 
 def find_posts(text: str, paragraphs: Iterable[Span]) -> tuple[Post, ...]:
