@@ -1,4 +1,7 @@
-"""The shape of a text the quote finder needs: paragraphs, sentences, quoted stretches.
+"""The shape of a text the quote finder needs: sentences and quoted stretches.
+
+The paragraphs are the document's own (``reader.paragraphs``); nothing here
+splits the text into paragraphs again.
 
 Everything is computed with a few whole-text regex passes and kept in sorted
 lists, so finding the sentence or the quotation around an offset is a binary
@@ -17,7 +20,6 @@ from reader.analysis.vocabulary import ABBREVIATIONS
 from reader.columns import Columns
 from reader.spans import Span, SpanArray
 
-_BLANK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]{2,}\S)")
 _MARK = re.compile(r"[\"“”]|''")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[^\s\"“‘(\[a-z])|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
@@ -74,17 +76,6 @@ class QuotedList(Columns[Quoted]):
         return Quoted(self.starts[index], self.ends[index], content, opened, closed)
 
 
-def paragraphs(text: str) -> SpanArray:
-    """Blank lines (or a deeper indent in hard-wrapped wire copy) separate paragraphs."""
-    out = SpanArray()
-    pos = 0
-    for m in _BLANK.finditer(text):
-        _add_trimmed(text, pos, m.start(), out)
-        pos = m.end()
-    _add_trimmed(text, pos, len(text), out)
-    return out
-
-
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without the white space at either edge."""
     while start < end and text[start].isspace():
@@ -92,12 +83,6 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _add_trimmed(text: str, start: int, end: int, out: SpanArray) -> None:
-    start, end = _trimmed(text, start, end)
-    if end > start:
-        out.add(start, end)
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -154,11 +139,11 @@ def _make(text: str, start: int, end: int, c0: int, c1: int, opened: bool, close
 
 
 class Layout:
-    """Paragraphs, sentence starts and quoted stretches of one text."""
+    """Sentence starts and quoted stretches of one text, within its given paragraphs."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paragraphs: SpanArray) -> None:
         self.text = text
-        self.paragraphs = paragraphs(text)
+        self.paragraphs = paragraphs
         self.para_starts = self.paragraphs.starts
         self.quotes = QuotedList()
         for start, end in zip(self.paragraphs.starts, self.paragraphs.ends, strict=True):

@@ -75,6 +75,11 @@ class QuoteList(Columns[Quote]):
     def __len__(self) -> int:
         return len(self._speaker)
 
+    @property
+    def offsets(self) -> array[int]:
+        """Content, cue and source start and end of each quote in turn; -1 when absent."""
+        return self._offsets
+
     def _row(self, index: int) -> Quote:
         o = self._offsets[6 * index : 6 * index + 6]
         content, cue, source = (Span(o[k], o[k + 1]) if o[k] != _NONE else None for k in (0, 2, 4))

@@ -32,7 +32,7 @@ def main(argv: Sequence[str]) -> int:
         doc = load_document(args.file)
     except DocumentError as exc:
         raise UsageError(str(exc)) from None
-    result = analyze(doc.text)
+    result = analyze(doc)
     if args.json:
         sys.stdout.write(dumps(doc, result) + "\n")
         return 0

@@ -18,23 +18,29 @@ from reader.analysis.pipeline import run
 from reader.document import load_document
 
 
-@pytest.fixture(scope="module")
-def scorer(shared_dir: Path) -> ModuleType:
-    path = shared_dir / "tools" / "score.py"
+def load_tool(shared_dir: Path, name: str) -> ModuleType:
+    path = shared_dir / "tools" / f"{name}.py"
     if not path.is_file():
-        pytest.skip(f"scorer not found at {path}")
-    spec = importlib.util.spec_from_file_location("reader_dev_scorer", path)
+        pytest.skip(f"{name} not found at {path}")
+    spec = importlib.util.spec_from_file_location(f"reader_dev_{name}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
+@pytest.fixture(scope="module")
+def scorer(shared_dir: Path) -> ModuleType:
+    return load_tool(shared_dir, "score")
+
+
 def outputs(scorer: ModuleType, setdir: Path) -> list[tuple[dict, dict]]:
     pairs = []
     for doc in scorer.load_set(str(setdir)):
         loaded = load_document(doc["path"])
-        obj = json.loads(json.dumps(to_contract(loaded, run(loaded.text))))
+        obj = json.loads(
+            json.dumps(to_contract(loaded, run(loaded.text, loaded.paragraphs, loaded.posts)))
+        )
         pairs.append((doc, obj))
     return pairs
 
@@ -61,6 +67,29 @@ def test_polnear_quotes(scorer: ModuleType, shared_dir: Path) -> None:
     m = quote_metrics(scorer, shared_dir / "data" / "dev" / "polnear-dev")
     assert m["source_overlap"]["f1"] >= 0.80
     assert m["content"]["f1"] >= 0.70
+
+
+@pytest.mark.parametrize(("width", "indent", "first"), [(66, 2, 6), (60, 3, 5)])
+def test_hard_wrapped_copy_scores_as_the_original(
+    scorer: ModuleType,
+    shared_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    width: int,
+    indent: int,
+    first: int,
+) -> None:
+    """Wire-style line breaks change nothing the analysis finds."""
+    wrap_set = load_tool(shared_dir, "wrap_set")
+    original = shared_dir / "data" / "dev" / "polnear-dev"
+    wrapped = tmp_path / "wrapped"
+    args = [str(original), str(wrapped), "--width", str(width)]
+    args += ["--indent", str(indent), "--first", str(first)]
+    monkeypatch.setattr("sys.argv", ["wrap_set.py", *args])
+    wrap_set.main()
+    plain, hard = quote_metrics(scorer, original), quote_metrics(scorer, wrapped)
+    assert hard["source_overlap"]["f1"] >= plain["source_overlap"]["f1"] - 0.01
+    assert hard["content"]["f1"] >= plain["content"]["f1"] - 0.02
 
 
 def test_seed_quotes_and_speakers(scorer: ModuleType, shared_dir: Path) -> None:

@@ -112,7 +112,7 @@ class LibraryScreen(Screen[None]):
         for path in self.paths:
             try:
                 doc = load_document(path)
-                entry = summarise(doc, analyze(doc.text))
+                entry = summarise(doc, analyze(doc))
                 key = str(Path(doc.path).resolve())
                 notes = len(self.store.notes_for(key, doc.sha256))
                 row = Row(path, entry, notes, key=key, sha256=doc.sha256)

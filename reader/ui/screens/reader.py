@@ -235,7 +235,7 @@ class ReaderScreen(Screen[None]):
     def _analyse(self) -> Analysis:
         """The analysis of the text; a failure is reported and shows nothing, never a crash."""
         try:
-            return analyze(self.doc.text)
+            return analyze(self.doc)
         except Exception as exc:  # the text stays readable whatever the analysis does
             message = f"the analysis failed ({type(exc).__name__}: {exc}); showing the text only"
             self.app.notify(message, severity="error", timeout=10)  # thread-safe
