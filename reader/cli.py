@@ -7,32 +7,11 @@ and run in scripts. Every user error is one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from reader import __version__
-
-PROG = "reader"
-DEFAULT_DB = "annotations.json"
-
-
-class UsageError(Exception):
-    """A user error: printed as one line, exit code 2."""
-
-
-def db_path(explicit: str | None) -> Path:
-    """The notes file: --db, else $READER_DB, else ./annotations.json."""
-    return Path(explicit or os.environ.get("READER_DB") or DEFAULT_DB)
-
-
-def _add_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        help=f"notes file (default: $READER_DB or ./{DEFAULT_DB})",
-    )
+from reader.commands.usage import PROG, UsageError, add_db_option, db_path
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -49,7 +28,7 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="article(s) or a folder of them (default: the bundled seed article)",
     )
-    _add_db(p)
+    add_db_option(p)
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return p
 

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from typing import Literal
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from reader.spans import Span
 
@@ -126,7 +127,7 @@ def markdown_to_text(source: str) -> Converted:
     return Converted(text, styles, title, date)
 
 
-def _inline(out: _Builder, children: list) -> None:
+def _inline(out: _Builder, children: list[Token]) -> None:
     for child in children:
         kind = child.type
         if kind in ("text", "html_inline"):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from reader.analysis.trie import compile_words
 
@@ -89,7 +90,7 @@ class Lexicon:
         return compile_words(self.phrases, re.IGNORECASE)
 
 
-def _read_toml(source: str, where: str, warnings: list[str]) -> dict:
+def _read_toml(source: str, where: str, warnings: list[str]) -> dict[str, Any]:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -104,7 +105,7 @@ def _strings(value: object) -> list[str]:
     return [v for v in value if isinstance(v, str) and v.strip()]
 
 
-def build(tables: list[tuple[str, dict]], names: dict[str, str] | None = None) -> Lexicon:
+def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None = None) -> Lexicon:
     """Merge lexicon tables (package first, then the user's) into a Lexicon.
 
     A phrase counts for the sectors listing it in ``terms`` minus those

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeAlias
 
 _END = ""
+# A node of the prefix tree: the next character to its child; _END marks a phrase end.
+_Node: TypeAlias = dict[str, "_Node"]
 
 
-def _insert(tree: dict, phrase: str) -> None:
+def _insert(tree: _Node, phrase: str) -> None:
     node = tree
     for char in phrase:
         node = node.setdefault(char, {})
@@ -25,7 +28,7 @@ def _atom(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
-def _pattern(node: dict) -> str:
+def _pattern(node: _Node) -> str:
     ends_here = _END in node
     branches = [_atom(c) + _pattern(child) for c, child in sorted(node.items()) if c != _END]
     if not branches:
@@ -39,7 +42,7 @@ def _pattern(node: dict) -> str:
 
 def trie_pattern(phrases: Iterable[str]) -> str:
     """A regex source matching any of ``phrases`` (as written, longest first)."""
-    tree: dict = {}
+    tree: _Node = {}
     for phrase in phrases:
         if phrase:
             _insert(tree, phrase)

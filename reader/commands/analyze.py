@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from reader.analysis import analyze
 from reader.analysis.contract import dumps
-from reader.cli import UsageError
+from reader.commands.usage import UsageError
 from reader.document import DocumentError, load_document
 
 

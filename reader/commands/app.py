@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.cli import UsageError
+from reader.commands.usage import UsageError
 from reader.document import DocumentError, load_document, seed_path
 from reader.library import find_documents
 

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 
 import orjson
 
-from reader.cli import UsageError, db_path
+from reader.commands.usage import UsageError, db_path
 from reader.document import Document, DocumentError, load_document
 from reader.notes.anchoring import anchor, describe
 from reader.notes.errors import StoreError, StoreWriteError
