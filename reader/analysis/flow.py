@@ -6,6 +6,11 @@ each such break is a single space, so a name, a cue or a quotation reads the
 same however the file was wrapped; its results are mapped back to offsets of
 the canonical text before anyone sees them. Text without line breaks inside
 its paragraphs is read as it is, with no copy and no mapping.
+
+A text longer than ``FLOWED_UP_TO`` is read in place too: building its
+flowed copy would hold three copies of it at once (the text, the pieces, the
+copy), more memory than a 20 MB document may take. Its paragraphs are still
+the document's; only a name or cue broken over two lines may be missed.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ from collections.abc import Iterable
 from reader.analysis.model import Analysis
 from reader.paragraphs import soft_breaks
 from reader.spans import Span, SpanArray
+
+FLOWED_UP_TO = 1 << 20
+"""Texts up to this many characters are read flowed (an article, a long report)."""
 
 
 class Flow:
@@ -30,6 +38,10 @@ class Flow:
         self._flow_cuts = array("q")
         self._source_cuts = array("q")
         self._run_starts = array("q")
+        self.text = text
+        self.paragraphs = paragraphs
+        if len(text) > FLOWED_UP_TO:
+            return
         parts: list[str] = []
         taken = 0  # source characters copied so far
         length = 0  # flow characters so far
@@ -43,8 +55,6 @@ class Flow:
                 self._source_cuts.append(b)
                 self._run_starts.append(a)
         if not parts:
-            self.text = text
-            self.paragraphs = paragraphs
             return
         parts.append(text[taken:])
         self.text = "".join(parts)

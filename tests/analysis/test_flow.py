@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from collections import OrderedDict
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -91,3 +93,16 @@ def test_offsets_map_back_to_the_same_characters(parts, data) -> None:
     end = data.draw(st.integers(start + 1, len(flow.text)))
     src_start, src_end = flow.to_source(start), flow.to_source(end - 1) + 1
     assert " ".join(text[src_start:src_end].split()) == " ".join(flow.text[start:end].split())
+
+
+def test_a_very_long_text_is_read_in_place(
+    seed_doc: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the size limit no flowed copy is made; the spans still cover the same words."""
+    wrapped = document_from_text(wire(seed_doc))
+    monkeypatch.setattr("reader.analysis.flow.FLOWED_UP_TO", 100)
+    monkeypatch.setattr("reader.analysis._cache", OrderedDict())  # analysed afresh
+    assert Flow(wrapped.text, wrapped.paragraphs).identity
+    in_place = summary(wrapped)
+    assert [s[0] for s in in_place[0]] == [s[0] for s in summary(seed_doc)[0]]
+    assert in_place[2] == summary(seed_doc)[2]
