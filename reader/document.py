@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
-from reader.paragraphs import split_paragraphs
+from reader.paragraphs import find_dateline, find_headline, split_paragraphs
 from reader.spans import Span, SpanArray
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -70,6 +70,8 @@ class Document:
     date: str | None
     paragraphs: SpanArray
     posts: tuple[Post, ...] = ()
+    headline: Span | None = None
+    dateline: Span | None = None
     notices: tuple[str, ...] = ()
     styles: tuple[StyleSpan, ...] = ()
     sha256: str = field(init=False)
@@ -192,8 +194,12 @@ def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document
         date = header.group(1)
         text = text[header.end() :]
     paragraphs = split_paragraphs(text)
-    first = text[paragraphs[0].start : paragraphs[0].end] if paragraphs else ""
-    title = " ".join((converted.title or first.split("\n", 1)[0]).split())
+    headline = find_headline(paragraphs)
+    if headline is not None:
+        first = headline.text(text)
+    else:
+        first = paragraphs[0].text(text).split("\n", 1)[0] if paragraphs else ""
+    title = " ".join((converted.title or first).split())
     return Document(
         path=path,
         text=text,
@@ -201,6 +207,8 @@ def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document
         date=date,
         paragraphs=paragraphs,
         posts=find_posts(text, paragraphs),
+        headline=headline,
+        dateline=find_dateline(text, paragraphs, headline),
         notices=notices,
         styles=converted.styles,
     )

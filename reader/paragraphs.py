@@ -30,13 +30,20 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from reader.spans import SpanArray
+from reader.spans import Span, SpanArray
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _LINE = re.compile(r"[^\n]+")
 _FIRST_WORD = re.compile(r"\S+")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪]|\d{1,3}[.)])\s")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
+_DATELINE = re.compile(
+    r"(?P<line>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # its state or country
+    r"(?:,? +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
+    r"(?: *\([A-Za-z][A-Za-z. -]{0,24}\))?)"  # the agency
+    r"[ \t]*[-—–]{1,2}[ \t]+(?=\S)"
+)
 _DIGIT = re.compile(r"\d")
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
@@ -59,6 +66,29 @@ def split_paragraphs(text: str) -> SpanArray:
         pos = m.end()
     _split_block(text, pos, len(text), out)
     return out
+
+
+HEADLINE = 300
+"""A first paragraph up to this long, with a body after it, is the headline."""
+
+
+def find_headline(paragraphs: SpanArray) -> Span | None:
+    """The headline: a short first paragraph with more text after it."""
+    if len(paragraphs) < 2 or paragraphs.ends[0] - paragraphs.starts[0] > HEADLINE:
+        return None
+    return paragraphs[0]
+
+
+def find_dateline(text: str, paragraphs: SpanArray, headline: Span | None) -> Span | None:
+    """A wire dateline opening the body: ``MOSCOW, Nov 16 (Reuters) -``, ``LONDON —``.
+
+    The span covers the place, date and agency, not the dash after them.
+    """
+    first = 1 if headline is not None else 0
+    if len(paragraphs) <= first:
+        return None
+    m = _DATELINE.match(text, paragraphs.starts[first], paragraphs.ends[first])
+    return Span(m.start("line"), m.end("line")) if m else None
 
 
 def soft_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from reader.document import document_from_text
 from reader.paragraphs import soft_breaks, split_paragraphs
 
 
@@ -139,3 +141,29 @@ def test_any_wire_wrapping_gives_back_the_paragraphs(
     assume(len(paragraphs) == 1 or any("\n" in f for f in filled))
     wrapped = "\n".join(filled)
     assert flat(wrapped) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "HEAD LINE\n\nMOSCOW, Nov 16 (Reuters) - Russia said it would.",
+            "MOSCOW, Nov 16 (Reuters)",
+        ),
+        ("A title\n\nWASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON (AP)"),
+        ("NEW YORK, March 3 - Stocks fell.", "NEW YORK, March 3"),
+        ("A title\n\nU.S. officials - the ones who spoke - said no.", None),
+        ("A title\n\nThe minister said prices would rise.", None),
+    ],
+)
+def test_the_dateline_opens_the_body(text: str, dateline: str | None) -> None:
+    doc = document_from_text(text)
+    assert (doc.dateline.text(doc.text) if doc.dateline else None) == dateline
+
+
+def test_a_wrapped_headline_is_the_whole_title() -> None:
+    wrapped = WIRE.replace("MOST EC STATES", "      MOST EC STATES\n  NOW", 1)
+    doc = document_from_text(wrapped.replace("\n  A majority", "\n      A majority", 1))
+    assert doc.headline == doc.paragraphs[0]
+    assert doc.title == "MOST EC STATES NOW SAID TO BE AGAINST OILS/FATS TAX"
+    assert document_from_text("One paragraph only.").headline is None

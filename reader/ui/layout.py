@@ -162,9 +162,7 @@ class Layout:
     def _build(self) -> None:
         doc, text, width = self.doc, self.doc.text, self.width
         posts = {post.span.start: post for post in doc.posts}
-        title_is_first = bool(doc.paragraphs) and (
-            doc.paragraphs[0].text(text).strip() == doc.title
-        )
+        title_is_first = doc.headline is not None
         paragraphs = doc.paragraphs
         add = self._add
         for index in range(self.start_para, self.end_para):
