@@ -14,8 +14,8 @@ its notes file keeps its notes (the bundled ``annotations.json`` names
 file is. Each note also records the digest of the text it was anchored in.
 
 A note is on a document (:meth:`DocumentId.holds`) when its name points at the
-document's file, or when the file its name points at no longer exists and its
-digest is the document's: a moved or renamed file keeps its notes, and so do
+document's file (:func:`named_path`), or when the file it points at no longer
+exists and its digest is the document's: a moved or renamed file keeps its notes, and so do
 notes written on another machine. A copy at another path, while the original
 is still there, is another document.
 """
@@ -78,10 +78,9 @@ class DocumentId:
     def at(cls, path: str | os.PathLike[str], sha256: str) -> DocumentId:
         return cls(document_path(path), sha256)
 
-    def holds(self, name: str, sha256: str, folder: str | os.PathLike[str]) -> bool:
-        """Whether a note named ``name`` with digest ``sha256``, in a notes file in
-        ``folder``, is on this document (see the module's docstring)."""
-        where = named_path(name, folder)
+    def holds(self, where: Path, sha256: str) -> bool:
+        """Whether a note on the file at ``where`` (its name's :func:`named_path`), made
+        on a text of digest ``sha256``, is on this document (see the module's docstring)."""
         if where == self.path:
             return True
         return bool(self.sha256) and sha256 == self.sha256 and not where.exists()

@@ -41,16 +41,17 @@ def test_a_name_is_relative_inside_the_notes_folder_and_absolute_outside(article
 def test_a_note_is_on_its_file_even_when_the_text_changed(article, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "news")
     doc = DocumentId.at("a.txt", "new digest")
-    assert doc.holds("news/a.txt", "old digest", tmp_path)
-    assert doc.holds(str(article), "old digest", tmp_path / "elsewhere")
-    assert not doc.holds("news/b.txt", "old digest", tmp_path)
+    assert doc.holds(named_path("news/a.txt", tmp_path), "old digest")
+    assert doc.holds(named_path(str(article), tmp_path / "elsewhere"), "old digest")
+    assert not doc.holds(named_path("news/b.txt", tmp_path), "old digest")
 
 
 def test_a_moved_file_keeps_its_notes_but_a_copy_is_another_document(article, tmp_path):
     digest = "d" * 64
     moved = tmp_path / "moved.txt"
     os.rename(article, moved)
-    assert DocumentId.at(moved, digest).holds("news/a.txt", digest, tmp_path)
-    assert not DocumentId.at(moved, digest).holds("news/a.txt", "e" * 64, tmp_path)
+    was = named_path("news/a.txt", tmp_path)
+    assert DocumentId.at(moved, digest).holds(was, digest)
+    assert not DocumentId.at(moved, digest).holds(was, "e" * 64)
     shutil.copyfile(moved, article)  # the original is back: the other file is a copy
-    assert not DocumentId.at(moved, digest).holds("news/a.txt", digest, tmp_path)
+    assert not DocumentId.at(moved, digest).holds(was, digest)

@@ -97,6 +97,7 @@ class NoteStore:
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
         self._cache: tuple[int, list[Note]] = (-1, [])
         self._migrated: tuple[int, Tables] | None = None  # an older file, as CURRENT
+        self._paths: tuple[int, dict[str, Path]] = (-1, {})  # document names resolved
         self._thread_lock = threading.RLock()  # the cache is shared by this process's threads
         try:
             self.all()
@@ -140,7 +141,7 @@ class NoteStore:
         for note in notes:
             key = (note.document, note.sha256)
             if key not in held:
-                held[key] = doc.holds(note.document, note.sha256, self.folder)
+                held[key] = doc.holds(self._resolved(note.document), note.sha256)
         found = [n for n in notes if held[(n.document, n.sha256)]]
         return sorted(found, key=lambda n: (n.target.start, n.target.end) if n.target else (-1, -1))
 
@@ -243,6 +244,17 @@ class NoteStore:
                     message = f"{self.path} was written by a newer version of reader: {exc}"
                     raise StoreError(message) from None
             return self._migrated[1]
+
+    def _resolved(self, name: str) -> Path:
+        """:meth:`path_of`, remembered until the file changes (a library asks once per document)."""
+        with self._thread_lock:
+            generation = self._storage.generation
+            if self._paths[0] != generation:
+                self._paths = (generation, {})
+            paths = self._paths[1]
+            if name not in paths:
+                paths[name] = self.path_of(name)
+            return paths[name]
 
     def _named(self, note: Note) -> Note:
         """``note`` naming its document the store's way (a relative name is from the folder)."""

@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from reader.cli import main
+from reader.document import load_document
 from tests.conftest import SEED
 from tests.conftest import run_reader as reader
 
@@ -183,3 +184,43 @@ def test_control_characters_in_a_note_never_reach_the_terminal(cli):
         out = cli(*args)[1]
         assert "\x1b" not in out and "\\x1b[31m" in out and "[bold]markup[/bold]" in out
     assert orjson.loads(cli("list", "--json")[1])[0]["body"] == body  # stored as typed
+
+
+def test_list_and_search_json_say_where_each_note_is_now(tmp_path, db_file):
+    """As subprocesses: status and position after the file was edited, an orphan included."""
+    article = tmp_path / "article.txt"
+    shutil.copyfile(SEED, article)
+
+    def add(*where: str, body: str) -> str:
+        run = reader("notes", "add", "--doc", "article.txt", *where, "--body", body, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    ids = {
+        "anchored": add("--paragraph", "2", body="before the edit #trade"),
+        "moved": add("--quote", "Yvan Gil in Moscow", body="after the edit #trade"),
+        "orphan": add("--quote", "de-dollarization", body="its words are gone #trade"),
+        "whole": add(body="on it all #trade"),
+    }
+    text = article.read_text(encoding="utf-8")
+    text = text.replace("Both countries agreed", "An added paragraph.\n\nBoth countries agreed")
+    article.write_text(text.replace("de-dollarization", "something else"), encoding="utf-8")
+    now = load_document(article)
+
+    for argv in (["list", "--doc", str(article)], ["search", "trade"]):
+        run = reader("notes", *argv, "--json", cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        got = {n["id"]: (n["status"], n["position"]) for n in orjson.loads(run.stdout)}
+        assert got[ids["orphan"]] == ("orphan", None)
+        assert got[ids["whole"]] == ("anchored", None)
+        status, where = got[ids["anchored"]]
+        assert status == "anchored" and where["paragraph"] == 2
+        assert (where["start"], where["end"]) == (now.paragraphs[1].start, now.paragraphs[1].end)
+        status, where = got[ids["moved"]]
+        assert status == "moved" and where["paragraph"] == 5  # one paragraph was added before
+        assert now.text[where["start"] : where["end"]] == "Yvan Gil in Moscow"
+    for status in ("anchored", "moved", "orphan"):
+        run = reader("notes", "list", "--status", status, "--json", cwd=tmp_path)
+        assert {n["status"] for n in orjson.loads(run.stdout)} == {status}
+    help_text = reader("notes", "list", "--help").stdout
+    assert "status" in help_text and "position" in help_text
