@@ -15,9 +15,9 @@ file is. Each note also records the digest of the text it was anchored in.
 
 A note is on a document (:meth:`DocumentId.holds`) when its name points at the
 document's file (:func:`named_path`), or when the file it points at no longer
-exists and its digest is the document's: a moved or renamed file keeps its notes, and so do
-notes written on another machine. A copy at another path, while the original
-is still there, is another document.
+exists and its digest is the document's: a moved or renamed file keeps its
+notes, and so do notes written on another machine. A copy at another path,
+while the original is still there, is another document.
 """
 
 from __future__ import annotations

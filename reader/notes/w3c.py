@@ -3,8 +3,8 @@
 Each note becomes an ``Annotation`` whose target is the document with a
 ``TextQuoteSelector`` and a ``TextPositionSelector``, whose body is a
 ``TextualBody`` with purpose ``commenting`` (the note) plus one with purpose
-``tagging`` per tag. What the model has no property for (the document path as
-the user gave it and the sha256 of its text) travels as ``reader:``
+``tagging`` per tag. What the model has no property for (the document's name
+in the notes file and the sha256 of its text) travels as ``reader:``
 extension properties, so an export re-imports to identical notes.
 """
 
