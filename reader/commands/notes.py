@@ -3,6 +3,10 @@
 Every subcommand takes ``--db PATH`` and ``--json``. A user error is one line
 and exit code 2; a write that failed (full disk, no permission) is one line
 saying "could not write …" and exit code 1. Nothing here imports Textual.
+
+A document is known the one way of :mod:`reader.identity`: ``--doc`` takes any
+path to it (from the working folder or absolute), notes name it as the notes
+file does.
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ import orjson
 
 from reader.commands.usage import UsageError, db_path
 from reader.document import Document, DocumentError, load_document
-from reader.notes.anchoring import anchor, describe
+from reader.identity import DocumentId
+from reader.notes.anchoring import Anchor, anchor, describe
 from reader.notes.errors import StoreError, StoreWriteError
 from reader.notes.export import FORMATS, export, parse_import, printable
 from reader.notes.model import AnchorStatus, Note, merge_tags, tags_in
@@ -26,6 +31,15 @@ from reader.notes.storage import describe_os_error, write_atomically
 from reader.notes.store import NoteStore
 
 STATUSES = ("anchored", "moved", "orphan")
+
+JSON_FIELDS = """\
+with --json, each note is printed as stored (id, document, sha256, body,
+target, tags, created, modified) plus where it is in the document now:
+  status    anchored (its words are where they were), moved (found elsewhere,
+            or edited a little), orphan (its words or its file are gone)
+  position  {"start": N, "end": N, "paragraph": N}: code-point offsets in the
+            text and the paragraph number (from 1) as the file is now; null for
+            an orphan and for a note on the whole document"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,7 +58,13 @@ def parser() -> argparse.ArgumentParser:
     p = _Parser(prog="reader notes", description="Notes anchored to the words of articles.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    ls = sub.add_parser("list", parents=[common], help="list notes, one per line")
+    ls = sub.add_parser(
+        "list",
+        parents=[common],
+        help="list notes, one per line",
+        epilog=JSON_FIELDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ls.add_argument("--doc", metavar="FILE", help="only the notes on this document")
     ls.add_argument("--tag", metavar="T", action="append", default=[], help="only with this tag")
     ls.add_argument("--status", choices=STATUSES, help="only notes anchored this way")
@@ -69,7 +89,13 @@ def parser() -> argparse.ArgumentParser:
     rm = sub.add_parser("rm", parents=[common], help="delete a note")
     rm.add_argument("id", metavar="ID")
 
-    search = sub.add_parser("search", parents=[common], help="notes whose text has every word")
+    search = sub.add_parser(
+        "search",
+        parents=[common],
+        help="notes whose text has every word",
+        epilog=JSON_FIELDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     search.add_argument("query", metavar="QUERY")
 
     exp = sub.add_parser("export", parents=[common], help="export notes")
@@ -105,35 +131,49 @@ def _load(path: str) -> Document:
 
 
 class Documents:
-    """Documents of the notes, loaded once each (None when the file is gone)."""
+    """Documents of the notes by name, loaded once each (None when the file is gone)."""
 
     def __init__(self, store: NoteStore) -> None:
         self.store = store
         self._cache: dict[str, Document | None] = {}
 
-    def get(self, path: str) -> Document | None:
-        if path not in self._cache:
-            self._cache[path] = None
-            candidates = [Path(path)]
-            if not Path(path).is_absolute():
-                candidates.append(self.store.path.parent / path)
-            for candidate in candidates:
-                try:
-                    self._cache[path] = load_document(candidate)
-                    break
-                except DocumentError:
-                    continue
-        return self._cache[path]
+    def get(self, name: str) -> Document | None:
+        if name not in self._cache:
+            try:
+                self._cache[name] = load_document(self.store.path_of(name))
+            except DocumentError:
+                self._cache[name] = None
+        return self._cache[name]
 
-    def status(self, note: Note) -> tuple[AnchorStatus, int | None]:
-        """How the note anchors in its document now, and where (None: whole document)."""
+    def remember(self, notes: list[Note], doc: Document) -> None:
+        """``doc`` is the document of ``notes`` (found by digest when their file moved)."""
+        for note in notes:
+            self._cache[note.document] = doc
+
+    def place(self, note: Note) -> tuple[Anchor, int | None]:
+        """How the note anchors in its document now, and in which paragraph (from 0).
+
+        A note on the whole document is anchored without a span while its file is there.
+        """
         doc = self.get(note.document)
-        if note.target is None:
-            return ("anchored" if doc is not None else "orphan"), None
         if doc is None:
-            return "orphan", None
+            return Anchor("orphan"), None
+        if note.target is None:
+            return Anchor("anchored"), None
         found = anchor(doc.text, note.target)
-        return found.status, found.start
+        paragraph = doc.paragraph_at(found.start) if found.start is not None else None
+        return found, paragraph
+
+    def status(self, note: Note) -> AnchorStatus:
+        return self.place(note)[0].status
+
+    def as_json(self, note: Note) -> dict[str, Any]:
+        """The note as stored, with its ``status`` and ``position`` now (see JSON_FIELDS)."""
+        found, paragraph = self.place(note)
+        position = None
+        if found.start is not None and found.end is not None and paragraph is not None:
+            position = {"start": found.start, "end": found.end, "paragraph": paragraph + 1}
+        return {**note.to_dict(), "status": found.status, "position": position}
 
 
 def _write_out(data: bytes) -> None:
@@ -165,30 +205,33 @@ def _line(note: Note, status: str) -> str:
 
 def _print_notes(notes: list[Note], docs: Documents, as_json: bool) -> None:
     if as_json:
-        _print_json([n.to_dict() for n in notes])
+        _print_json([docs.as_json(n) for n in notes])
         return
     for note in notes:
-        print(_line(note, docs.status(note)[0]))
+        print(_line(note, docs.status(note)))
 
 
-def _notes_of(store: NoteStore, doc_path: str | None) -> list[Note]:
+def _notes_of(store: NoteStore, docs: Documents, doc_path: str | None) -> list[Note]:
+    """All notes, or those on the document at ``doc_path`` (any path to it)."""
     if not doc_path:
         return store.all()
     doc = _load(doc_path)
-    return store.notes_for(doc.path, doc.sha256)
+    notes = store.notes_for(DocumentId.of(doc))
+    docs.remember(notes, doc)
+    return notes
 
 
 # -- commands ----------------------------------------------------------------
 
 
 def cmd_list(store: NoteStore, args: argparse.Namespace) -> int:
-    notes = _notes_of(store, args.doc)
     docs = Documents(store)
+    notes = _notes_of(store, docs, args.doc)
     wanted = set(merge_tags(args.tag))
     if wanted:
         notes = [n for n in notes if wanted <= set(n.tags)]
     if args.status:
-        notes = [n for n in notes if docs.status(n)[0] == args.status]
+        notes = [n for n in notes if docs.status(n) == args.status]
     _print_notes(notes, docs, args.json)
     return 0
 
@@ -235,13 +278,13 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
         raise UsageError("--end needs --start")
     target = describe(doc.text, start, end) if start >= 0 else None
     note = Note(
-        document=doc.path,
+        document=store.name_of(doc.path),
         sha256=doc.sha256,
         body=args.body,
         target=target,
         tags=merge_tags(args.tag, tags_in(args.body)),
     )
-    store.add(note)
+    note = store.add(note)
     if args.json:
         _print_json(note.to_dict())
     else:
@@ -294,10 +337,10 @@ def cmd_search(store: NoteStore, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: NoteStore, args: argparse.Namespace) -> int:
-    notes = _notes_of(store, args.doc)
     docs = Documents(store)
+    notes = _notes_of(store, docs, args.doc)
     titles = {n.document: d.title for n in notes if (d := docs.get(n.document)) is not None}
-    data = export(notes, args.format, titles)
+    data = export(notes, args.format, titles, store.folder)
     if not args.output:
         _write_out(data)
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -68,13 +69,19 @@ def to_json(notes: list[Note]) -> bytes:
     return orjson.dumps([n.to_dict() for n in notes], option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def export(notes: list[Note], fmt: str, titles: Mapping[str, str] | None = None) -> bytes:
+def export(
+    notes: list[Note],
+    fmt: str,
+    titles: Mapping[str, str] | None = None,
+    folder: str | Path | None = None,
+) -> bytes:
+    """``titles`` by document name; ``folder``: the notes file's, for W3C source IRIs."""
     if fmt == "md":
         return to_markdown(notes, titles).encode("utf-8")
     if fmt == "json":
         return to_json(notes)
     if fmt == "w3c":
-        return w3c.dumps(notes)
+        return w3c.dumps(notes, folder)
     raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
 
 

@@ -63,7 +63,12 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """One note, as stored."""
+    """One note, as stored.
+
+    ``document`` is the document's name in the notes file and ``sha256`` the digest
+    of the text the note was made on: together the document's identity
+    (:mod:`reader.identity`).
+    """
 
     document: str
     sha256: str

@@ -9,6 +9,10 @@ disk (fsynced). A file that does not parse is never written to: opening it
 raises :class:`StoreCorruptError` naming a backup copy, and
 ``NoteStore(path, read_only=True)`` opens it anyway, empty, with
 :attr:`NoteStore.problem` saying why.
+
+Notes name their document the one way of :mod:`reader.identity` (relative to
+the file's folder, or absolute): the store writes every note so, and finds a
+document's notes with :meth:`DocumentId.holds <reader.identity.DocumentId.holds>`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +30,7 @@ from filelock import FileLock, Timeout
 from tinydb import Query
 from tinydb.table import Table
 
+from reader.identity import DocumentId, document_name, named_path
 from reader.notes import schema
 from reader.notes.errors import (
     StoreCorruptError,
@@ -82,12 +88,16 @@ class NoteStore:
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.folder = self.path.absolute().parent
+        """The folder that relative document names in the file start from."""
         self.read_only = read_only
         self.problem: str | None = None
         """Why a read-only store shows nothing (a corrupt or unreadable file), else None."""
         self._storage = AtomicJSONStorage(self.path, read_only=read_only)
         self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
         self._cache: tuple[int, list[Note]] = (-1, [])
+        self._migrated: tuple[int, Tables] | None = None  # an older file, as CURRENT
+        self._paths: tuple[int, dict[str, Path]] = (-1, {})  # document names resolved
         self._thread_lock = threading.RLock()  # the cache is shared by this process's threads
         try:
             self.all()
@@ -117,12 +127,31 @@ class NoteStore:
                 self._cache = (generation, [self._note(doc) for doc in docs.values()])
             return list(self._cache[1])
 
-    def notes_for(self, document: str, sha256: str) -> list[Note]:
-        """Notes on this document: same text (sha256) or same file, in document order."""
+    def notes_for(
+        self, document: DocumentId | str | os.PathLike[str], sha256: str = ""
+    ) -> list[Note]:
+        """Notes on this document, in document order (notes on all of it first).
+
+        ``document`` is a :class:`DocumentId`, or a path (relative to the working
+        folder) with ``sha256`` the digest of its text.
+        """
+        doc = document if isinstance(document, DocumentId) else DocumentId.at(document, sha256)
         notes = self.all()
-        same = {d: self._same_file(d, document) for d in {n.document for n in notes}}
-        found = [n for n in notes if n.sha256 == sha256 or same[n.document]]
+        held: dict[tuple[str, str], bool] = {}
+        for note in notes:
+            key = (note.document, note.sha256)
+            if key not in held:
+                held[key] = doc.holds(self._resolved(note.document), note.sha256)
+        found = [n for n in notes if held[(n.document, n.sha256)]]
         return sorted(found, key=lambda n: (n.target.start, n.target.end) if n.target else (-1, -1))
+
+    def name_of(self, path: str | os.PathLike[str]) -> str:
+        """How this file names the document at ``path`` (relative to the working folder)."""
+        return document_name(path, self.folder)
+
+    def path_of(self, name: str) -> Path:
+        """The file a note's ``document`` name points at."""
+        return named_path(name, self.folder)
 
     def get(self, note_id: str) -> Note | None:
         return next((n for n in self.all() if n.id == note_id), None)
@@ -143,6 +172,7 @@ class NoteStore:
         with self._locked():
             if self._find(note.id) is not None:
                 raise StoreError(f"a note with id {note.id} already exists")
+            note = self._named(note)
             self._table(schema.NOTES).insert(note.to_dict())
         return note
 
@@ -155,7 +185,7 @@ class NoteStore:
             for note in notes:
                 if note.id not in seen:
                     seen.add(note.id)
-                    added.append(note)
+                    added.append(self._named(note))
             if added:
                 table.insert_multiple(n.to_dict() for n in added)
         return added
@@ -167,6 +197,7 @@ class NoteStore:
             if found is None:
                 raise NoteNotFoundError(f"no note with id {note.id}")
             doc_id, doc = found
+            note = self._named(note)
             new = note.to_dict()
             if doc != new:
                 self._table(schema.NOTES).update(new, doc_ids=[doc_id])
@@ -201,13 +232,34 @@ class NoteStore:
         """The current content, brought up to the current schema in memory."""
         with self._thread_lock:
             tables = self._storage.read()
-        if tables is None:
-            return schema.empty()
-        try:
-            return schema.migrate(tables)
-        except ValueError as exc:
-            message = f"{self.path} was written by a newer version of reader: {exc}"
-            raise StoreError(message) from None
+            if tables is None:
+                return schema.empty()
+            if schema.version(tables) == schema.CURRENT:
+                return tables
+            generation = self._storage.generation
+            if self._migrated is None or self._migrated[0] != generation:
+                try:
+                    self._migrated = (generation, schema.migrate(tables, self.folder))
+                except ValueError as exc:
+                    message = f"{self.path} was written by a newer version of reader: {exc}"
+                    raise StoreError(message) from None
+            return self._migrated[1]
+
+    def _resolved(self, name: str) -> Path:
+        """:meth:`path_of`, remembered until the file changes (a library asks once per document)."""
+        with self._thread_lock:
+            generation = self._storage.generation
+            if self._paths[0] != generation:
+                self._paths = (generation, {})
+            paths = self._paths[1]
+            if name not in paths:
+                paths[name] = self.path_of(name)
+            return paths[name]
+
+    def _named(self, note: Note) -> Note:
+        """``note`` naming its document the store's way (a relative name is from the folder)."""
+        name = self.name_of(self.path_of(note.document))
+        return note if name == note.document else replace(note, document=name)
 
     def _find(self, note_id: str) -> tuple[int, dict[str, Any]] | None:
         """The TinyDB document id and the stored document of a note."""
@@ -228,16 +280,6 @@ class NoteStore:
             what = doc.get("id", "?") if isinstance(doc, dict) else "?"
             reason = f"note {what} has the wrong shape ({type(exc).__name__}: {exc})"
             raise StoreCorruptError(reason, reason) from None
-
-    def _same_file(self, stored: str, document: str) -> bool:
-        try:
-            wanted = Path(document).expanduser().resolve()
-            candidates = {Path(stored).expanduser().resolve()}
-            if not Path(stored).is_absolute():
-                candidates.add((self.path.parent / stored).resolve())
-        except (OSError, RuntimeError):
-            return False
-        return wanted in candidates
 
     def _corrupt_message(self, exc: StoreCorruptError, backup: Path | None) -> str:
         where = f"; it was left untouched, a copy is at {backup}" if backup else ""
@@ -314,4 +356,4 @@ class NoteStore:
         except OSError as exc:
             message = f"could not write {self.path}: {describe_os_error(exc)}"
             raise StoreWriteError(message) from None
-        self._storage.write(schema.migrate(tables))
+        self._storage.write(schema.migrate(tables, self.folder))

@@ -3,8 +3,8 @@
 Each note becomes an ``Annotation`` whose target is the document with a
 ``TextQuoteSelector`` and a ``TextPositionSelector``, whose body is a
 ``TextualBody`` with purpose ``commenting`` (the note) plus one with purpose
-``tagging`` per tag. What the model has no property for (the document path as
-the user gave it and the sha256 of its text) travels as ``reader:``
+``tagging`` per tag. What the model has no property for (the document's name
+in the notes file and the sha256 of its text) travels as ``reader:``
 extension properties, so an export re-imports to identical notes.
 """
 
@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import orjson
 
+from reader.identity import named_path
 from reader.notes.model import Note, Target, merge_tags
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -26,9 +27,13 @@ CONTEXT: list[Any] = [ANNO_CONTEXT, {"reader": READER_NS}]
 ID_PREFIX = "urn:x-reader:note:"
 
 
-def source_iri(document: str) -> str:
-    """The document as an IRI: a ``file:`` URI of its absolute path."""
-    return Path(document).expanduser().absolute().as_uri()
+def source_iri(document: str, folder: str | Path | None = None) -> str:
+    """The document as an IRI: a ``file:`` URI of its absolute path.
+
+    ``document`` is a note's name of it, relative to ``folder`` (the notes file's
+    folder; else the working folder) or absolute.
+    """
+    return named_path(document, folder if folder is not None else Path.cwd()).as_uri()
 
 
 def utc_z(stamp: str) -> str:
@@ -42,10 +47,12 @@ def utc_z(stamp: str) -> str:
     return when.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def to_annotation(note: Note, *, context: bool = True) -> dict[str, Any]:
+def to_annotation(
+    note: Note, *, context: bool = True, folder: str | Path | None = None
+) -> dict[str, Any]:
     """One note as a Web Annotation (without ``@context`` when embedded in a collection)."""
     target: dict[str, Any] = {
-        "source": source_iri(note.document),
+        "source": source_iri(note.document, folder),
         "reader:document": note.document,
         "reader:sha256": note.sha256,
     }
@@ -72,7 +79,9 @@ def to_annotation(note: Note, *, context: bool = True) -> dict[str, Any]:
     }
 
 
-def to_collection(notes: list[Note], label: str = "reader notes") -> dict[str, Any]:
+def to_collection(
+    notes: list[Note], label: str = "reader notes", folder: str | Path | None = None
+) -> dict[str, Any]:
     """All notes as one AnnotationCollection with a single embedded page."""
     digest = hashlib.sha256(" ".join(n.id for n in notes).encode()).hexdigest()[:16]
     ident = f"urn:x-reader:collection:{digest}"
@@ -87,13 +96,14 @@ def to_collection(notes: list[Note], label: str = "reader notes") -> dict[str, A
             "type": "AnnotationPage",
             "partOf": ident,
             "startIndex": 0,
-            "items": [to_annotation(n, context=False) for n in notes],
+            "items": [to_annotation(n, context=False, folder=folder) for n in notes],
         },
     }
 
 
-def dumps(notes: list[Note]) -> bytes:
-    return orjson.dumps(to_collection(notes), option=orjson.OPT_INDENT_2) + b"\n"
+def dumps(notes: list[Note], folder: str | Path | None = None) -> bytes:
+    """``folder``: where the notes file is, that relative document names start from."""
+    return orjson.dumps(to_collection(notes, folder=folder), option=orjson.OPT_INDENT_2) + b"\n"
 
 
 def annotations_in(data: Any) -> list[dict[str, Any]] | None:

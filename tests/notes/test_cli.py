@@ -8,6 +8,7 @@ import orjson
 import pytest
 
 from reader.cli import main
+from reader.document import load_document
 from tests.conftest import SEED
 from tests.conftest import run_reader as reader
 
@@ -29,6 +30,11 @@ def one_line_error(err: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in err, err
     return lines[0]
+
+
+def as_stored(listed: dict) -> dict:
+    """A note of ``notes list --json`` without what it adds to the note as stored."""
+    return {k: v for k, v in listed.items() if k not in ("status", "position")}
 
 
 def test_add_on_a_paragraph_then_list(cli, seed_doc):
@@ -128,12 +134,13 @@ def test_export_and_import(cli, tmp_path):
     md = (tmp_path / "out.md").read_text(encoding="utf-8")
     assert md.startswith("# Notes") and "> de-dollarization" in md
     assert cli("export", "--format", "md")[1] == md
-    stored = orjson.loads(cli("list", "--json")[1])
+    listed = orjson.loads(cli("list", "--json")[1])
+    stored = [as_stored(n) for n in listed]
     assert orjson.loads((tmp_path / "out.json").read_bytes()) == stored
     other = tmp_path / "other.json"
     for source in ("out.w3c", "out.json"):
         assert cli("import", str(tmp_path / source), "--db", str(other))[0] == 0
-    assert orjson.loads(cli("list", "--json", "--db", str(other))[1]) == stored
+    assert orjson.loads(cli("list", "--json", "--db", str(other))[1]) == listed
     assert "imported 0 notes, 2 already there" in cli("import", str(tmp_path / "out.w3c"))[1]
     code, _, err = cli("import", str(tmp_path / "out.md"))
     assert code == 2 and "cannot import" in one_line_error(err)
@@ -177,3 +184,43 @@ def test_control_characters_in_a_note_never_reach_the_terminal(cli):
         out = cli(*args)[1]
         assert "\x1b" not in out and "\\x1b[31m" in out and "[bold]markup[/bold]" in out
     assert orjson.loads(cli("list", "--json")[1])[0]["body"] == body  # stored as typed
+
+
+def test_list_and_search_json_say_where_each_note_is_now(tmp_path, db_file):
+    """As subprocesses: status and position after the file was edited, an orphan included."""
+    article = tmp_path / "article.txt"
+    shutil.copyfile(SEED, article)
+
+    def add(*where: str, body: str) -> str:
+        run = reader("notes", "add", "--doc", "article.txt", *where, "--body", body, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    ids = {
+        "anchored": add("--paragraph", "2", body="before the edit #trade"),
+        "moved": add("--quote", "Yvan Gil in Moscow", body="after the edit #trade"),
+        "orphan": add("--quote", "de-dollarization", body="its words are gone #trade"),
+        "whole": add(body="on it all #trade"),
+    }
+    text = article.read_text(encoding="utf-8")
+    text = text.replace("Both countries agreed", "An added paragraph.\n\nBoth countries agreed")
+    article.write_text(text.replace("de-dollarization", "something else"), encoding="utf-8")
+    now = load_document(article)
+
+    for argv in (["list", "--doc", str(article)], ["search", "trade"]):
+        run = reader("notes", *argv, "--json", cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        got = {n["id"]: (n["status"], n["position"]) for n in orjson.loads(run.stdout)}
+        assert got[ids["orphan"]] == ("orphan", None)
+        assert got[ids["whole"]] == ("anchored", None)
+        status, where = got[ids["anchored"]]
+        assert status == "anchored" and where["paragraph"] == 2
+        assert (where["start"], where["end"]) == (now.paragraphs[1].start, now.paragraphs[1].end)
+        status, where = got[ids["moved"]]
+        assert status == "moved" and where["paragraph"] == 5  # one paragraph was added before
+        assert now.text[where["start"] : where["end"]] == "Yvan Gil in Moscow"
+    for status in ("anchored", "moved", "orphan"):
+        run = reader("notes", "list", "--status", status, "--json", cwd=tmp_path)
+        assert {n["status"] for n in orjson.loads(run.stdout)} == {status}
+    help_text = reader("notes", "list", "--help").stdout
+    assert "status" in help_text and "position" in help_text

@@ -74,13 +74,26 @@ def test_an_unchanged_update_does_not_rewrite_the_file(tmp_path):
     assert (before.st_ino, before.st_mtime_ns) == (after.st_ino, after.st_mtime_ns)
 
 
-def test_notes_for_matches_by_text_or_by_file(tmp_path, seed_doc):
+def test_notes_for_matches_by_file_or_by_text_when_the_file_is_gone(tmp_path, seed_doc):
     store = NoteStore(tmp_path / "notes.json")
-    same_text = store.add(sample_note(1, document="elsewhere.txt", sha256=seed_doc.sha256))
+    moved = store.add(sample_note(1, document="elsewhere.txt", sha256=seed_doc.sha256))
     same_file = store.add(sample_note(2, document=str(Path(seed_doc.path).resolve()), sha256="1"))
-    store.add(sample_note(3, document="other.txt", sha256="2"))
+    (tmp_path / "copy.txt").write_text("a copy that is still there", encoding="utf-8")
+    store.add(sample_note(3, document="copy.txt", sha256=seed_doc.sha256))
+    store.add(sample_note(4, document="other.txt", sha256="2"))
     found = store.notes_for(seed_doc.path, seed_doc.sha256)
-    assert {n.id for n in found} == {same_text.id, same_file.id}
+    assert {n.id for n in found} == {moved.id, same_file.id}
+
+
+def test_every_note_is_written_with_the_one_name_of_its_document(tmp_path, monkeypatch):
+    store = NoteStore(tmp_path / "notes.json")
+    (tmp_path / "news").mkdir()
+    monkeypatch.chdir(tmp_path / "news")
+    given = [str(tmp_path / "news" / "a.txt"), "news/./a.txt", "x/../news/a.txt"]
+    added = [store.add(sample_note(i, document=d)) for i, d in enumerate(given)]
+    assert {n.document for n in added} == {"news/a.txt"} == {n.document for n in store.all()}
+    assert store.name_of("a.txt") == "news/a.txt"  # a path from the working folder
+    assert store.name_of("/elsewhere/b.txt") == "/elsewhere/b.txt"
 
 
 def test_notes_for_is_in_document_order_with_document_notes_first(tmp_path):

@@ -8,17 +8,20 @@ W3C annotation-model test suite expresses as JSON Schemas (Sections 3.1-3.3,
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import datetime
 from typing import Any
 
 import orjson
 import pytest
 
+from reader.cli import main
 from reader.notes import w3c
 from reader.notes.anchoring import describe
 from reader.notes.export import parse_import, to_json
 from reader.notes.model import Note
 from reader.notes.store import NoteStore
+from tests.conftest import SEED
 
 ANNO = "http://www.w3.org/ns/anno.jsonld"
 MOTIVATIONS = {
@@ -222,3 +225,18 @@ def test_a_foreign_annotation_imports_once():
 def test_what_is_not_notes_is_refused(raw):
     with pytest.raises(ValueError):
         parse_import(raw)
+
+
+def test_the_source_is_the_file_the_notes_file_names(tmp_path, monkeypatch):
+    """A relative name starts from the notes file's folder, wherever the export runs."""
+    article = tmp_path / "news" / "a.txt"
+    article.parent.mkdir()
+    shutil.copyfile(SEED, article)
+    db = tmp_path / "annotations.json"
+    assert main(["notes", "add", "--doc", str(article), "--body", "x", "--db", str(db)]) == 0
+    monkeypatch.chdir(article.parent)
+    out = tmp_path / "out.jsonld"
+    assert main(["notes", "export", "--format", "w3c", "--db", str(db), "-o", str(out)]) == 0
+    [item] = orjson.loads(out.read_bytes())["first"]["items"]
+    assert item["target"]["reader:document"] == "news/a.txt"
+    assert item["target"]["source"] == article.resolve().as_uri()

@@ -11,6 +11,7 @@ import pytest
 
 from reader.analysis.model import Analysis, Quote, SectorHit, Speaker
 from reader.document import Document
+from reader.identity import document_path
 from reader.notes.anchoring import describe
 from reader.notes.model import Note
 from reader.spans import Span
@@ -20,11 +21,11 @@ SIZE = (120, 40)
 
 def note_on(doc: Document, paragraph: int, body: str, **fields: object) -> Note:
     """A note on one whole paragraph of ``doc`` (other Note fields by keyword)."""
-    from reader.ui.screens.reader import document_key
-
     para = doc.paragraphs[paragraph]
     target = describe(doc.text, para.start, para.end)
-    return Note(document=document_key(doc), sha256=doc.sha256, body=body, target=target, **fields)
+    return Note(
+        document=str(document_path(doc.path)), sha256=doc.sha256, body=body, target=target, **fields
+    )
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.widgets import Static, TextArea
 
 from reader.document import document_from_text
+from reader.identity import DocumentId, document_path
 from reader.notes.anchoring import describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.note_editor import NoteEditor
-from reader.ui.screens.reader import ReaderScreen, document_key
+from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
@@ -188,7 +189,7 @@ async def test_a_then_ctrl_s_saves_a_note_on_the_cursor_paragraph(
         await pilot.press(*"Check the #follow-up")
         await pilot.press("ctrl+s")
         # On disk as soon as ctrl+s returns: a second store on the same file sees it.
-        on_disk = NoteStore(db_file).notes_for(document_key(seed_doc), seed_doc.sha256)
+        on_disk = NoteStore(db_file).notes_for(DocumentId.of(seed_doc))
         assert [n.body for n in on_disk] == ["Check the #follow-up"]
         assert on_disk[0].target.exact == seed_doc.paragraphs[2].text(seed_doc.text)
         assert on_disk[0].tags == ("follow-up",)
@@ -207,7 +208,7 @@ async def test_escape_cancels_the_editor_and_saves_nothing(seed_doc, store, db_f
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
-        assert NoteStore(db_file).notes_for(document_key(seed_doc), seed_doc.sha256) == []
+        assert NoteStore(db_file).notes_for(DocumentId.of(seed_doc)) == []
         assert app.screen.query_one("#notes-empty").display
 
 
@@ -251,7 +252,7 @@ async def test_markup_in_article_and_note_shows_literally_and_does_nothing(db_fi
         path="hostile.txt",
     )
     note = Note(
-        document=document_key(doc),
+        document=str(document_path(doc.path)),
         sha256=doc.sha256,
         body="[@click=app.quit]quit[/] and [bold]x",
         target=describe(doc.text, 0, 5),

@@ -11,11 +11,12 @@ from pathlib import Path
 from textual.widgets import Input, Static, TextArea
 
 from reader.document import Document
+from reader.identity import DocumentId, document_path
 from reader.notes.model import Note, Target
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.screens.note_editor import NoteEditor, TargetPicker, parse_tags
-from reader.ui.screens.reader import ReaderScreen, document_key
+from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
@@ -26,7 +27,7 @@ from .conftest import SIZE, note_on
 def orphan_on(doc: Document, body: str) -> Note:
     gone = "Words that were in an earlier version of this article and are gone."
     return Note(
-        document=document_key(doc),
+        document=str(document_path(doc.path)),
         sha256="0" * 64,
         body=body,
         target=Target(exact=gone, prefix="", suffix="", start=10, end=10 + len(gone)),
@@ -34,7 +35,7 @@ def orphan_on(doc: Document, body: str) -> Note:
 
 
 def stored(db_file: Path, doc: Document) -> list[Note]:
-    return NoteStore(db_file).notes_for(document_key(doc), doc.sha256)
+    return NoteStore(db_file).notes_for(DocumentId.of(doc))
 
 
 async def focus_notes(app, pilot) -> NotesPane:

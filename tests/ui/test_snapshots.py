@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from reader.identity import document_path
 from reader.notes.model import Note, Target
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.background import settled
-from reader.ui.screens.reader import document_key
 
 from .conftest import SIZE, note_on
 
@@ -36,7 +36,7 @@ def _orphan(doc) -> Note:
     gone = "A sentence an earlier version of the article had."
     return Note(
         id="o1",
-        document=document_key(doc),
+        document=str(document_path(doc.path)),
         sha256="0" * 64,
         body="Its paragraph was rewritten",
         target=Target(exact=gone, prefix="", suffix="", start=5, end=5 + len(gone)),

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from reader.analysis import analyze
 from reader.document import DocumentError, load_document
+from reader.identity import DocumentId
 from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
 from reader.ui.background import in_background
@@ -113,9 +114,9 @@ class LibraryScreen(Screen[None]):
             try:
                 doc = load_document(path)
                 entry = summarise(doc, analyze(doc))
-                key = str(Path(doc.path).resolve())
-                notes = len(self.store.notes_for(key, doc.sha256))
-                row = Row(path, entry, notes, key=key, sha256=doc.sha256)
+                ident = DocumentId.of(doc)
+                notes = len(self.store.notes_for(ident))
+                row = Row(path, entry, notes, key=str(ident.path), sha256=doc.sha256)
             except (DocumentError, StoreError) as exc:
                 row = Row(path, None, 0, str(exc))
             self.app.call_from_thread(self._add_row, row)

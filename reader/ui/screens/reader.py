@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 from reader.analysis import analyze
 from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
+from reader.identity import DocumentId
 from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
@@ -40,11 +41,6 @@ LIVE_SEARCH_CHARS = 2_000_000
 
 BACKGROUND_ANALYSIS_CHARS = 20_000
 """Documents longer than this are analysed in a worker; the text shows at once."""
-
-
-def document_key(doc: Document) -> str:
-    """How notes name a document: its absolute path."""
-    return str(Path(doc.path).resolve())
 
 
 class ReaderScreen(Screen[None]):
@@ -110,7 +106,7 @@ class ReaderScreen(Screen[None]):
         self.doc = doc
         self.store = store
         self._given_analysis = analysis
-        self.doc_key = document_key(doc)
+        self.doc_key = store.name_of(doc.path)  # how the notes file names this document
         self.analysis: Analysis | None = None
         self.marks = MarkIndex(doc)
         self.marks.add(format_marks(doc))
@@ -200,7 +196,7 @@ class ReaderScreen(Screen[None]):
         """The whole document replaces the preview (its text begins with the preview's)."""
         self.pending = None
         self.doc = doc
-        self.doc_key = document_key(doc)
+        self.doc_key = self.store.name_of(doc.path)
         self.marks = MarkIndex(doc)
         self.marks.add(format_marks(doc))
         self.article.set_document(doc, self.marks)
@@ -270,7 +266,7 @@ class ReaderScreen(Screen[None]):
     def reload_notes(self) -> None:
         """Read this document's notes from the store, anchor them, show and mark them."""
         try:
-            notes = self.store.notes_for(self.doc_key, self.doc.sha256)
+            notes = self.store.notes_for(DocumentId.of(self.doc))
         except StoreError as exc:
             self.notify(str(exc), severity="error", timeout=10)
             return
@@ -624,7 +620,8 @@ class ReaderScreen(Screen[None]):
         suffix = {"md": ".md", "w3c": ".jsonld", "json": ".json"}[fmt]
         path = Path.cwd() / f"{Path(self.doc.path).stem}-notes{suffix}"
         try:
-            path.write_bytes(export(notes, fmt, {self.doc_key: self.doc.title}))
+            titles = {n.document: self.doc.title for n in notes}
+            path.write_bytes(export(notes, fmt, titles, self.store.folder))
         except OSError as exc:
             self.notify(f"could not write {path}: {exc.strerror}", severity="error")
             return
