@@ -24,7 +24,7 @@ def test_markdown_plain_text_and_styles(tmp_path):
         ("emphasis", "ministry"),
         ("strong", "exports"),
     }
-    assert [p.text(doc.text) for p in doc.paragraphs][-1] == "• one\n• two"
+    assert [p.text(doc.text) for p in doc.paragraphs][-2:] == ["• one", "• two"]  # list items
 
 
 def test_markdown_title_from_first_heading(tmp_path):

@@ -169,6 +169,7 @@ def test_a_wrapped_headline_is_the_whole_title() -> None:
     doc = document_from_text(head + WIRE.split("\n", 1)[1].replace("  A maj", "      A maj", 1))
     assert doc.headline == doc.paragraphs[0]
     assert doc.title == (
-        "MOST EUROPEAN COMMUNITY MEMBER STATES ARE SAID TO BE AGAINST THE PROPOSED OILS AND FATS TAX"
+        "MOST EUROPEAN COMMUNITY MEMBER STATES ARE SAID TO BE AGAINST"
+        " THE PROPOSED OILS AND FATS TAX"
     )
     assert document_from_text("One paragraph only.").headline is None

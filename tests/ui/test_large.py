@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from reader.analysis.model import Analysis, Speaker
-from reader.document import document_from_text
+from reader.document import Document, document_from_text
 from reader.notes.store import NoteStore
 from reader.spans import Span
 from reader.ui.app import ReaderApp
@@ -78,8 +78,9 @@ async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_fil
     monkeypatch.setattr(reader_screen, "BACKGROUND_ANALYSIS_CHARS", 1_000)
     release = threading.Event()
 
-    def slow_analyze(text: str) -> Analysis:
+    def slow_analyze(doc: Document) -> Analysis:
         release.wait(10)
+        text = doc.text
         spans = []
         start = 0
         while (found := text.find("Ada Byron", start)) >= 0:
