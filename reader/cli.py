@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.untrusted import clean_line
 
 PROG = "reader"
 DEFAULT_DB = "annotations.json"
@@ -88,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command(args[1:])
         return _run_app(args)
     except UsageError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {clean_line(str(exc))}", file=sys.stderr)  # it may quote a path
         return 2
     except KeyboardInterrupt:
         return 130
