@@ -16,7 +16,7 @@ C1 = [chr(c) for c in range(0x80, 0xA0)]
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 
 
-@pytest.mark.parametrize("char", C0 + ["\x7f"] + C1 + BIDI, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("char", [*C0, "\x7f", *C1, *BIDI], ids=lambda c: f"U+{ord(c):04X}")
 def test_each_control_character_is_removed(char):
     assert clean_text(f"a{char}b") == "ab"
     assert clean_line(f"a{char}b") == "ab"
