@@ -13,12 +13,13 @@ import orjson
 
 SGR_RED = "\x1b[31m"
 OSC_TITLE = "\x1b]0;PWNED\x07"
+OSC_TITLE_ST = "\x1b]2;PWNED\x1b\\"  # ended by ST, which Rich does not strip as it does BEL
 C1_CSI = "\x9b"
 RLO = "\u202e"
 
-HOSTILE_BODY = f"Sanctions {SGR_RED}RED{OSC_TITLE} rouble{C1_CSI}2J {RLO}reversed"
+HOSTILE_BODY = f"Sanctions {SGR_RED}RED{OSC_TITLE} rouble{C1_CSI}2J {RLO}reversed{OSC_TITLE_ST}"
 HOSTILE_TAG = f"tr{SGR_RED}ade{RLO}{C1_CSI}"
-CLEAN_BODY = "Sanctions [31mRED]0;PWNED rouble2J reversed"
+CLEAN_BODY = "Sanctions [31mRED]0;PWNED rouble2J reversed]2;PWNED\\"
 """What a reader sees of HOSTILE_BODY: the sequences' printable rest, as plain text."""
 CLEAN_TAG = "tr[31made"
 
