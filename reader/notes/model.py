@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from reader.untrusted import clean_line, clean_text
+from reader.untrusted import CONTROL, clean_line, clean_text
 
 AnchorStatus = Literal["anchored", "moved", "orphan"]
 
@@ -75,8 +75,9 @@ class Target:
 
     def __post_init__(self) -> None:
         # A quote of the canonical text is clean already; an imported one may not be.
-        for name in ("exact", "prefix", "suffix"):
-            _set_clean(self, name, clean_text)
+        if _has_control(self.exact, self.prefix, self.suffix):  # one search: loading stays fast
+            for name in ("exact", "prefix", "suffix"):
+                _set_clean(self, name, clean_text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,12 +100,11 @@ class Note:
     modified: str = ""
 
     def __post_init__(self) -> None:
-        _set_clean(self, "body", clean_text)
-        _set_clean(self, "created", clean_line)
-        _set_clean(self, "modified", clean_line)
-        tags = merge_tags(str(t) for t in self.tags)
-        if tags != self.tags:
-            object.__setattr__(self, "tags", tags)
+        if _has_control(self.body, self.created, self.modified, *self.tags):  # as fast
+            _set_clean(self, "body", clean_text)
+            _set_clean(self, "created", clean_line)
+            _set_clean(self, "modified", clean_line)
+            object.__setattr__(self, "tags", merge_tags(str(t) for t in self.tags))
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
 
@@ -130,6 +130,14 @@ class Note:
             created=str(data["created"]),
             modified=str(data.get("modified") or data["created"]),
         )
+
+
+def _has_control(*texts: str) -> bool:
+    """Whether any of ``texts`` holds a control character (or is not text at all)."""
+    try:
+        return CONTROL.search("".join(texts)) is not None
+    except TypeError:  # a value that is not text, in a hand-edited file: clean what is
+        return True
 
 
 def _set_clean(obj: Target | Note, name: str, clean: Callable[[str], str]) -> None:
