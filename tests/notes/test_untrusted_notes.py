@@ -155,3 +155,25 @@ def test_an_error_quoting_hostile_input_is_one_clean_line(tmp_path):
     )  # fmt: skip
     err = run.stderr.decode("utf-8")
     assert run.returncode == 2 and controls_in(err) == [] and "no]0;PWNED" in err
+
+
+def test_a_note_from_an_older_file_reads_clean_and_keeps_its_keys():
+    """Words are cleaned; id and document say which note and file, so they stay exact."""
+    from reader.notes.export import to_json
+    from reader.notes.model import Note
+
+    stored = {
+        "id": f"old{SGR_RED}",
+        "document": f"/articles/a{RLO}b.txt",
+        "sha256": "0" * 64,
+        "body": HOSTILE_BODY,
+        "tags": [HOSTILE_TAG, 7],  # a hand edit: not even text
+        "created": f"2020-01-01T00:00:00Z{OSC_TITLE}",
+    }
+    note = Note.from_dict(stored)
+    assert note.body == CLEAN_BODY and note.tags == (CLEAN_TAG, "7")
+    assert note.created == note.modified == "2020-01-01T00:00:00Z]0;PWNED"
+    assert note.id == stored["id"] and note.document == stored["document"]
+    exported = to_json([note])
+    assert controls_in(exported.decode("utf-8")) == []  # escaped, not raw
+    assert orjson.loads(exported)[0]["document"] == stored["document"]
