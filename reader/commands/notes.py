@@ -89,7 +89,7 @@ def main(argv: Sequence[str]) -> int:
         store = NoteStore(db_path(args.db))
         return COMMANDS[args.command](store, args)
     except StoreWriteError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        print(f"reader: {clean_line(str(exc))}", file=sys.stderr)
         return 1
     except StoreError as exc:
         raise UsageError(str(exc)) from None
@@ -246,7 +246,7 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(note.to_dict())
     else:
-        print(note.id)
+        print(clean_line(note.id))
     return 0
 
 
@@ -266,7 +266,7 @@ def cmd_edit(store: NoteStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(note.to_dict())
     else:
-        print(note.id)
+        print(clean_line(note.id))
     return 0
 
 
@@ -275,7 +275,7 @@ def cmd_rm(store: NoteStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(note.to_dict())
     else:
-        print(note.id)
+        print(clean_line(note.id))
     return 0
 
 
