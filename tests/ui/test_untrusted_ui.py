@@ -84,7 +84,7 @@ async def test_the_library_and_title_bar_show_hostile_names_cleaned(seed_path, d
     app = ReaderApp(
         None, NoteStore(db_file), library=find_documents([folder]), library_title=folder.name
     )
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settled(app)
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -93,6 +93,12 @@ async def test_the_library_and_title_bar_show_hostile_names_cleaned(seed_path, d
         assert controls_in(shown) == []
         assert "library — folder" in shown and "empty]0;PWNED.txt" in shown
         assert "Venezuela's current economic problems" in shown
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        table.move_cursor(row=next(i for i, n in enumerate(names) if n.startswith("empty")))
+        await pilot.press("enter")  # the empty file cannot open: a notification names it
+        await pilot.pause()
+        toasts = rendered(app.screen.query_one("ToastRack"))
+        assert "is empty" in toasts and controls_in(toasts) == []
     app = ReaderApp(load_document(article), NoteStore(db_file))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
