@@ -117,4 +117,4 @@ def test_a_hostile_file_name_reaches_no_terminal(tmp_path: Path, seed_path: Path
         )  # fmt: skip
         out = (run.stdout + run.stderr).decode("utf-8")
         assert run.returncode == code and controls_in(out) == [], out
-        assert f"{path.name[0]}]0;PWNED" in out
+        assert f"{path.name[0]}]0;PWNED" in "".join(out.split())  # a long path is wrapped
