@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from reader import __version__
 from reader.commands.usage import PROG, UsageError, add_db_option, db_path
+from reader.untrusted import clean_line
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -67,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return command(args[1:])
         return _run_app(args)
     except UsageError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(f"{PROG}: {clean_line(str(exc))}", file=sys.stderr)  # it may quote a path
         return 2
     except KeyboardInterrupt:
         return 130

@@ -19,15 +19,13 @@ from pathlib import Path
 from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
 from reader.spans import Span, SpanArray
+from reader.untrusted import CONTROL as _CONTROL
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
 
 REPLACEMENT = "\ufffd"
 
-# C0 controls except \t and \n, DEL, the C1 block (ESC is C0), and the bidi
-# embedding/override/isolate controls that can make text show in another order.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
 _NONBLANK = re.compile(r"\S")
 # A post embedded from a social network, as news sites flatten them:

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from reader.spans import Span
+from reader.untrusted import clean_line, clean_text
 
 StyleKind = Literal["heading", "emphasis", "strong", "code"]
 
@@ -47,6 +48,7 @@ class _Builder:
         self._open: dict[StyleKind, list[int]] = {}
 
     def write(self, chunk: str) -> None:
+        chunk = clean_text(chunk)  # a character reference (&#x1b;, &#x202e;) decodes to one
         if chunk:
             self.parts.append(chunk)
             self.length += len(chunk)
@@ -229,7 +231,7 @@ def html_to_text(source: str) -> Converted:
     parser.feed(source)
     parser.close()
     text, styles = parser.out.result()
-    title = " ".join("".join(parser.title_parts).split()) or None
+    title = " ".join(clean_line("".join(parser.title_parts)).split()) or None
     if title is None:
         first = next((s for s in styles if s.kind == "heading"), None)
         title = first.span.text(text) if first else None

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,6 +13,8 @@ import pytest
 
 from reader.document import DocumentError, load_document
 from reader.notes.store import NoteStore
+from tests.conftest import REPO
+from tests.hostile import OSC_TITLE, RLO, controls_in
 
 SIZE = (120, 40)
 
@@ -97,3 +102,19 @@ def test_hostile_file_is_refused_clearly(case: str, tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         load_document(path)
     assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_hostile_file_name_reaches_no_terminal(tmp_path: Path, seed_path: Path) -> None:
+    """`reader analyze` prints the path, and an error quotes it: both cleaned."""
+    article = tmp_path / f"a{OSC_TITLE}{RLO}.txt"
+    shutil.copy(seed_path, article)
+    empty = tmp_path / f"e{OSC_TITLE}.txt"
+    empty.write_text(" \n")
+    for path, code in ((article, 0), (empty, 2)):
+        run = subprocess.run(
+            [sys.executable, "-m", "reader", "analyze", str(path)],
+            cwd=REPO, capture_output=True, timeout=60,
+        )  # fmt: skip
+        out = (run.stdout + run.stderr).decode("utf-8")
+        assert run.returncode == code and controls_in(out) == [], out
+        assert f"{path.name[0]}]0;PWNED" in "".join(out.split())  # a long path is wrapped

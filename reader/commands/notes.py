@@ -25,10 +25,11 @@ from reader.document import Document, DocumentError, load_document
 from reader.identity import DocumentId
 from reader.notes.anchoring import Anchor, anchor, describe
 from reader.notes.errors import StoreError, StoreWriteError
-from reader.notes.export import FORMATS, export, parse_import, printable
+from reader.notes.export import FORMATS, export, parse_import
 from reader.notes.model import AnchorStatus, Note, merge_tags, tags_in
 from reader.notes.storage import describe_os_error, write_atomically
 from reader.notes.store import NoteStore
+from reader.untrusted import clean_line, escape_json
 
 STATUSES = ("anchored", "moved", "orphan")
 
@@ -114,7 +115,7 @@ def main(argv: Sequence[str]) -> int:
         store = NoteStore(db_path(args.db))
         return COMMANDS[args.command](store, args)
     except StoreWriteError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        print(f"reader: {clean_line(str(exc))}", file=sys.stderr)
         return 1
     except StoreError as exc:
         raise UsageError(str(exc)) from None
@@ -188,19 +189,19 @@ def _write_out(data: bytes) -> None:
 
 
 def _print_json(data: Any) -> None:
-    _write_out(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    _write_out(escape_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)) + b"\n")
 
 
 def _one_line(text: str, width: int) -> str:
-    text = printable(" ".join(text.split()))
+    text = " ".join(clean_line(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _line(note: Note, status: str) -> str:
     quote = f"“{_one_line(note.target.exact, 50)}”" if note.target else "(whole document)"
-    tags = " ".join(f"#{t}" for t in note.tags if f"#{t}" not in note.body)
+    tags = " ".join(f"#{clean_line(t)}" for t in note.tags if f"#{t}" not in note.body)
     body = _one_line(note.body, 80) + (f" {tags}" if tags else "")
-    return "  ".join([note.id, f"{status:<8}", printable(note.document), quote, body])
+    return "  ".join([clean_line(note.id), f"{status:<8}", clean_line(note.document), quote, body])
 
 
 def _print_notes(notes: list[Note], docs: Documents, as_json: bool) -> None:
@@ -288,7 +289,7 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(note.to_dict())
     else:
-        print(note.id)
+        print(clean_line(note.id))
     return 0
 
 
@@ -308,7 +309,7 @@ def cmd_edit(store: NoteStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(note.to_dict())
     else:
-        print(note.id)
+        print(clean_line(note.id))
     return 0
 
 
@@ -317,7 +318,7 @@ def cmd_rm(store: NoteStore, args: argparse.Namespace) -> int:
     if args.json:
         _print_json(note.to_dict())
     else:
-        print(note.id)
+        print(clean_line(note.id))
     return 0
 
 

@@ -17,6 +17,7 @@ from rich.text import Text
 from reader.analysis.lexicon import lexicon
 from reader.analysis.model import Analysis
 from reader.document import Document
+from reader.untrusted import clean_line
 
 SPEAKER_COLOURS = (
     "bright_cyan",
@@ -136,11 +137,12 @@ def sectors_table(doc: Document, analysis: Analysis) -> Table:
 def print_report(doc: Document, analysis: Analysis, console: Console | None = None) -> None:
     """Print the article with its highlights, then speakers, quotes and sectors."""
     console = console or Console()
-    header = Text(doc.title or doc.path, style="bold")
+    path = clean_line(doc.path)  # a file name may hold anything
+    header = Text(doc.title or path, style="bold")
     if doc.date:
         header.append(f"  {doc.date}", style="dim")
     console.print(header)
-    console.print(Text(doc.path, style="dim"))
+    console.print(Text(path, style="dim"))
     console.print(Rule())
     console.print(highlighted(doc, analysis))
     console.print(Rule())

@@ -4,28 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from reader.notes import w3c
-from reader.notes.model import Note
+from reader.notes.model import Note, imported_id
+from reader.untrusted import clean_line, clean_text, escape_json
 
 FORMATS = ("md", "json", "w3c")
 
 _MD_LINE_START = re.compile(r"^(\s*)([#>+*=|`~-]|\d+[.)])", re.MULTILINE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """Control characters (ESC and the like) shown as ``\\x1b`` instead of acting on a terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def md_text(text: str) -> str:
-    """Plain text made safe for Markdown: no raw HTML, no block markup at line starts."""
-    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Plain text made safe for Markdown: no control characters, raw HTML or block markup."""
+    text = clean_text(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
@@ -42,7 +38,8 @@ def to_markdown(notes: list[Note], titles: Mapping[str, str] | None = None) -> s
     out = ["# Notes", ""]
     for document, group in groups.items():
         title = titles.get(document)
-        heading = f"{md_text(title)} (`{document}`)" if title else f"`{document}`"
+        path = f"`{clean_line(document)}`"
+        heading = f"{md_text(clean_line(title))} ({path})" if title else path
         out += [f"## {heading}", ""]
         group.sort(key=lambda n: (n.target.start, n.target.end) if n.target else (-1, -1))
         for note in group:
@@ -55,9 +52,9 @@ def to_markdown(notes: list[Note], titles: Mapping[str, str] | None = None) -> s
                 out += [md_text(note.body.strip()), ""]
             meta = []
             if note.tags:
-                meta.append(" ".join(f"`#{t}`" for t in note.tags))
-            meta.append(_stamp(note.modified))
-            meta.append(f"id `{note.id}`")
+                meta.append(" ".join(f"`#{clean_line(t)}`" for t in note.tags))
+            meta.append(_stamp(clean_line(note.modified)))
+            meta.append(f"id `{clean_line(note.id)}`")
             out += [" · ".join(meta), ""]
     if not groups:
         out += ["No notes.", ""]
@@ -65,8 +62,9 @@ def to_markdown(notes: list[Note], titles: Mapping[str, str] | None = None) -> s
 
 
 def to_json(notes: list[Note]) -> bytes:
-    """The notes as stored: a JSON array of note objects."""
-    return orjson.dumps([n.to_dict() for n in notes], option=orjson.OPT_INDENT_2) + b"\n"
+    """The notes as stored: a JSON array of note objects (no raw control character)."""
+    data = orjson.dumps([n.to_dict() for n in notes], option=orjson.OPT_INDENT_2)
+    return escape_json(data) + b"\n"
 
 
 def export(
@@ -96,7 +94,8 @@ def parse_import(raw: bytes) -> list[Note]:
         return [w3c.from_annotation(a) for a in annotations]
     if isinstance(data, list) and all(isinstance(d, dict) for d in data):
         try:
-            return [Note.from_dict(d) for d in data]
+            notes = [Note.from_dict(d) for d in data]
+            return [replace(n, id=imported_id(n.id)) for n in notes]
         except (KeyError, TypeError, ValueError) as exc:
             raise ValueError(f"a note has the wrong shape ({type(exc).__name__}: {exc})") from None
     raise ValueError("neither a JSON array of notes nor W3C Web Annotations")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
+
+from reader.untrusted import CONTROL, clean_line, clean_text
 
 AnchorStatus = Literal["anchored", "moved", "orphan"]
 
@@ -21,12 +24,22 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+def imported_id(raw: str) -> str:
+    """An imported note's id as stored: kept when it is one clean word, else derived from it.
+
+    Derived deterministically, so importing the same file twice still adds nothing.
+    """
+    if raw and raw == "".join(clean_line(raw).split()):
+        return raw
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
 _HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
 
 
 def clean_tag(tag: str) -> str:
-    """A tag as stored: no leading ``#``, no white space."""
-    return "-".join(tag.strip().lstrip("#").split())
+    """A tag as stored: one line without control characters, no leading ``#``, no white space."""
+    return "-".join(clean_line(tag).strip().lstrip("#").split())
 
 
 def tags_in(body: str) -> tuple[str, ...]:
@@ -60,6 +73,12 @@ class Target:
     start: int
     end: int
 
+    def __post_init__(self) -> None:
+        # A quote of the canonical text is clean already; an imported one may not be.
+        if _has_control(self.exact, self.prefix, self.suffix):  # one search: loading stays fast
+            for name in ("exact", "prefix", "suffix"):
+                _set_clean(self, name, clean_text)
+
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -68,6 +87,11 @@ class Note:
     ``document`` is the document's name in the notes file and ``sha256`` the digest
     of the text the note was made on: together the document's identity
     (:mod:`reader.identity`).
+
+    Its words (body, tags, quote, dates) are untrusted text, cleaned when the
+    note is made, whether typed, imported or read from an older file. The
+    keys (``id``, ``document``, ``sha256``) are kept exactly as given: they
+    say which note and which document; whoever shows them cleans them.
     """
 
     document: str
@@ -80,6 +104,11 @@ class Note:
     modified: str = ""
 
     def __post_init__(self) -> None:
+        if _has_control(self.body, self.created, self.modified, *self.tags):  # as fast
+            _set_clean(self, "body", clean_text)
+            _set_clean(self, "created", clean_line)
+            _set_clean(self, "modified", clean_line)
+            object.__setattr__(self, "tags", merge_tags(str(t) for t in self.tags))
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
 
@@ -105,3 +134,18 @@ class Note:
             created=str(data["created"]),
             modified=str(data.get("modified") or data["created"]),
         )
+
+
+def _has_control(*texts: str) -> bool:
+    """Whether any of ``texts`` holds a control character (or is not text at all)."""
+    try:
+        return CONTROL.search("".join(texts)) is not None
+    except TypeError:  # a value that is not text, in a hand-edited file: clean what is
+        return True
+
+
+def _set_clean(obj: Target | Note, name: str, clean: Callable[[str], str]) -> None:
+    """Replace the text field ``name`` of a frozen ``obj`` by its cleaned value."""
+    value = getattr(obj, name)
+    if isinstance(value, str):
+        object.__setattr__(obj, name, clean(value))

@@ -19,7 +19,8 @@ from urllib.parse import unquote, urlparse
 import orjson
 
 from reader.identity import named_path
-from reader.notes.model import Note, Target, merge_tags
+from reader.notes.model import Note, Target, imported_id, merge_tags
+from reader.untrusted import escape_json
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 READER_NS = "urn:x-reader:"
@@ -102,8 +103,12 @@ def to_collection(
 
 
 def dumps(notes: list[Note], folder: str | Path | None = None) -> bytes:
-    """``folder``: where the notes file is, that relative document names start from."""
-    return orjson.dumps(to_collection(notes, folder=folder), option=orjson.OPT_INDENT_2) + b"\n"
+    """One AnnotationCollection, UTF-8 JSON with no raw control character.
+
+    ``folder``: where the notes file is, that relative document names start from.
+    """
+    data = orjson.dumps(to_collection(notes, folder=folder), option=orjson.OPT_INDENT_2)
+    return escape_json(data) + b"\n"
 
 
 def annotations_in(data: Any) -> list[dict[str, Any]] | None:
@@ -213,7 +218,7 @@ def _note_id(data: dict[str, Any]) -> str:
     """Our own id back; for a foreign annotation, one derived from it (so re-imports match)."""
     ident = data.get("id")
     if isinstance(ident, str) and ident.startswith(ID_PREFIX):
-        return ident[len(ID_PREFIX) :]
+        return imported_id(ident[len(ID_PREFIX) :])
     seed = ident if isinstance(ident, str) else orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
     if isinstance(seed, str):
         seed = seed.encode("utf-8")

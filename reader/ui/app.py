@@ -6,9 +6,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -21,6 +23,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
+from reader.untrusted import clean_line, clean_text
 
 
 def binding_ids() -> set[str]:
@@ -93,6 +96,31 @@ class ReaderApp(App[None]):
             self.notices.extend(problems)
         if self.keymap:
             self.set_keymap(self.keymap)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste):
+            # Untrusted like any text: cleaned before any field (editor, search, filter) shows it.
+            event.text = clean_text(event.text)
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification; its text quotes untrusted text (a path, a query), so it is
+        cleaned and never read as markup, whatever ``markup`` says."""
+        super().notify(
+            clean_text(message),
+            title=clean_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def on_mount(self) -> None:
         for notice in self.notices:

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 from textual.binding import Binding
 
+from reader.untrusted import clean_line
+
 _NAMES = {
     "down": "↓",
     "up": "↑",
@@ -25,8 +27,8 @@ _NAMES = {
 
 
 def key_label(key: str) -> str:
-    """One key as a reader would write it: ``pagedown`` -> ``PgDn``."""
-    *modifiers, name = key.strip().split("+")
+    """One key as a reader would write it: ``pagedown`` -> ``PgDn`` (a keymap's, cleaned)."""
+    *modifiers, name = clean_line(key).strip().split("+")
     return "+".join([*modifiers, _NAMES.get(name, name)])
 
 

@@ -19,6 +19,8 @@ from typing import Any
 
 from platformdirs import user_config_dir
 
+from reader.untrusted import clean_line
+
 KEYMAP_FILE = "keymap.toml"
 SETTINGS_FILE = "settings.json"
 
@@ -46,12 +48,14 @@ def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, st
     for binding_id, keys in entries.items():
         if isinstance(keys, list) and all(isinstance(k, str) for k in keys):
             keys = ",".join(keys)
-        if not isinstance(keys, str) or not keys.strip():
+        if isinstance(keys, str):
+            keys = "".join(clean_line(keys).split())  # untrusted: shown in the help and footer
+        if not isinstance(keys, str) or not keys:
             problems.append(f"keymap {path}: {binding_id!r} needs a key string, ignored")
         elif known is not None and binding_id not in known:
             problems.append(f"keymap {path}: no binding has the id {binding_id!r}, ignored")
         else:
-            keymap[binding_id] = keys.replace(" ", "")
+            keymap[binding_id] = keys
     return keymap, problems
 
 

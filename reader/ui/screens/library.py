@@ -19,6 +19,7 @@ from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
 from reader.ui.background import in_background
 from reader.ui.widgets.title_bar import TitleBar
+from reader.untrusted import clean_line
 
 SORTS = ("date", "title", "speakers", "notes")
 
@@ -151,7 +152,8 @@ class LibraryScreen(Screen[None]):
         rows.sort(key=lambda r: r.sort_key(self.sort_column), reverse=self.sort_reverse)
         for row in rows:
             style = "dim italic" if row.entry is None else ""
-            table.add_row(*(Text(c, style=style) for c in row.cell_texts()), key=str(row.path))
+            cells = (Text(clean_line(c), style=style) for c in row.cell_texts())
+            table.add_row(*cells, key=str(row.path))
         if current is not None:
             keys = [str(r.path) for r in rows]
             if current in keys:
@@ -169,7 +171,7 @@ class LibraryScreen(Screen[None]):
             text.append(" (reversed)")
         if self.query_text:
             text.append(" · filter “")
-            text.append(self.query_text)
+            text.append(clean_line(self.query_text))
             text.append("”")
         self.query_one("#library-status", Static).update(text)
 

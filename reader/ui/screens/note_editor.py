@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from reader.spans import Span
+from reader.untrusted import clean_line, clean_text
 
 QUOTE_LIMIT = 2000
 _WORD = re.compile(r"\S+")
@@ -29,7 +30,7 @@ def tags_in(body: str) -> tuple[str, ...]:
 
 def parse_tags(field: str, body: str) -> tuple[str, ...]:
     """Tags from the tags field (words, ``#`` optional, commas allowed) and the body."""
-    words = (w.lstrip("#") for w in field.replace(",", " ").split())
+    words = (w.lstrip("#") for w in clean_line(field).replace(",", " ").split())
     return tuple(dict.fromkeys([*(w for w in words if w), *tags_in(body)]))
 
 
@@ -162,7 +163,7 @@ class NoteEditor(ModalScreen[bool]):
 
     @property
     def draft(self) -> NoteDraft:
-        body = self.query_one(TextArea).text.strip()
+        body = clean_text(self.query_one(TextArea).text).strip()
         tags = parse_tags(self.query_one("#editor-tags", Input).value, body)
         span = self.query_one(TargetPicker).span if self.span is not None else None
         return NoteDraft(body, tags, span)

@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from reader.notes.model import Note
 from reader.spans import Span
+from reader.untrusted import clean_line, clean_text
 
 QUOTE_CHARS = 48
 ORPHANS = "orphans"
@@ -47,12 +48,16 @@ class PlacedNote:
 
 
 def _shorten(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(clean_line(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def note_row(placed: PlacedNote) -> Text:
-    """How one note reads in the pane; the body and quote are data, never markup."""
+    """How one note reads in the pane; the body and quote are data, never markup.
+
+    Everything shown is cleaned again here, so a note that reached the pane
+    some other way than through :class:`Note` still cannot drive the terminal.
+    """
     note = placed.note
     row = Text(end="")
     if placed.paragraph is not None:
@@ -69,7 +74,7 @@ def note_row(placed: PlacedNote) -> Text:
         row.append(_shorten(body, 160))
     if note.tags:
         row.append("\n")
-        row.append("  ".join(f"#{t}" for t in note.tags), Style(color="cyan"))
+        row.append("  ".join(f"#{clean_line(t)}" for t in note.tags), Style(color="cyan"))
     return row
 
 
@@ -223,7 +228,7 @@ class NotesPane(Vertical):
             return
         note = here[0].note
         text = Text("Here: ", style="bold", end="")
-        text.append(note.body.strip())
+        text.append(clean_text(note.body).strip())
         if len(here) > 1:
             text.append(f"  (+{len(here) - 1} more)", style="dim")
         self.query_one("#notes-preview", Static).update(text)

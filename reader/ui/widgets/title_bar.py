@@ -7,6 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Static
 
+from reader.untrusted import clean_line
+
 
 class TitleBar(Horizontal):
     """``reader — <title>`` ellipsised to fit, then ``<date>  <file>``."""
@@ -19,8 +21,8 @@ class TitleBar(Horizontal):
 
     def __init__(self, title: str, where: str) -> None:
         super().__init__()
-        self._title = title
-        self._where = where
+        self._title = clean_line(title)  # a title or a file name: either may hold anything
+        self._where = clean_line(where)
 
     def compose(self) -> ComposeResult:
         title = Text("reader — ", style="bold", no_wrap=True, overflow="ellipsis")
