@@ -161,8 +161,9 @@ class NoteStore:
         if self.problem:
             return None
         for doc in self._tables().get(schema.POSITIONS, {}).values():
-            if doc.get("key") == sha256_or_path and isinstance(doc.get("offset"), int):
-                return doc["offset"]
+            offset = doc.get("offset")
+            if doc.get("key") == sha256_or_path and isinstance(offset, int):
+                return offset
         return None
 
     # -- writing -------------------------------------------------------------
