@@ -20,7 +20,7 @@ from typing import Any, NoReturn
 
 import orjson
 
-from reader.commands.usage import UsageError, db_path
+from reader.commands.usage import UsageError, add_db_option, db_path
 from reader.document import Document, DocumentError, load_document
 from reader.identity import DocumentId
 from reader.notes.anchoring import Anchor, anchor, describe
@@ -52,9 +52,7 @@ class _Parser(argparse.ArgumentParser):
 
 def parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--db", metavar="PATH", help="notes file (default: $READER_DB or ./annotations.json)"
-    )
+    add_db_option(common)
     common.add_argument("--json", action="store_true", help="print JSON")
     p = _Parser(prog="reader notes", description="Notes anchored to the words of articles.")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
