@@ -9,6 +9,7 @@ them the reading position) survive.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -122,8 +123,15 @@ class Layout:
     """
 
     def __init__(
-        self, doc: Document, width: int, start_para: int = 0, end_para: int | None = None
+        self,
+        doc: Document,
+        width: int,
+        start_para: int = 0,
+        end_para: int | None = None,
+        *,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
+        """``stop``: asked now and then; when it says so, the layout ends where it is."""
         self.doc = doc
         self.width = max(8, width)
         count = len(doc.paragraphs)
@@ -136,7 +144,7 @@ class Layout:
         self._first = array("i")
         self.first_line = _FirstLines(self)
         """Index of each paragraph's first screen line (absolute paragraph index)."""
-        self._build()
+        self._build(stop)
 
     @classmethod
     def around(cls, doc: Document, width: int, paragraph: int, span: int) -> Layout:
@@ -159,7 +167,7 @@ class Layout:
         self._start.append(start)
         self._end.append(end)
 
-    def _build(self) -> None:
+    def _build(self, stop: Callable[[], bool] | None) -> None:
         doc, text, width = self.doc, self.doc.text, self.width
         posts = {post.span.start: post for post in doc.posts}
         title_is_first = bool(doc.paragraphs) and (
@@ -168,6 +176,9 @@ class Layout:
         paragraphs = doc.paragraphs
         add = self._add
         for index in range(self.start_para, self.end_para):
+            if stop is not None and index % 4096 == 0 and stop():
+                self.end_para = index  # cut short: not complete
+                return
             para = paragraphs[index]
             if index > self.start_para:
                 add(Kind.BLANK, -1, para.start, para.start)

@@ -39,10 +39,10 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
     real_layout = article_module.Layout
 
     class SlowLayout(real_layout):
-        def __init__(self, doc, width, start_para=0, end_para=None):
+        def __init__(self, doc, width, start_para=0, end_para=None, **kw):
             if start_para == 0 and end_para is None:
                 release.wait(10)
-            super().__init__(doc, width, start_para, end_para)
+            super().__init__(doc, width, start_para, end_para, **kw)
 
     monkeypatch.setattr(article_module, "Layout", SlowLayout)
     app = ReaderApp(long_doc, NoteStore(db_file))

@@ -9,6 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -16,7 +17,7 @@ from reader.analysis import analyze
 from reader.document import DocumentError, load_document
 from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
-from reader.ui.background import in_background
+from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.widgets.title_bar import TitleBar
 
 SORTS = ("date", "title", "speakers", "notes")
@@ -59,6 +60,14 @@ class Row:
     def matches(self, query: str) -> bool:
         haystack = " ".join((*self.cell_texts(), self.path.name)).casefold()
         return all(word in haystack for word in query.casefold().split())
+
+
+class RowReady(Message):
+    """One document of the library is loaded and analysed."""
+
+    def __init__(self, row: Row) -> None:
+        super().__init__()
+        self.row = row
 
 
 class LibraryScreen(Screen[None]):
@@ -106,19 +115,27 @@ class LibraryScreen(Screen[None]):
         self._status()
         self._summarise()
 
-    @in_background
     def _summarise(self) -> None:
         """Load and analyse each document in turn; rows appear as they are ready."""
-        for path in self.paths:
-            try:
-                doc = load_document(path)
-                entry = summarise(doc, analyze(doc.text))
-                key = str(Path(doc.path).resolve())
-                notes = len(self.store.notes_for(key, doc.sha256))
-                row = Row(path, entry, notes, key=key, sha256=doc.sha256)
-            except (DocumentError, StoreError) as exc:
-                row = Row(path, None, 0, str(exc))
-            self.app.call_from_thread(self._add_row, row)
+
+        def work() -> None:
+            for path in self.paths:
+                if owner_gone(self):
+                    return
+                try:
+                    doc = load_document(path)
+                    entry = summarise(doc, analyze(doc.text))
+                    key = str(Path(doc.path).resolve())
+                    notes = len(self.store.notes_for(key, doc.sha256))
+                    row = Row(path, entry, notes, key=key, sha256=doc.sha256)
+                except (DocumentError, StoreError) as exc:
+                    row = Row(path, None, 0, str(exc))
+                self.post_message(RowReady(row))  # thread-safe
+
+        start_job(self, work)
+
+    def on_job_failed(self, event: JobFailed) -> None:
+        self.notify(event.text, severity="error", timeout=10)
 
     def on_screen_resume(self) -> None:
         """Back from a document: its notes may have changed."""
@@ -136,8 +153,8 @@ class LibraryScreen(Screen[None]):
         if changed:
             self._refill()
 
-    def _add_row(self, row: Row) -> None:
-        self.rows[row.path] = row
+    def on_row_ready(self, event: RowReady) -> None:
+        self.rows[event.row.path] = event.row
         self._refill()
 
     def _refill(self) -> None:

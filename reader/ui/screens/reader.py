@@ -13,6 +13,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -23,7 +24,7 @@ from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span, SpanArray
-from reader.ui.background import in_background
+from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
 from reader.ui.screens.help import HelpScreen, Section
 from reader.ui.screens.library import LibraryScreen
@@ -45,6 +46,35 @@ BACKGROUND_ANALYSIS_CHARS = 20_000
 def document_key(doc: Document) -> str:
     """How notes name a document: its absolute path."""
     return str(Path(doc.path).resolve())
+
+
+class WholeLoaded(Message):
+    """The whole file of a previewed document is read: ``doc`` replaces the preview."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+
+class LoadFailed(Message):
+    """The whole file of a previewed document could not be read."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class AnalysisReady(Message):
+    """The analysis of ``doc`` finished in the background, with its highlights prepared."""
+
+    def __init__(
+        self, doc: Document, analysis: Analysis, prepared: tuple[MarkIndex, Speaking], error: str
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.analysis = analysis
+        self.prepared = prepared
+        self.error = error
 
 
 class ReaderScreen(Screen[None]):
@@ -166,6 +196,9 @@ class ReaderScreen(Screen[None]):
             return
         self._open()
 
+    def on_job_failed(self, event: JobFailed) -> None:
+        self.notify(event.text, severity="error", timeout=10)
+
     def _open(self) -> None:
         """Analyse, show the notes and go back to where the reader was."""
         if self._given_analysis is not None:
@@ -176,28 +209,32 @@ class ReaderScreen(Screen[None]):
             # Started once the text is on screen: the worker shares the GIL with the paint.
             self.call_after_refresh(self._analyse_in_background)
         else:
-            self.set_analysis(self._analyse())
+            analysis, error = self._analyse()
+            if error:
+                self.notify(error, severity="error", timeout=10)
+            self.set_analysis(analysis)
         self.reload_notes()
         offset = self.store.position(self.doc.sha256)
         if offset is not None and 0 <= offset <= len(self.doc.text):
             self.call_after_refresh(self.article.jump_to, offset)
 
-    @in_background
     def _load_whole(self, path: Path) -> None:
-        try:
-            doc = load_document(path)
-        except DocumentError as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
-            return
-        self.app.call_from_thread(self._loaded, doc)
+        def work() -> Message:
+            try:
+                return WholeLoaded(load_document(path))
+            except DocumentError as exc:
+                return LoadFailed(str(exc))
 
-    def _load_failed(self, message: str) -> None:
+        start_job(self, work)
+
+    def on_load_failed(self, event: LoadFailed) -> None:
         self.pending = None
         self.article.border_subtitle = "preview only"
-        self.notify(f"could not read the whole file: {message}", severity="error", timeout=15)
+        self.notify(f"could not read the whole file: {event.error}", severity="error", timeout=15)
 
-    def _loaded(self, doc: Document) -> None:
+    def on_whole_loaded(self, event: WholeLoaded) -> None:
         """The whole document replaces the preview (its text begins with the preview's)."""
+        doc = event.doc
         self.pending = None
         self.doc = doc
         self.doc_key = document_key(doc)
@@ -226,31 +263,43 @@ class ReaderScreen(Screen[None]):
 
     # -- analysis -----------------------------------------------------------------
 
-    @in_background
     def _analyse_in_background(self) -> None:
-        analysis = self._analyse()
-        marks, speaking = self._prepare(analysis)
-        self.app.call_from_thread(self._show_analysis, analysis, marks, speaking)
+        doc = self.doc
 
-    def _analyse(self) -> Analysis:
-        """The analysis of the text; a failure is reported and shows nothing, never a crash."""
+        def work() -> Message | None:
+            analysis, error = self._analyse(doc)
+            if owner_gone(self):
+                return None  # the screen has gone: nothing to prepare highlights for
+            return AnalysisReady(doc, analysis, self._prepare(analysis, doc), error)
+
+        start_job(self, work)
+
+    def on_analysis_ready(self, event: AnalysisReady) -> None:
+        if event.doc is not self.doc:
+            return  # the analysis of a document this screen no longer shows
+        if event.error:
+            self.notify(event.error, severity="error", timeout=10)
+        self._show_analysis(event.analysis, *event.prepared)
+
+    def _analyse(self, doc: Document | None = None) -> tuple[Analysis, str]:
+        """The analysis of the text and what went wrong (a failure shows no highlights)."""
         try:
-            return analyze(self.doc.text)
+            return analyze((doc or self.doc).text), ""
         except Exception as exc:  # the text stays readable whatever the analysis does
-            message = f"the analysis failed ({type(exc).__name__}: {exc}); showing the text only"
-            self.app.notify(message, severity="error", timeout=10)  # thread-safe
-            return Analysis()
+            return Analysis(), (
+                f"the analysis failed ({type(exc).__name__}: {exc}); showing the text only"
+            )
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Show ``analysis``: the legend, the highlights and who speaks where."""
-        self._show_analysis(analysis, *self._prepare(analysis))
+        self._show_analysis(analysis, *self._prepare(analysis, self.doc))
 
-    def _prepare(self, analysis: Analysis) -> tuple[MarkIndex, Speaking]:
+    def _prepare(self, analysis: Analysis, doc: Document) -> tuple[MarkIndex, Speaking]:
         """Highlights and who speaks in each paragraph (pure: runs in a worker thread too)."""
-        marks = MarkIndex(self.doc)
-        marks.add(format_marks(self.doc))
+        marks = MarkIndex(doc)
+        marks.add(format_marks(doc))
         marks.add(analysis_marks(analysis))
-        return marks, Speaking(self.doc, analysis)
+        return marks, Speaking(doc, analysis)
 
     def _show_analysis(self, analysis: Analysis, marks: MarkIndex, speaking: Speaking) -> None:
         marks.add(self.marks.layer("note"))

@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from reader.document import Document
 from reader.spans import Span
-from reader.ui.background import in_background
+from reader.ui.background import owner_gone, start_job
 from reader.ui.layout import POST_INDENT, Kind, Layout
 from reader.ui.marks import LAYERS, Layer, MarkIndex
 
@@ -178,12 +178,27 @@ class ArticleView(ScrollView, can_focus=True):
             self._set_layout(layout)
         return layout
 
-    @in_background
-    def _build_full_layout(self, width: int) -> None:
-        layout = Layout(self.doc, width)
-        self.app.call_from_thread(self._full_layout_ready, layout)
+    class LayoutReady(Message):
+        """The whole layout of a long document, built in the background."""
 
-    def _full_layout_ready(self, layout: Layout) -> None:
+        def __init__(self, layout: Layout) -> None:
+            super().__init__()
+            self.layout = layout
+
+    def _build_full_layout(self, width: int) -> None:
+        doc = self.doc
+
+        def work() -> Message | None:
+            layout = Layout(doc, width, stop=lambda: owner_gone(self))
+            return self.LayoutReady(layout) if layout.complete else None
+
+        start_job(self, work)
+
+    def on_article_view_layout_ready(self, event: LayoutReady) -> None:
+        event.stop()
+        layout = event.layout
+        if layout.doc is not self.doc:
+            return  # laid out for a document this view no longer shows
         self._full = layout
         current = self._layout
         if current is None or current.width != layout.width or current.complete:
