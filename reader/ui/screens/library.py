@@ -220,7 +220,7 @@ class LibraryScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))  # before the next key
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value

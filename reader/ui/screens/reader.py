@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -26,6 +27,7 @@ from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span, SpanArray
 from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
+from reader.ui.preview import PreviewDocument
 from reader.ui.screens.help import HelpScreen, Section
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteDraft, NoteEditor, TargetPicker
@@ -99,7 +101,9 @@ class ReaderScreen(Screen[None]):
             tooltip="Add a note on the whole document",
             id="note.add_document",
         ),
-        Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        # A priority binding: the keys typed right after it reach the box even when they
+        # arrive together (a busy moment, a paste), before the box has taken the focus.
+        Binding("slash", "search", "Search", key_display="/", priority=True, id="search.open"),
         Binding("n", "search_step(1)", "Next match", show=False, id="search.next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search.previous"),
         Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
@@ -149,6 +153,8 @@ class ReaderScreen(Screen[None]):
         self.matches = SpanArray()
         self.match_index: int | None = None
         self.query_text = ""
+        self._search_on_load = False
+        """A search was asked for while the whole file was being read: go to it once read."""
         self._mention_at: int | None = None
         self._all_mentions: SpanArray | None = None
         self._cursor = 0
@@ -185,7 +191,8 @@ class ReaderScreen(Screen[None]):
         return self.query_one(NotesPane)
 
     def on_mount(self) -> None:
-        self.article.focus()
+        if not isinstance(self.focused, Input):  # the search may be open already: "/" is first
+            self.set_focus(self.article)
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
         if self.pending is not None:
@@ -215,7 +222,7 @@ class ReaderScreen(Screen[None]):
             self.set_analysis(analysis)
         self.reload_notes()
         offset = self.store.position(self.doc.sha256)
-        if offset is not None and 0 <= offset <= len(self.doc.text):
+        if offset is not None and 0 <= offset <= len(self.doc.text) and not self._moved:
             self.call_after_refresh(self.article.jump_to, offset)
 
     def _load_whole(self, path: Path) -> None:
@@ -233,19 +240,29 @@ class ReaderScreen(Screen[None]):
         self.notify(f"could not read the whole file: {event.error}", severity="error", timeout=15)
 
     def on_whole_loaded(self, event: WholeLoaded) -> None:
-        """The whole document replaces the preview (its text begins with the preview's)."""
+        """The whole document replaces the preview, at the same place in the text."""
         doc = event.doc
+        preview = self.doc
         self.pending = None
         self.doc = doc
         self.doc_key = document_key(doc)
         self.marks = MarkIndex(doc)
         self.marks.add(format_marks(doc))
-        self.article.set_document(doc, self.marks)
+        where = None
+        if isinstance(preview, PreviewDocument):
+            where = partial(preview.to_whole, whole=doc)
+        self.article.set_document(doc, self.marks, where=where)
         self.article.border_subtitle = ""
         self._open()
         if self.query_text:
-            self.run_search(self.query_text, move=False)
+            self.run_search(self.query_text, move=self._search_on_load)
+        self._search_on_load = False
         self.update_status()
+
+    @property
+    def _moved(self) -> bool:
+        """Whether the reader has moved since the document opened (a preview counts)."""
+        return self.article.cursor != 0 or self.article.scroll_y > 0
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -486,11 +503,20 @@ class ReaderScreen(Screen[None]):
         """``¶n/N`` and who is speaking in the cursor's paragraph."""
         para = self.article.cursor
         status = Text(f"¶{para + 1}/{len(self.doc.paragraphs)}", no_wrap=True, end="")
+        if self.pending is not None:  # a preview: the whole file's paragraphs are not counted yet
+            head = isinstance(self.doc, PreviewDocument) and (
+                self.doc.paragraphs[para].start < self.doc.head_end
+            )
+            status = Text(f"¶{para + 1}/…" if head else "¶…", no_wrap=True, end="")
         who = self._speaking(para)
         if who:
             status.append(" · ")
             status.append(", ".join(f"{name} ({kind})" for name, kind in who))
-        if self.query_text:
+        if self.query_text and self.pending is not None:
+            status.append(" · searching once the file is read “")
+            status.append(self.query_text[:24])
+            status.append("”")
+        elif self.query_text:
             status.append(" · ")
             where = f"{self.match_index + 1}/" if self.match_index is not None else ""
             status.append(f"{where}{len(self.matches)} matches “")
@@ -503,33 +529,61 @@ class ReaderScreen(Screen[None]):
 
     # -- search, mentions, layers -----------------------------------------------------------
 
+    def _pane_takes_key(self, binding_id: str) -> bool:
+        """Whether the focused pane binds the keys of this screen's ``binding_id`` itself.
+
+        The notes pane filters on ``/`` as the screen searches on it: there the
+        pane's binding wins, in the footer too.
+        """
+        keys = {
+            key
+            for key, bindings in self._bindings.key_to_bindings.items()
+            if any(b.id == binding_id for b in bindings)
+        }
+        node = self.focused
+        while node is not None and node is not self:
+            if keys & node._bindings.key_to_bindings.keys():
+                return True
+            node = node.parent
+        return False
+
     def action_search(self) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # typed into a box, "/" is text
         box = self.query_one("#search", Input)
         self.add_class("-searching")
         box.value = self.query_text
-        box.focus()
+        self.set_focus(box)  # at once: the keys typed next go to the box, however fast
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search" and len(self.doc.text) <= LIVE_SEARCH_CHARS:
+        live = len(self.doc.text) <= LIVE_SEARCH_CHARS and self.pending is None
+        if event.input.id == "search" and live:
             self.run_search(event.value, move=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "search":
             return
         self.remove_class("-searching")
-        self.article.focus()
+        self.set_focus(self.article)
         self.run_search(event.value, move=True)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.has_class("-searching"):
             event.stop()
             self.remove_class("-searching")
-            self.article.focus()
+            self.set_focus(self.article)
             self.action_clear_search()
 
     def run_search(self, query: str, *, move: bool) -> None:
-        """Highlight every match of ``query``; with ``move``, go to the first after the cursor."""
+        """Highlight every match of ``query``; with ``move``, go to the first after the cursor.
+
+        While a preview shows, the search waits for the whole file (it is read in a moment).
+        """
         self.query_text = query
+        if self.pending is not None:
+            self._search_on_load = move and bool(query)
+            self.update_status()
+            return
         self.matches = find_all(self.doc.text, query)
         self.match_index = None
         self.article.show_current(None)
@@ -626,6 +680,8 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "library":
             return bool(getattr(self.app, "library", None))
+        if action == "search":  # a priority binding that steps aside for a pane's own
+            return not self._pane_takes_key("search.open")
         return True
 
     def action_library(self) -> None:

@@ -9,6 +9,7 @@ parsed as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import get_character_cell_size
@@ -151,19 +152,32 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._layout is not None
         return self._layout
 
-    def set_document(self, doc: Document, marks: MarkIndex) -> None:
-        """Show ``doc`` (the whole of a previewed file): same cursor, same top line."""
+    def set_document(
+        self, doc: Document, marks: MarkIndex, *, where: Callable[[int], int] | None = None
+    ) -> None:
+        """Show ``doc`` (the whole of a previewed file) at the same place in the text.
+
+        ``where`` carries an offset of the old text over to ``doc`` (None: they agree).
+        """
+        carry = where or (lambda offset: offset)
         top_offset = None
         if self._layout is not None and len(self._layout):
-            top_offset = self._layout[min(int(self.scroll_y), len(self._layout) - 1)].start
+            top_offset = carry(self._layout[min(int(self.scroll_y), len(self._layout) - 1)].start)
+        old = self.doc.paragraphs
+        cursor = doc.paragraph_at(carry(old[self.cursor].start)) if len(old) else 0
         self.doc = doc
         self.marks = marks
+        self.current = None
         self._layout = None
         self._full = None
+        moved = cursor != self.cursor
+        self.cursor = cursor
         layout = self.layout
         if top_offset is not None:
             self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
         self.redraw()
+        if moved:
+            self.post_message(self.CursorMoved(cursor))
 
     def _set_layout(self, layout: Layout) -> None:
         self._layout = layout
