@@ -9,6 +9,8 @@ parsed as markup.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -26,7 +28,7 @@ from textual.strip import Strip
 from reader.document import Document
 from reader.spans import Span
 from reader.ui.background import owner_gone, start_job
-from reader.ui.layout import POST_INDENT, Kind, Layout
+from reader.ui.layout import POST_INDENT, Kind, Layout, drawn
 from reader.ui.marks import LAYERS, Layer, MarkIndex
 
 FULL_LAYOUT_CHARS = 200_000
@@ -40,7 +42,6 @@ GUTTER = 3
 
 NOTE_MARK = "•"
 QUOTE_BARS = {"direct": "▌", "indirect": "▎", "embedded": "▌"}
-_FLAT = str.maketrans({"\n": " ", "\t": " "})
 _FORMAT_STYLES = {
     "heading": Style(bold=True),
     "strong": Style(bold=True),
@@ -282,10 +283,11 @@ class ArticleView(ScrollView, can_focus=True):
             if info.kind == Kind.POST:
                 line.append("  ┆ ", self.get_component_rich_style("article-view--muted"))
             offset = len(line)
-            line.append(self.doc.text[info.start : info.end].translate(_FLAT))
+            shown, columns = drawn(self.doc.text, info.start, info.end)
+            line.append(shown)
             if info.kind == Kind.TITLE:
                 line.stylize(self.get_component_rich_style("article-view--title"), offset)
-            self._apply_marks(line, offset, info.paragraph, info.start, info.end)
+            self._apply_marks(line, offset, info.paragraph, info.start, info.end, columns)
         if selection is not None:
             span = selection.get_span(index)
             if span is not None:
@@ -318,7 +320,21 @@ class ArticleView(ScrollView, can_focus=True):
         if post.date:
             line.append(f" · {post.date}", muted)
 
-    def _apply_marks(self, line: Text, offset: int, para: int, start: int, end: int) -> None:
+    def _apply_marks(
+        self,
+        line: Text,
+        offset: int,
+        para: int,
+        start: int,
+        end: int,
+        columns: array[int] | None,
+    ) -> None:
+        """Style the marks of ``[start, end)``; ``columns`` maps text offsets to shown ones."""
+
+        def at(position: int) -> int:
+            index = max(start, min(position, end)) - start
+            return offset + (index if columns is None else columns[index])
+
         marks = [
             m for m in self.marks.overlapping(para, start, end) if m.layer not in self.hidden_layers
         ]
@@ -327,8 +343,7 @@ class ArticleView(ScrollView, can_focus=True):
         note_style = Style(bgcolor=self.get_component_rich_style("article-view--note").bgcolor)
         search_style = self.get_component_rich_style("article-view--search")
         for mark in marks:
-            a = max(mark.start, start) - start + offset
-            b = min(mark.end, end) - start + offset
+            a, b = at(mark.start), at(mark.end)
             if mark.layer == "quote":
                 line.stylize(Style(italic=True), a, b)
                 colour = Style(color=mark.colour or None)
@@ -353,8 +368,7 @@ class ArticleView(ScrollView, can_focus=True):
                 line.stylize(_FORMAT_STYLES.get(mark.key, Style()), a, b)
         current = self.current
         if current is not None and current.start < max(end, start + 1) and start < current.end:
-            a = max(current.start, start) - start + offset
-            b = min(current.end, end) - start + offset
+            a, b = at(current.start), at(current.end)
             line.stylize(self.get_component_rich_style("article-view--current", partial=True), a, b)
 
     # -- offsets and selection --------------------------------------------------
@@ -367,13 +381,14 @@ class ArticleView(ScrollView, can_focus=True):
         if info.kind not in (Kind.TEXT, Kind.TITLE, Kind.POST):
             return info.start
         col = x - GUTTER - (POST_INDENT if info.kind == Kind.POST else 0)
-        pos = info.start
-        cells = 0
-        text = self.doc.text
-        while pos < info.end and cells < col:
-            cells += get_character_cell_size(text[pos])
-            pos += 1
-        return pos
+        shown, columns = drawn(self.doc.text, info.start, info.end)
+        index = cells = 0
+        while index < len(shown) and cells < col:
+            cells += get_character_cell_size(shown[index])
+            index += 1
+        if columns is None:
+            return info.start + index
+        return info.start + bisect_right(columns, index) - 1  # a run shown as one space: its end
 
     def selected_span(self) -> tuple[int, int] | None:
         """The text offsets of the mouse selection, if any text is selected."""
