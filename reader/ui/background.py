@@ -1,9 +1,15 @@
-"""Long pure work (loading, wrapping, analysing) in daemon threads.
+"""Long pure work (loading, wrapping, analysing) in daemon threads owned by a screen or widget.
 
-Textual's thread workers run in the event loop's executor, which the loop
-waits for on exit: quitting during the analysis of a 20 MB file would hang
-until it finished. Daemon threads do not hold the exit; their result reaches
-the app with ``call_from_thread``, and is dropped once the app has gone.
+Textual's thread workers run in the event loop's default executor, which
+``asyncio.run`` waits for on exit: quitting during the analysis of a 20 MB
+file would hang until it finished. Daemon threads do not hold the exit.
+
+Each job belongs to the node that started it (a screen, a widget). Its result
+comes back as a message posted to that node, so it is handled by the node's
+own handlers, in order with its other messages; once the node is removed
+Textual drops the message. A job asks ``owner_gone()`` to stop early. A
+failure is posted as ``JobFailed`` to the owner and reported only if the
+owner is still there.
 """
 
 from __future__ import annotations
@@ -12,15 +18,23 @@ import asyncio
 import contextvars
 import threading
 from collections.abc import Callable
-from contextlib import suppress
-from functools import wraps
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any
 
 from textual.app import App
-from textual.dom import DOMNode
+from textual.message import Message
+from textual.message_pump import MessagePump
 
-P = ParamSpec("P")
-N = TypeVar("N", bound=DOMNode)
+
+class JobFailed(Message):
+    """Background work of this node raised ``error`` (posted to the node that owned it)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__()
+        self.error = error
+
+    @property
+    def text(self) -> str:
+        return f"background work failed: {type(self.error).__name__}: {self.error}"
 
 
 class Jobs:
@@ -30,14 +44,17 @@ class Jobs:
         self._lock = threading.Lock()
         self.count = 0
 
-    def start(self, app: App[Any], work: Callable[[], object]) -> None:
+    def start(self, owner: MessagePump, work: Callable[[], Message | None]) -> None:
+        """Run ``work`` in a daemon thread; post the message it returns to ``owner``."""
+
         def run() -> None:
             try:
-                work()
-            except Exception as exc:  # reported, never a crash of the app
-                with suppress(RuntimeError):
-                    message = f"background work failed: {type(exc).__name__}: {exc}"
-                    app.call_from_thread(app.notify, message, severity="error", timeout=10)
+                message = work()
+                if message is not None and not owner_gone(owner):
+                    owner.post_message(message)  # thread-safe; dropped once the owner closes
+            except Exception as exc:  # reported by the owner, never a crash of the app
+                if not owner_gone(owner):
+                    owner.post_message(JobFailed(exc))
             finally:
                 with self._lock:
                     self.count -= 1
@@ -52,6 +69,11 @@ class Jobs:
         return self.count > 0
 
 
+def owner_gone(owner: MessagePump) -> bool:
+    """Whether ``owner`` has left the app (its job's result would go nowhere)."""
+    return not owner.is_running or not owner.is_attached
+
+
 def jobs(app: App[Any]) -> Jobs:
     """The background jobs of ``app``."""
     found = getattr(app, "_reader_jobs", None)
@@ -61,14 +83,9 @@ def jobs(app: App[Any]) -> Jobs:
     return found
 
 
-def in_background(method: Callable[Concatenate[N, P], None]) -> Callable[Concatenate[N, P], None]:
-    """Run a widget or screen method in a daemon thread (it calls back with call_from_thread)."""
-
-    @wraps(method)
-    def start(self: N, *args: P.args, **kwargs: P.kwargs) -> None:
-        jobs(self.app).start(self.app, lambda: method(self, *args, **kwargs))
-
-    return start
+def start_job(owner: MessagePump, work: Callable[[], Message | None]) -> None:
+    """Run ``work`` in a daemon thread owned by ``owner``; its returned message goes to it."""
+    jobs(owner.app).start(owner, work)
 
 
 async def settled(app: App[Any], timeout: float = 30.0) -> None:
@@ -77,3 +94,4 @@ async def settled(app: App[Any], timeout: float = 30.0) -> None:
     deadline = loop.time() + timeout
     while jobs(app).busy and loop.time() < deadline:
         await asyncio.sleep(0.005)
+    await asyncio.sleep(0)

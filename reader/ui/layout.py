@@ -8,7 +8,9 @@ them the reading position) survive.
 
 from __future__ import annotations
 
+import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -34,11 +36,11 @@ POST_INDENT = 4
 """Cells an embedded post is indented by (its ``┆`` bar included)."""
 
 
-def _fit(text: str, pos: int, end: int, width: int) -> int:
-    """The offset after the most characters from ``pos`` that fit in ``width`` cells."""
+def _fit_plain(text: str, pos: int, end: int, width: int) -> tuple[int, int]:
+    """How far ``text[pos:end]`` fits in ``width`` cells: the offset after it, and its cells."""
     chunk = text[pos : min(end, pos + width)]
     if chunk.isascii() or cell_len(chunk) == len(chunk):
-        return pos + len(chunk)
+        return pos + len(chunk), len(chunk)
     cells = 0
     i = pos
     while i < end:
@@ -47,15 +49,85 @@ def _fit(text: str, pos: int, end: int, width: int) -> int:
             break
         cells += size
         i += 1
-    return max(i, pos + 1)
+    return i, cells
+
+
+def _fit(text: str, pos: int, end: int, width: int) -> int:
+    """The offset after the most characters from ``pos`` that fit in ``width`` cells.
+
+    Counted as the article draws them: a run of white space holding a newline
+    is one space (see ``drawn``). At least one character always fits.
+    """
+    limit = min(end, pos + width)
+    chunk = text[pos:limit]
+    if "\n" not in chunk:  # the common line
+        if chunk.isascii() or cell_len(chunk) == len(chunk):
+            return limit
+        return max(_fit_plain(text, pos, end, width)[0], pos + 1)
+    cells = 0
+    i = pos
+    while i < end and cells < width:
+        room = width - cells
+        stop = min(end, i + room)
+        newline = text.find("\n", i, stop)
+        if newline < 0:  # the rest of the room holds no line break
+            if text[i:stop].isascii():
+                return max(stop, pos + 1)
+            return max(_fit_plain(text, i, end, room)[0], pos + 1)
+        piece = text[i:newline].rstrip(" \t")
+        if piece.isascii():
+            used = len(piece)  # shorter than the room: the newline lies inside it
+        else:
+            fitted, used = _fit_plain(text, i, i + len(piece), room)
+            if fitted < i + len(piece) or used >= room:
+                return max(fitted, pos + 1)
+        cells += used + 1  # the run of white space, drawn as one space
+        i = _RUN_TAIL.match(text, newline, end).end()  # type: ignore[union-attr]
+    return max(min(i, end), pos + 1)
+
+
+_RUN_TAIL = re.compile(r"\n[ \t\n]*")
+_BREAK = re.compile(r"[ \t]*\n[ \t\n]*")
+"""A run of white space holding a newline: inside a paragraph it reads as one space."""
+_FLAT = str.maketrans({"\t": " "})
+
+
+def drawn(text: str, start: int, end: int) -> tuple[str, array[int] | None]:
+    """What a line shows of ``text[start:end]``, and where each character went.
+
+    A run of white space holding a newline (a hard-wrapped line and the next
+    one's indent) shows as one space; a tab as a space. The map gives, for
+    each offset ``start + i`` (and ``end``), the index in the shown string
+    where it begins; None when every character is shown as itself.
+    """
+    raw = text[start:end]
+    if "\n" not in raw:
+        return raw.translate(_FLAT), None
+    columns: array[int] = array("i")
+    parts: list[str] = []
+    pos = shown = 0
+    for match in _BREAK.finditer(raw):
+        a, b = match.span()
+        parts.append(raw[pos:a])
+        columns.extend(range(shown, shown + a - pos))
+        shown += a - pos
+        parts.append(" ")
+        columns.append(shown)
+        shown += 1
+        columns.extend([shown] * (b - a - 1))
+        pos = b
+    parts.append(raw[pos:])
+    columns.extend(range(shown, shown + len(raw) - pos + 1))
+    return "".join(parts).translate(_FLAT), columns
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]`` into ranges of at most ``width`` cells.
 
-    Breaks at spaces and newlines (a newline inside a paragraph reads as a
-    space); a word longer than the width is split. Runs of white space at a
-    break are dropped from both lines.
+    Breaks at spaces and newlines; widths are those of the lines as ``drawn``
+    (a newline and the indent after it read as one space). A word longer than
+    the width is split. Runs of white space at a break are dropped from both
+    lines.
     """
     width = max(1, width)
     out: list[tuple[int, int]] = []
@@ -122,8 +194,15 @@ class Layout:
     """
 
     def __init__(
-        self, doc: Document, width: int, start_para: int = 0, end_para: int | None = None
+        self,
+        doc: Document,
+        width: int,
+        start_para: int = 0,
+        end_para: int | None = None,
+        *,
+        stop: Callable[[], bool] | None = None,
     ) -> None:
+        """``stop``: asked now and then; when it says so, the layout ends where it is."""
         self.doc = doc
         self.width = max(8, width)
         count = len(doc.paragraphs)
@@ -136,7 +215,7 @@ class Layout:
         self._first = array("i")
         self.first_line = _FirstLines(self)
         """Index of each paragraph's first screen line (absolute paragraph index)."""
-        self._build()
+        self._build(stop)
 
     @classmethod
     def around(cls, doc: Document, width: int, paragraph: int, span: int) -> Layout:
@@ -159,13 +238,16 @@ class Layout:
         self._start.append(start)
         self._end.append(end)
 
-    def _build(self) -> None:
+    def _build(self, stop: Callable[[], bool] | None) -> None:
         doc, text, width = self.doc, self.doc.text, self.width
         posts = {post.span.start: post for post in doc.posts}
         title_is_first = doc.headline is not None
         paragraphs = doc.paragraphs
         add = self._add
         for index in range(self.start_para, self.end_para):
+            if stop is not None and index % 4096 == 0 and stop():
+                self.end_para = index  # cut short: not complete
+                return
             para = paragraphs[index]
             if index > self.start_para:
                 add(Kind.BLANK, -1, para.start, para.start)

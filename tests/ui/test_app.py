@@ -347,3 +347,37 @@ async def test_a_note_keeps_the_speaker_colour_inside_it(seed_doc, db_file, anal
         lavrov = [s for s in article.render_line(y) if s.text == "Lavrov"]
         assert lavrov and lavrov[0].style.bgcolor == note_bg
         assert lavrov[0].style.bold and lavrov[0].style.color.triplet.hex == "#e5a445"
+
+
+async def test_a_hard_wrapped_paragraph_reads_with_single_spaces_and_true_offsets(db_file):
+    from reader.document import Document
+    from reader.spans import Span, SpanArray
+    from reader.ui.marks import Mark
+
+    text = "Hard wrapped\n\n      First line of a\n  paragraph that goes on\n  over three lines."
+    # One paragraph of three hard-wrapped lines, whatever the segmentation makes of them.
+    spans = SpanArray([Span(0, 12), Span(text.index("First"), len(text))])
+    doc = Document("wrapped.txt", text, "Hard wrapped", None, spans)
+    app = ReaderApp(doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"paragraph", "enter")
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        y = article.layout.first_line[1]
+        lines = [article.render_line(i).text[3:].rstrip() for i in range(y, y + 2)]
+        assert lines == ["First line of a paragraph that goes on over three", "lines."]
+        strip = article.render_line(y)
+        search_bg = article.get_component_rich_style("article-view--search").bgcolor
+        hits = [seg.text for seg in strip if seg.style and seg.style.bgcolor == search_bg]
+        assert hits == ["paragraph"]
+        # a highlight after the second line break covers its word, and only it
+        over = doc.text.index("over")
+        app.screen.marks.add([Mark(over, over + 4, "note", key="n")])
+        article.redraw()
+        note_bg = article.get_component_rich_style("article-view--note").bgcolor
+        strip = article.render_line(y)
+        assert [seg.text for seg in strip if seg.style and seg.style.bgcolor == note_bg] == ["over"]
+        # a cell of the screen maps back to the character drawn there
+        x = strip.text.index("over")
+        assert article.offset_at(x, y) == over
+        assert article.offset_at(strip.text.index("paragraph"), y) == doc.text.index("paragraph")

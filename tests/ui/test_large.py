@@ -39,10 +39,10 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
     real_layout = article_module.Layout
 
     class SlowLayout(real_layout):
-        def __init__(self, doc, width, start_para=0, end_para=None):
+        def __init__(self, doc, width, start_para=0, end_para=None, **kw):
             if start_para == 0 and end_para is None:
                 release.wait(10)
-            super().__init__(doc, width, start_para, end_para)
+            super().__init__(doc, width, start_para, end_para, **kw)
 
     monkeypatch.setattr(article_module, "Layout", SlowLayout)
     app = ReaderApp(long_doc, NoteStore(db_file))
@@ -113,6 +113,7 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
 
     monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 10_000)
     monkeypatch.setattr(preview_module, "HEAD_BYTES", 4_000)
+    monkeypatch.setattr(preview_module, "TAIL_BYTES", 2_000)
     path = tmp_path / "long.txt"
     path.write_text(
         "A long file\n\n"
@@ -122,7 +123,8 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
     whole = reader_screen.load_document(path)
     NoteStore(db_file).add(note_on(whole, -1, "at the very end"))
     preview = preview_module.preview_document(path)
-    assert preview is not None and whole.text.startswith(preview.text)
+    assert preview is not None and whole.text.startswith(preview.text[: preview.head_end])
+    assert whole.text.endswith(preview.text[preview.tail_start :])
     assert len(preview.paragraphs) < len(whole.paragraphs)
 
     release = threading.Event()
@@ -159,3 +161,121 @@ def test_short_files_and_markup_files_load_whole(tmp_path, seed_path):
     md = tmp_path / "big.md"
     md.write_text("# Big\n\n" + "text\n\n" * 500_000)
     assert preview_document(md) is None
+
+
+@pytest.fixture
+def slow_preview(tmp_path, monkeypatch):
+    """A long file opened as a preview whose whole load waits for ``release``."""
+    from reader.ui import preview as preview_module
+
+    monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 10_000)
+    monkeypatch.setattr(preview_module, "HEAD_BYTES", 4_000)
+    monkeypatch.setattr(preview_module, "TAIL_BYTES", 2_000)
+    path = tmp_path / "long.txt"
+    paragraphs = [f"Paragraph {i} about trade and oil." for i in range(1, 2001)]
+    paragraphs[1200] = "Paragraph 1201 names Zanzibar, once."
+    path.write_text("A long file\n\n" + "\n\n".join(paragraphs) + "\n")
+    release = threading.Event()
+    real_load = reader_screen.load_document
+
+    def slow_load(p):
+        release.wait(10)
+        return real_load(p)
+
+    monkeypatch.setattr(reader_screen, "load_document", slow_load)
+    return path, preview_module.preview_document(path), release
+
+
+def screen_text(article: ArticleView) -> str:
+    return "\n".join(article.render_line(y).text for y in range(article.size.height))
+
+
+async def test_G_in_a_preview_shows_the_files_end_and_stays_there(slow_preview, db_file):
+    path, preview, release = slow_preview
+    app = ReaderApp(preview, NoteStore(db_file), pending=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("G")
+        assert "Paragraph 2000 about" in screen_text(article)  # at once, before the load
+        release.set()
+        await settled(app)
+        await pilot.pause()
+        whole = app.screen.doc
+        assert not isinstance(whole, type(preview))
+        assert article.cursor == len(whole.paragraphs) - 1
+        assert "Paragraph 2000 about" in screen_text(article)
+        assert "still being read" not in screen_text(article)
+        await pilot.press("k")
+        assert article.cursor == len(whole.paragraphs) - 2
+
+
+async def test_a_search_during_the_preview_goes_to_its_match_once_read(slow_preview, db_file):
+    path, preview, release = slow_preview
+    assert "Zanzibar" not in preview.text
+    app = ReaderApp(preview, NoteStore(db_file), pending=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("slash", *"zanzibar", "enter")
+        await pilot.pause()
+        status = str(app.screen.query_one("#status").render())
+        assert "searching once the file is read" in status
+        assert not any("No match" in n.message for n in app._notifications)
+        release.set()
+        await settled(app)
+        await pilot.pause()
+        whole = app.screen.doc
+        at = whole.text.index("Zanzibar")
+        assert article.cursor == whole.paragraph_at(at)
+        assert "Zanzibar" in screen_text(article)
+        assert "1/1 matches" in str(app.screen.query_one("#status").render())
+
+
+@pytest.fixture
+def windowed(monkeypatch):
+    """Long documents are shown through a window while a whole layout that never ends is built."""
+    monkeypatch.setattr(article_module, "FULL_LAYOUT_CHARS", 10_000)
+    monkeypatch.setattr(article_module, "WINDOW_PARAGRAPHS", 20)
+    release = threading.Event()
+    real_layout = article_module.Layout
+
+    class SlowLayout(real_layout):
+        def __init__(self, doc, width, start_para=0, end_para=None, **kw):
+            if start_para == 0 and end_para is None:
+                release.wait(10)
+            super().__init__(doc, width, start_para, end_para, **kw)
+
+    monkeypatch.setattr(article_module, "Layout", SlowLayout)
+    yield
+    release.set()
+
+
+def on_screen(article: ArticleView, text: str) -> bool:
+    return any(text in article.render_line(y).text for y in range(article.size.height))
+
+
+async def test_mentions_and_search_reach_beyond_the_laid_out_part(long_doc, db_file, windowed):
+    text = long_doc.text
+    late = next(p for p in long_doc.paragraphs if p.text(text).startswith("Paragraph 2900:"))
+    late_mention = Span(late.start + len("Paragraph 2900: Minister "), late.start + 34)
+    assert late_mention.text(text) == "Ada Byron"
+    first = Span(text.index("Ada Byron"), text.index("Ada Byron") + 9)
+    analysis = Analysis(
+        speakers=[Speaker("ada", "Ada Byron", "person", mentions=[first, late_mention])]
+    )
+    app = ReaderApp(long_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert not article.layout.covers(long_doc.paragraph_at(late_mention.start))
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert article.cursor == long_doc.paragraph_at(late_mention.start)
+        assert article.current == late_mention and on_screen(article, "Paragraph 2900:")
+        await pilot.press("g", "slash", *"paragraph 2950:", "enter")
+        await pilot.pause()
+        assert article.cursor == long_doc.paragraph_at(text.index("Paragraph 2950:"))
+        assert on_screen(article, "Paragraph 2950:")
+        await pilot.press("G")
+        assert on_screen(article, "Paragraph 3000:")
+        assert not article.layout.complete  # all of it while the whole layout is still built

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.document import document_from_text
-from reader.ui.layout import Kind, Layout, wrap
+from reader.ui.layout import Kind, Layout, drawn, wrap
 
 words = st.lists(
     st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzé漢"), min_size=1, max_size=25),
@@ -25,8 +25,13 @@ def test_wrap_keeps_every_word_in_order_within_the_width(words, seps, width):
     text = "".join(w + s for w, s in zip(words, seps, strict=False)).rstrip()
     lines = wrap(text, 0, len(text), width)
     for start, end in lines:
-        assert cell_len(text[start:end]) <= max(width, 2)
+        shown, columns = drawn(text, start, end)
+        assert cell_len(shown) <= max(width, 2)  # as drawn: a newline and its indent are one space
+        assert "\n" not in shown
         assert text[start:end] == text[start:end].strip()
+        if columns is not None:
+            assert len(columns) == end - start + 1 and columns[-1] == len(shown)
+            assert all(a <= b for a, b in itertools.pairwise(columns))
     # Nothing lost or repeated: the non-space characters read the same, in order.
     assert "".join("".join(text[s:e].split()) for s, e in lines) == "".join(text.split())
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(lines))
@@ -71,4 +76,26 @@ def test_plain_text_without_header_has_no_date_line():
         Kind.TEXT,
         Kind.BLANK,
         Kind.TEXT,
+    ]
+
+
+HARD_WRAPPED = "      First line of a\n  paragraph that goes on\n  over three lines."
+
+
+def test_a_newline_and_its_indent_inside_a_paragraph_are_drawn_as_one_space():
+    start = HARD_WRAPPED.index("First")
+    shown, columns = drawn(HARD_WRAPPED, start, len(HARD_WRAPPED))
+    assert shown == "First line of a paragraph that goes on over three lines."
+    for word in ("paragraph", "over", "lines"):  # offsets still find their words
+        at = HARD_WRAPPED.index(word) - start
+        assert shown[columns[at] : columns[at + len(word)]] == word
+    assert drawn("no break here", 0, 13) == ("no break here", None)
+
+
+def test_wrap_measures_hard_wrapped_lines_as_drawn():
+    text = HARD_WRAPPED
+    lines = [drawn(text, s, e)[0] for s, e in wrap(text, 0, len(text), 25)]
+    assert lines == ["First line of a paragraph", "that goes on over three", "lines."]
+    assert [drawn(text, s, e)[0] for s, e in wrap(text, 0, len(text), 60)] == [
+        "First line of a paragraph that goes on over three lines."
     ]

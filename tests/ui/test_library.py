@@ -102,3 +102,46 @@ async def test_o_does_nothing_without_a_library(seed_doc, db_file):
         await pilot.press("o")
         assert isinstance(app.screen, ReaderScreen)
         assert "Open the library" not in [n for n, _c, _h in app.screen.palette_commands()]
+
+
+async def test_leaving_a_document_while_its_analysis_runs_is_quiet(folder, db_file, monkeypatch):
+    """`o` before a long article's analysis ends: no error, and the app goes on working."""
+    import threading
+
+    from reader.analysis.model import Analysis
+    from reader.ui.screens import reader as reader_screen
+
+    (folder / "long.txt").write_text(
+        "Long talks\n\n" + "\n\n".join(f"Paragraph {i} on trade and oil." for i in range(2000))
+    )
+    started, release = threading.Event(), threading.Event()
+
+    def slow_analyze(text: str) -> Analysis:
+        started.set()
+        release.wait(10)
+        return Analysis()
+
+    monkeypatch.setattr(reader_screen, "analyze", slow_analyze)
+    app = await open_library(folder, db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app)
+        await pilot.pause()
+        while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Long"):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert started.wait(5), "the analysis did not start"
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        release.set()
+        await settled(app)
+        await pilot.pause()
+        assert [n.message for n in app._notifications if n.severity == "error"] == []
+        while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Alpha"):
+            await pilot.press("up")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.query_one(ArticleView).render_line(0).text.strip().startswith("Alpha")

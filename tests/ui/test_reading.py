@@ -173,3 +173,20 @@ async def test_resizing_rewraps_and_keeps_the_cursor_paragraph_on_screen(seed_do
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert len(article.layout) == wide_lines and article.cursor == 8
+
+
+async def test_keys_typed_at_once_after_slash_go_into_the_search(seed_doc, db_file):
+    """A burst of keys (a fast typist, a paste, a slow moment of the app) is not split."""
+    from textual import events
+
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for char in "/oil\r":
+            key = {"/": "slash", "\r": "enter"}.get(char, char)
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert app.screen.query_text == "oil"
+        assert article.cursor == seed_doc.paragraph_at(seed_doc.text.index("oil"))
+        assert app.focused is article

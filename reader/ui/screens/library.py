@@ -9,6 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -17,7 +18,7 @@ from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
 from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
-from reader.ui.background import in_background
+from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
 
@@ -61,6 +62,14 @@ class Row:
     def matches(self, query: str) -> bool:
         haystack = " ".join((*self.cell_texts(), self.path.name)).casefold()
         return all(word in haystack for word in query.casefold().split())
+
+
+class RowReady(Message):
+    """One document of the library is loaded and analysed."""
+
+    def __init__(self, row: Row) -> None:
+        super().__init__()
+        self.row = row
 
 
 class LibraryScreen(Screen[None]):
@@ -108,19 +117,27 @@ class LibraryScreen(Screen[None]):
         self._status()
         self._summarise()
 
-    @in_background
     def _summarise(self) -> None:
         """Load and analyse each document in turn; rows appear as they are ready."""
-        for path in self.paths:
-            try:
-                doc = load_document(path)
-                entry = summarise(doc, analyze(doc))
-                ident = DocumentId.of(doc)
-                notes = len(self.store.notes_for(ident))
-                row = Row(path, entry, notes, key=str(ident.path), sha256=doc.sha256)
-            except (DocumentError, StoreError) as exc:
-                row = Row(path, None, 0, str(exc))
-            self.app.call_from_thread(self._add_row, row)
+
+        def work() -> None:
+            for path in self.paths:
+                if owner_gone(self):
+                    return
+                try:
+                    doc = load_document(path)
+                    entry = summarise(doc, analyze(doc))
+                    ident = DocumentId.of(doc)
+                    notes = len(self.store.notes_for(ident))
+                    row = Row(path, entry, notes, key=str(ident.path), sha256=doc.sha256)
+                except (DocumentError, StoreError) as exc:
+                    row = Row(path, None, 0, str(exc))
+                self.post_message(RowReady(row))  # thread-safe
+
+        start_job(self, work)
+
+    def on_job_failed(self, event: JobFailed) -> None:
+        self.notify(event.text, severity="error", timeout=10)
 
     def on_screen_resume(self) -> None:
         """Back from a document: its notes may have changed."""
@@ -138,8 +155,8 @@ class LibraryScreen(Screen[None]):
         if changed:
             self._refill()
 
-    def _add_row(self, row: Row) -> None:
-        self.rows[row.path] = row
+    def on_row_ready(self, event: RowReady) -> None:
+        self.rows[event.row.path] = event.row
         self._refill()
 
     def _refill(self) -> None:
@@ -206,7 +223,7 @@ class LibraryScreen(Screen[None]):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.query_one("#library-filter", Input).focus()
+        self.set_focus(self.query_one("#library-filter", Input))  # before the next key
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value

@@ -10,9 +10,11 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
@@ -24,8 +26,9 @@ from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
 from reader.spans import Span, SpanArray
-from reader.ui.background import in_background
+from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.marks import Layer, Mark, MarkIndex, analysis_marks, format_marks
+from reader.ui.preview import PreviewDocument
 from reader.ui.screens.help import HelpScreen, Section
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteDraft, NoteEditor, TargetPicker
@@ -41,6 +44,35 @@ LIVE_SEARCH_CHARS = 2_000_000
 
 BACKGROUND_ANALYSIS_CHARS = 20_000
 """Documents longer than this are analysed in a worker; the text shows at once."""
+
+
+class WholeLoaded(Message):
+    """The whole file of a previewed document is read: ``doc`` replaces the preview."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+
+class LoadFailed(Message):
+    """The whole file of a previewed document could not be read."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
+class AnalysisReady(Message):
+    """The analysis of ``doc`` finished in the background, with its highlights prepared."""
+
+    def __init__(
+        self, doc: Document, analysis: Analysis, prepared: tuple[MarkIndex, Speaking], error: str
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.analysis = analysis
+        self.prepared = prepared
+        self.error = error
 
 
 class ReaderScreen(Screen[None]):
@@ -65,7 +97,9 @@ class ReaderScreen(Screen[None]):
             tooltip="Add a note on the whole document",
             id="note.add_document",
         ),
-        Binding("slash", "search", "Search", key_display="/", id="search.open"),
+        # A priority binding: the keys typed right after it reach the box even when they
+        # arrive together (a busy moment, a paste), before the box has taken the focus.
+        Binding("slash", "search", "Search", key_display="/", priority=True, id="search.open"),
         Binding("n", "search_step(1)", "Next match", show=False, id="search.next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search.previous"),
         Binding("escape", "clear_search", "Clear search", show=False, id="search.clear"),
@@ -115,6 +149,8 @@ class ReaderScreen(Screen[None]):
         self.matches = SpanArray()
         self.match_index: int | None = None
         self.query_text = ""
+        self._search_on_load = False
+        """A search was asked for while the whole file was being read: go to it once read."""
         self._mention_at: int | None = None
         self._all_mentions: SpanArray | None = None
         self._cursor = 0
@@ -151,7 +187,8 @@ class ReaderScreen(Screen[None]):
         return self.query_one(NotesPane)
 
     def on_mount(self) -> None:
-        self.article.focus()
+        if not isinstance(self.focused, Input):  # the search may be open already: "/" is first
+            self.set_focus(self.article)
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
         if self.pending is not None:
@@ -161,6 +198,9 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self._load_whole, self.pending)
             return
         self._open()
+
+    def on_job_failed(self, event: JobFailed) -> None:
+        self.notify(event.text, severity="error", timeout=10)
 
     def _open(self) -> None:
         """Analyse, show the notes and go back to where the reader was."""
@@ -172,39 +212,53 @@ class ReaderScreen(Screen[None]):
             # Started once the text is on screen: the worker shares the GIL with the paint.
             self.call_after_refresh(self._analyse_in_background)
         else:
-            self.set_analysis(self._analyse())
+            analysis, error = self._analyse()
+            if error:
+                self.notify(error, severity="error", timeout=10)
+            self.set_analysis(analysis)
         self.reload_notes()
         offset = self.store.position(self.doc.sha256)
-        if offset is not None and 0 <= offset <= len(self.doc.text):
+        if offset is not None and 0 <= offset <= len(self.doc.text) and not self._moved:
             self.call_after_refresh(self.article.jump_to, offset)
 
-    @in_background
     def _load_whole(self, path: Path) -> None:
-        try:
-            doc = load_document(path)
-        except DocumentError as exc:
-            self.app.call_from_thread(self._load_failed, str(exc))
-            return
-        self.app.call_from_thread(self._loaded, doc)
+        def work() -> Message:
+            try:
+                return WholeLoaded(load_document(path))
+            except DocumentError as exc:
+                return LoadFailed(str(exc))
 
-    def _load_failed(self, message: str) -> None:
+        start_job(self, work)
+
+    def on_load_failed(self, event: LoadFailed) -> None:
         self.pending = None
         self.article.border_subtitle = "preview only"
-        self.notify(f"could not read the whole file: {message}", severity="error", timeout=15)
+        self.notify(f"could not read the whole file: {event.error}", severity="error", timeout=15)
 
-    def _loaded(self, doc: Document) -> None:
-        """The whole document replaces the preview (its text begins with the preview's)."""
+    def on_whole_loaded(self, event: WholeLoaded) -> None:
+        """The whole document replaces the preview, at the same place in the text."""
+        doc = event.doc
+        preview = self.doc
         self.pending = None
         self.doc = doc
         self.doc_key = self.store.name_of(doc.path)
         self.marks = MarkIndex(doc)
         self.marks.add(format_marks(doc))
-        self.article.set_document(doc, self.marks)
+        where = None
+        if isinstance(preview, PreviewDocument):
+            where = partial(preview.to_whole, whole=doc)
+        self.article.set_document(doc, self.marks, where=where)
         self.article.border_subtitle = ""
         self._open()
         if self.query_text:
-            self.run_search(self.query_text, move=False)
+            self.run_search(self.query_text, move=self._search_on_load)
+        self._search_on_load = False
         self.update_status()
+
+    @property
+    def _moved(self) -> bool:
+        """Whether the reader has moved since the document opened (a preview counts)."""
+        return self.article.cursor != 0 or self.article.scroll_y > 0
 
     def on_unmount(self) -> None:
         self.save_position()
@@ -222,31 +276,43 @@ class ReaderScreen(Screen[None]):
 
     # -- analysis -----------------------------------------------------------------
 
-    @in_background
     def _analyse_in_background(self) -> None:
-        analysis = self._analyse()
-        marks, speaking = self._prepare(analysis)
-        self.app.call_from_thread(self._show_analysis, analysis, marks, speaking)
+        doc = self.doc
 
-    def _analyse(self) -> Analysis:
-        """The analysis of the text; a failure is reported and shows nothing, never a crash."""
+        def work() -> Message | None:
+            analysis, error = self._analyse(doc)
+            if owner_gone(self):
+                return None  # the screen has gone: nothing to prepare highlights for
+            return AnalysisReady(doc, analysis, self._prepare(analysis, doc), error)
+
+        start_job(self, work)
+
+    def on_analysis_ready(self, event: AnalysisReady) -> None:
+        if event.doc is not self.doc:
+            return  # the analysis of a document this screen no longer shows
+        if event.error:
+            self.notify(event.error, severity="error", timeout=10)
+        self._show_analysis(event.analysis, *event.prepared)
+
+    def _analyse(self, doc: Document | None = None) -> tuple[Analysis, str]:
+        """The analysis of the text and what went wrong (a failure shows no highlights)."""
         try:
-            return analyze(self.doc)
+            return analyze(doc or self.doc), ""
         except Exception as exc:  # the text stays readable whatever the analysis does
-            message = f"the analysis failed ({type(exc).__name__}: {exc}); showing the text only"
-            self.app.notify(message, severity="error", timeout=10)  # thread-safe
-            return Analysis()
+            return Analysis(), (
+                f"the analysis failed ({type(exc).__name__}: {exc}); showing the text only"
+            )
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Show ``analysis``: the legend, the highlights and who speaks where."""
-        self._show_analysis(analysis, *self._prepare(analysis))
+        self._show_analysis(analysis, *self._prepare(analysis, self.doc))
 
-    def _prepare(self, analysis: Analysis) -> tuple[MarkIndex, Speaking]:
+    def _prepare(self, analysis: Analysis, doc: Document) -> tuple[MarkIndex, Speaking]:
         """Highlights and who speaks in each paragraph (pure: runs in a worker thread too)."""
-        marks = MarkIndex(self.doc)
-        marks.add(format_marks(self.doc))
+        marks = MarkIndex(doc)
+        marks.add(format_marks(doc))
         marks.add(analysis_marks(analysis))
-        return marks, Speaking(self.doc, analysis)
+        return marks, Speaking(doc, analysis)
 
     def _show_analysis(self, analysis: Analysis, marks: MarkIndex, speaking: Speaking) -> None:
         marks.add(self.marks.layer("note"))
@@ -433,11 +499,20 @@ class ReaderScreen(Screen[None]):
         """``¶n/N`` and who is speaking in the cursor's paragraph."""
         para = self.article.cursor
         status = Text(f"¶{para + 1}/{len(self.doc.paragraphs)}", no_wrap=True, end="")
+        if self.pending is not None:  # a preview: the whole file's paragraphs are not counted yet
+            head = isinstance(self.doc, PreviewDocument) and (
+                self.doc.paragraphs[para].start < self.doc.head_end
+            )
+            status = Text(f"¶{para + 1}/…" if head else "¶…", no_wrap=True, end="")
         who = self._speaking(para)
         if who:
             status.append(" · ")
             status.append(", ".join(f"{name} ({kind})" for name, kind in who))
-        if self.query_text:
+        if self.query_text and self.pending is not None:
+            status.append(" · searching once the file is read “")
+            status.append(self.query_text[:24])
+            status.append("”")
+        elif self.query_text:
             status.append(" · ")
             where = f"{self.match_index + 1}/" if self.match_index is not None else ""
             status.append(f"{where}{len(self.matches)} matches “")
@@ -450,33 +525,61 @@ class ReaderScreen(Screen[None]):
 
     # -- search, mentions, layers -----------------------------------------------------------
 
+    def _pane_takes_key(self, binding_id: str) -> bool:
+        """Whether the focused pane binds the keys of this screen's ``binding_id`` itself.
+
+        The notes pane filters on ``/`` as the screen searches on it: there the
+        pane's binding wins, in the footer too.
+        """
+        keys = {
+            key
+            for key, bindings in self._bindings.key_to_bindings.items()
+            if any(b.id == binding_id for b in bindings)
+        }
+        node = self.focused
+        while node is not None and node is not self:
+            if keys & node._bindings.key_to_bindings.keys():
+                return True
+            node = node.parent
+        return False
+
     def action_search(self) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # typed into a box, "/" is text
         box = self.query_one("#search", Input)
         self.add_class("-searching")
         box.value = self.query_text
-        box.focus()
+        self.set_focus(box)  # at once: the keys typed next go to the box, however fast
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "search" and len(self.doc.text) <= LIVE_SEARCH_CHARS:
+        live = len(self.doc.text) <= LIVE_SEARCH_CHARS and self.pending is None
+        if event.input.id == "search" and live:
             self.run_search(event.value, move=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "search":
             return
         self.remove_class("-searching")
-        self.article.focus()
+        self.set_focus(self.article)
         self.run_search(event.value, move=True)
 
     def on_key(self, event: events.Key) -> None:
         if event.key == "escape" and self.has_class("-searching"):
             event.stop()
             self.remove_class("-searching")
-            self.article.focus()
+            self.set_focus(self.article)
             self.action_clear_search()
 
     def run_search(self, query: str, *, move: bool) -> None:
-        """Highlight every match of ``query``; with ``move``, go to the first after the cursor."""
+        """Highlight every match of ``query``; with ``move``, go to the first after the cursor.
+
+        While a preview shows, the search waits for the whole file (it is read in a moment).
+        """
         self.query_text = query
+        if self.pending is not None:
+            self._search_on_load = move and bool(query)
+            self.update_status()
+            return
         self.matches = find_all(self.doc.text, query)
         self.match_index = None
         self.article.show_current(None)
@@ -573,6 +676,8 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "library":
             return bool(getattr(self.app, "library", None))
+        if action == "search":  # a priority binding that steps aside for a pane's own
+            return not self._pane_takes_key("search.open")
         return True
 
     def action_library(self) -> None:

@@ -9,6 +9,9 @@ parsed as markup.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.cells import get_character_cell_size
@@ -24,8 +27,8 @@ from textual.strip import Strip
 
 from reader.document import Document
 from reader.spans import Span
-from reader.ui.background import in_background
-from reader.ui.layout import POST_INDENT, Kind, Layout
+from reader.ui.background import owner_gone, start_job
+from reader.ui.layout import POST_INDENT, Kind, Layout, drawn
 from reader.ui.marks import LAYERS, Layer, MarkIndex
 
 FULL_LAYOUT_CHARS = 200_000
@@ -39,7 +42,6 @@ GUTTER = 3
 
 NOTE_MARK = "•"
 QUOTE_BARS = {"direct": "▌", "indirect": "▎", "embedded": "▌"}
-_FLAT = str.maketrans({"\n": " ", "\t": " "})
 _FORMAT_STYLES = {
     "heading": Style(bold=True),
     "strong": Style(bold=True),
@@ -151,19 +153,32 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._layout is not None
         return self._layout
 
-    def set_document(self, doc: Document, marks: MarkIndex) -> None:
-        """Show ``doc`` (the whole of a previewed file): same cursor, same top line."""
+    def set_document(
+        self, doc: Document, marks: MarkIndex, *, where: Callable[[int], int] | None = None
+    ) -> None:
+        """Show ``doc`` (the whole of a previewed file) at the same place in the text.
+
+        ``where`` carries an offset of the old text over to ``doc`` (None: they agree).
+        """
+        carry = where or (lambda offset: offset)
         top_offset = None
         if self._layout is not None and len(self._layout):
-            top_offset = self._layout[min(int(self.scroll_y), len(self._layout) - 1)].start
+            top_offset = carry(self._layout[min(int(self.scroll_y), len(self._layout) - 1)].start)
+        old = self.doc.paragraphs
+        cursor = doc.paragraph_at(carry(old[self.cursor].start)) if len(old) else 0
         self.doc = doc
         self.marks = marks
+        self.current = None
         self._layout = None
         self._full = None
+        moved = cursor != self.cursor
+        self.cursor = cursor
         layout = self.layout
         if top_offset is not None:
             self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
         self.redraw()
+        if moved:
+            self.post_message(self.CursorMoved(cursor))
 
     def _set_layout(self, layout: Layout) -> None:
         self._layout = layout
@@ -178,12 +193,27 @@ class ArticleView(ScrollView, can_focus=True):
             self._set_layout(layout)
         return layout
 
-    @in_background
-    def _build_full_layout(self, width: int) -> None:
-        layout = Layout(self.doc, width)
-        self.app.call_from_thread(self._full_layout_ready, layout)
+    class LayoutReady(Message):
+        """The whole layout of a long document, built in the background."""
 
-    def _full_layout_ready(self, layout: Layout) -> None:
+        def __init__(self, layout: Layout) -> None:
+            super().__init__()
+            self.layout = layout
+
+    def _build_full_layout(self, width: int) -> None:
+        doc = self.doc
+
+        def work() -> Message | None:
+            layout = Layout(doc, width, stop=lambda: owner_gone(self))
+            return self.LayoutReady(layout) if layout.complete else None
+
+        start_job(self, work)
+
+    def on_article_view_layout_ready(self, event: LayoutReady) -> None:
+        event.stop()
+        layout = event.layout
+        if layout.doc is not self.doc:
+            return  # laid out for a document this view no longer shows
         self._full = layout
         current = self._layout
         if current is None or current.width != layout.width or current.complete:
@@ -253,10 +283,11 @@ class ArticleView(ScrollView, can_focus=True):
             if info.kind == Kind.POST:
                 line.append("  ┆ ", self.get_component_rich_style("article-view--muted"))
             offset = len(line)
-            line.append(self.doc.text[info.start : info.end].translate(_FLAT))
+            shown, columns = drawn(self.doc.text, info.start, info.end)
+            line.append(shown)
             if info.kind == Kind.TITLE:
                 line.stylize(self.get_component_rich_style("article-view--title"), offset)
-            self._apply_marks(line, offset, info.paragraph, info.start, info.end)
+            self._apply_marks(line, offset, info.paragraph, info.start, info.end, columns)
         if selection is not None:
             span = selection.get_span(index)
             if span is not None:
@@ -289,7 +320,21 @@ class ArticleView(ScrollView, can_focus=True):
         if post.date:
             line.append(f" · {post.date}", muted)
 
-    def _apply_marks(self, line: Text, offset: int, para: int, start: int, end: int) -> None:
+    def _apply_marks(
+        self,
+        line: Text,
+        offset: int,
+        para: int,
+        start: int,
+        end: int,
+        columns: array[int] | None,
+    ) -> None:
+        """Style the marks of ``[start, end)``; ``columns`` maps text offsets to shown ones."""
+
+        def at(position: int) -> int:
+            index = max(start, min(position, end)) - start
+            return offset + (index if columns is None else columns[index])
+
         marks = [
             m for m in self.marks.overlapping(para, start, end) if m.layer not in self.hidden_layers
         ]
@@ -298,8 +343,7 @@ class ArticleView(ScrollView, can_focus=True):
         note_style = Style(bgcolor=self.get_component_rich_style("article-view--note").bgcolor)
         search_style = self.get_component_rich_style("article-view--search")
         for mark in marks:
-            a = max(mark.start, start) - start + offset
-            b = min(mark.end, end) - start + offset
+            a, b = at(mark.start), at(mark.end)
             if mark.layer == "quote":
                 line.stylize(Style(italic=True), a, b)
                 colour = Style(color=mark.colour or None)
@@ -324,8 +368,7 @@ class ArticleView(ScrollView, can_focus=True):
                 line.stylize(_FORMAT_STYLES.get(mark.key, Style()), a, b)
         current = self.current
         if current is not None and current.start < max(end, start + 1) and start < current.end:
-            a = max(current.start, start) - start + offset
-            b = min(current.end, end) - start + offset
+            a, b = at(current.start), at(current.end)
             line.stylize(self.get_component_rich_style("article-view--current", partial=True), a, b)
 
     # -- offsets and selection --------------------------------------------------
@@ -338,13 +381,14 @@ class ArticleView(ScrollView, can_focus=True):
         if info.kind not in (Kind.TEXT, Kind.TITLE, Kind.POST):
             return info.start
         col = x - GUTTER - (POST_INDENT if info.kind == Kind.POST else 0)
-        pos = info.start
-        cells = 0
-        text = self.doc.text
-        while pos < info.end and cells < col:
-            cells += get_character_cell_size(text[pos])
-            pos += 1
-        return pos
+        shown, columns = drawn(self.doc.text, info.start, info.end)
+        index = cells = 0
+        while index < len(shown) and cells < col:
+            cells += get_character_cell_size(shown[index])
+            index += 1
+        if columns is None:
+            return info.start + index
+        return info.start + bisect_right(columns, index) - 1  # a run shown as one space: its end
 
     def selected_span(self) -> tuple[int, int] | None:
         """The text offsets of the mouse selection, if any text is selected."""
