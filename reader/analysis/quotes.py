@@ -36,33 +36,23 @@ from reader.analysis.model import QuoteKind
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
     ABBREVIATIONS,
+    ADVERBIAL_OPENERS,
     AUXILIARIES,
     DETERMINERS,
     LEADING_NOISE,
     MODALS,
     NAME_PREPOSITIONS,
+    NOT_CONTINUATION,
     PARTICIPLES,
+    PEOPLE_OR_MEDIA,
+    PERSON_ENDINGS,
     PRONOUNS,
     SOURCE_NOUNS,
     STOP_WORDS,
-    TELL_VERBS,
-    THAT_ONLY,
     TITLES,
     VERB_FORMS,
-    words,
 )
 from reader.spans import Span
-
-# Forms that are as often nouns as verbs ("the report", "United States"):
-# a cue only when a clause, a colon or a quotation follows.
-_NOUN_LIKE = words(
-    """state states report reports claim claims note notes post posts comment comments
-    charge charges forecast forecasts estimate estimates demand demands signal signals
-    hint hints reply replies counter counters joke jokes promise promises pledge pledges
-    vow vows remark remarks recall recalls stress tweet tweets warn caution quip quips
-    boast boasts retort retorts blast blasts slam slams continue ask asks add write
-    admit deny agree think believe tell say"""
-)
 
 # Lower case and Capitalised forms spelled out: faster than a case-blind match.
 CUES = compile_words(
@@ -115,10 +105,6 @@ _ADJUNCT_START = re.compile(
     r"via|through|with)\b"
 )
 _FIRST_WORD = re.compile(r"\s*[\"“‘']?(\w+)")
-_ADVERBIAL_OPENERS = words(
-    """in on at after before during while when as since speaking asked responding
-    writing addressing talking if though although because"""
-)
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
 _ROLE_THEN_NAME = re.compile(
@@ -127,11 +113,6 @@ _ROLE_THEN_NAME = re.compile(
 )
 _CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
-_NOT_CONTINUATION = PARTICIPLES | words(
-    """in on at after before during when while as according citing speaking adding noting
-    though although because since if who which whose where whom referring without despite
-    amid from to for with by than that"""
-)
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
 _HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
@@ -315,8 +296,8 @@ class QuoteFinder:
 
     def _finite(self, cue_start: int, cue_end: int, word: str) -> None:
         text = self.text
-        base = VERB_FORMS[word]
-        strict = base in THAT_ONLY or (word in _NOUN_LIKE and base not in {"say", "tell", "add"})
+        verb = VERB_FORMS[word]
+        strict = verb.clause_only or word in verb.noun_forms
         sent = self.layout.sentence_of(cue_start)
         source, cue0 = self._source_before(sent, cue_start)
         if not word.endswith("ing") and _PASSIVE.search(text, cue0, cue_start):
@@ -335,11 +316,11 @@ class QuoteFinder:
                 cue0 = cue_start
             if source is None:
                 if closing is not None or text[sent.start : cue_start].rstrip().endswith(","):
-                    self._inverted(cue_start, cue_end, base, sent, closing)
+                    self._inverted(cue_start, cue_end, verb.clause_only, sent, closing)
                 return
         cue = Span(cue0, cue_end)
         pos = cue_end
-        if base in TELL_VERBS:
+        if verb.object:
             obj = _TELL_OBJECT.match(text, pos, sent.end)
             if obj:
                 pos = obj.end()
@@ -390,14 +371,14 @@ class QuoteFinder:
             if strict or source.start <= sent.start:
                 return
             interrupted = _INTERRUPTED.match(text, pos, sent.end)
-            if interrupted and interrupted.group(1).lower() not in _NOT_CONTINUATION:
+            if interrupted and interrupted.group(1).lower() not in NOT_CONTINUATION:
                 # "Acts of protest, Mr. Obama said, are acts of patriotism."
                 content = self._clean(sent.start, sent.end)
                 if content is not None:
                     self._add("indirect", content, cue, source)
                 return
             lead = _FIRST_WORD.match(text, sent.start, source.start)
-            if lead and lead.group(1).lower() in _ADVERBIAL_OPENERS:
+            if lead and lead.group(1).lower() in ADVERBIAL_OPENERS:
                 return
             content = self._clean(sent.start, source.start)
             if content is not None:
@@ -446,7 +427,7 @@ class QuoteFinder:
         return CUES.search(self.text, q.end, window if stop < 0 else stop) is not None
 
     def _inverted(
-        self, cue_start: int, cue_end: int, base: str, sent: Span, closing: Quoted | None
+        self, cue_start: int, cue_end: int, clause_only: bool, sent: Span, closing: Quoted | None
     ) -> None:
         """``"...," said Caddell`` and ``CONTENT, said the minister``."""
         text = self.text
@@ -469,7 +450,7 @@ class QuoteFinder:
         if closing is not None:
             self._direct(closing, cue, source, sent)
             return
-        if base in THAT_ONLY:
+        if clause_only:
             return
         comma = text.rfind(",", sent.start, cue_start)
         content = self._clean(sent.start, comma) if comma > sent.start else None
@@ -488,7 +469,8 @@ class QuoteFinder:
         adj = _ADJUNCT.match(text, pos, sent.end)
         if adj:
             pos = adj.end()
-        if VERB_FORMS[word] in TELL_VERBS:
+        verb = VERB_FORMS[word]
+        if verb.object:
             obj = _TELL_OBJECT.match(text, pos, sent.end)
             if obj:
                 pos = obj.end()
@@ -496,7 +478,7 @@ class QuoteFinder:
         has_that = bool(that and that.end() > pos)
         if has_that:
             pos = that.end()
-        elif VERB_FORMS[word] in THAT_ONLY:
+        elif verb.clause_only:
             return
         cue = Span(cue_start, cue_end)
         follows = None if initial else self._last_in(sent)
@@ -823,47 +805,9 @@ def _names_people(low: list[str]) -> bool:
     head_at = next((k for k, w in enumerate(low) if w in NAME_PREPOSITIONS and k > 0), len(low))
     head = low[head_at - 1].rstrip("’'s") or low[head_at - 1]
     singular = head[:-1] if head.endswith("s") else head
-    if head in _PEOPLE_OR_MEDIA or singular in _PEOPLE_OR_MEDIA:
+    if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:
         return True
-    return head.endswith(_PERSON_ENDINGS)
-
-
-_PEOPLE_OR_MEDIA = (
-    SOURCE_NOUNS
-    | TITLES
-    | words(
-        """ad spot clip commercial video article column editorial piece book tweet email
-        letter memo filing document record release site page account analysis review
-        investigation lawsuit complaint indictment ruling decision verdict order bill law
-        plan proposal platform message note story headline transcript audit assessment
-        estimate forecast index white house kremlin team family group couple crowd public
-        staff office"""
-    )
-)
-_PERSON_ENDINGS = (
-    "er",
-    "ers",
-    "or",
-    "ors",
-    "ist",
-    "ists",
-    "ian",
-    "ians",
-    "ant",
-    "ants",
-    "ent",
-    "ents",
-    "man",
-    "men",
-    "woman",
-    "women",
-    "people",
-    "ee",
-    "ees",
-    "ess",
-    "poll",
-    "polls",
-)
+    return head.endswith(PERSON_ENDINGS)
 
 
 def _ends_clause(text: str, pos: int, end: int) -> bool:

@@ -24,23 +24,26 @@ from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
     DETERMINERS,
+    FEMALE_HONORIFICS,
     FEMALE_NAMES,
+    GENERIC_ORG_HEADS,
+    HONORIFICS,
     LEADING_NOISE,
+    MALE_HONORIFICS,
     MALE_NAMES,
     NAME_PREPOSITIONS,
     NEWS_ORGS,
     ORG_WORDS,
+    PARTICLES,
     PERSON_PRONOUNS,
     PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
     TITLES,
-    words,
 )
 from reader.spans import Span, SpanArray
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
-_PARTICLES = words("de da del della di van von der den la le du bin ibn al el ben st. dos das y")
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ic|i)$")
 _POSSESSIVE = re.compile(r"[’']s\Z")
@@ -51,7 +54,6 @@ _PERSON_NAME = re.compile(
     r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
 )
 _NAME_LOOKBACK = 800
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m"})
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+\Z")
 _DEFINITE = re.compile(r"[Tt]he\s")
 _PARENS = re.compile(r"\([^()]{0,40}\)")
@@ -62,8 +64,6 @@ _PRONOUN_WINDOW = 4000
 _ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
 
-_GENERIC_ORG_HEADS = words("company firm group organisation organization bloc cartel alliance")
-"""Nouns that stand for any organisation named before ("the company said")."""
 _NOISE = DETERMINERS | LEADING_NOISE
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
@@ -157,9 +157,9 @@ def read_source(text: str, span: Span) -> Reading | None:
         if _is_capital(w) and not _is_title(w) and low not in DETERMINERS:
             i -= 1
             continue
-        if low in _PARTICLES and 0 < i < end - 1:
+        if low in PARTICLES and 0 < i < end - 1:
             k = i - 1
-            while k > 0 and toks[k][2].lower() in _PARTICLES:
+            while k > 0 and toks[k][2].lower() in PARTICLES:
                 k -= 1
             if _is_capital(toks[k][2]) and not _is_title(toks[k][2]):
                 i = k
@@ -273,9 +273,9 @@ class Entity:
     def learn_sex(self, given: str) -> None:
         """Learn the sex from a given name or an honorific, if it tells."""
         word = _fold(given.split()[0]).rstrip(".") if given.split() else ""
-        if word in {"mrs", "ms", "miss", "madam", "mme"} or word in FEMALE_NAMES:
+        if word in FEMALE_HONORIFICS or word in FEMALE_NAMES:
             self.sex = self.sex or "female"
-        elif word in {"mr", "sir", "lord"} or word in MALE_NAMES:
+        elif word in MALE_HONORIFICS or word in MALE_NAMES:
             self.sex = self.sex or "male"
 
     def add_alias(self, alias: str) -> None:
@@ -492,7 +492,7 @@ class SpeakerBuilder:
         if definite and r.org and len(words) == 1:
             # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
             head = words[0]
-            generic = head in _GENERIC_ORG_HEADS
+            generic = head in GENERIC_ORG_HEADS
             return index.latest_where(
                 pos,
                 lambda e: (
@@ -634,7 +634,7 @@ class SpeakerBuilder:
                 n += 1
             taken.add(sid)
             ids[id(ent)] = sid
-            roles = [r for r in ent.roles if _fold(r).rstrip(".") not in _HONORIFICS]
+            roles = [r for r in ent.roles if _fold(r).rstrip(".") not in HONORIFICS]
             role = max(roles, key=len) if roles else None
             aliases = [a for a in ent.aliases if a != name]
             pairs = sorted(set(zip(ent.mentions.starts, ent.mentions.ends, strict=True)))
