@@ -33,23 +33,17 @@ from collections import Counter
 from reader.analysis.found import Found
 from reader.analysis.layout import REACH, Layout, Quoted
 from reader.analysis.model import QuoteKind
+from reader.analysis.phrases import (
+    source_according_to,
+    source_after,
+    source_before,
+    subject_after,
+)
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
-    ABBREVIATIONS,
     ADVERBIAL_OPENERS,
-    AUXILIARIES,
-    DETERMINERS,
-    LEADING_NOISE,
-    MODALS,
-    NAME_PREPOSITIONS,
     NOT_CONTINUATION,
     PARTICIPLES,
-    PEOPLE_OR_MEDIA,
-    PERSON_ENDINGS,
-    PRONOUNS,
-    SOURCE_NOUNS,
-    STOP_WORDS,
-    TITLES,
     VERB_FORMS,
 )
 from reader.spans import Span
@@ -59,7 +53,6 @@ CUES = compile_words(
     f for form in (*VERB_FORMS, "according to") for f in (form, form[0].upper() + form[1:])
 )
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _WS = re.compile(r"\s*")
 _OWN_CUE_REACH = 60
 """How far after a quotation its own cue may stand (``"B," the minister of trade said``)."""
@@ -107,18 +100,11 @@ _ADJUNCT_START = re.compile(
 _FIRST_WORD = re.compile(r"\s*[\"“‘']?(\w+)")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
-_ROLE_THEN_NAME = re.compile(
-    r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
-    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
-)
 _CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
 _HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
-_AUX_OR_MODAL = AUXILIARIES | MODALS
-_LINK_WORDS = NAME_PREPOSITIONS | DETERMINERS
-_SOURCE_HEADS = SOURCE_NOUNS | TITLES | PRONOUNS
 _ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 
@@ -158,140 +144,6 @@ class QuoteFinder:
     def _skipped(self, pos: int) -> bool:
         return any(s.start <= pos < s.end for s in self.skip)
 
-    # ------------------------------------------------------------ noun phrases
-
-    def _tokens(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text, lo, hi)]
-
-    def _source_before(self, sent: Span, cue_start: int) -> tuple[Span | None, int]:
-        """The noun phrase ending right before the cue, and the cue start after auxiliaries."""
-        toks = self._tokens(max(sent.start, cue_start - 120), cue_start)
-        i = len(toks) - 1
-        aux = 0
-        while i >= 0 and aux < 3 and toks[i][2].lower() in _AUX_OR_MODAL:
-            if toks[i][2].lower() in MODALS:
-                return None, cue_start  # "would say": not a report of speech
-            cue_start = toks[i][0]
-            i -= 1
-            aux += 1
-        if i >= 0 and toks[i][2] == ",":
-            appos = self._appositive(toks[: i + 1])
-            if appos is None:
-                # "The state's campaign chairman, Phil Lovas, said": a role, then the name.
-                m = _ROLE_THEN_NAME.fullmatch(self.text, sent.start, toks[i][1])
-                if m:
-                    appos = Span(m.start(1), m.end(2))
-            return appos, cue_start
-        closing_paren = None
-        if i >= 2 and toks[i][2] == ")":
-            j = i - 1
-            while j >= max(0, i - 8) and toks[j][2] != "(":
-                j -= 1
-            if j >= 1 and toks[j][2] == "(":
-                closing_paren = toks[i][1]
-                i = j - 1
-        picked: list[tuple[int, int, str]] = []
-        while i >= 0 and len(picked) < 10:
-            w = toks[i][2]
-            low = w.lower()
-            if not (w[0].isalnum() or w[0] in "'’"):
-                break
-            if low in PRONOUNS:
-                if not picked:
-                    picked.append(toks[i])
-                break
-            if low in NAME_PREPOSITIONS and picked and picked[-1][2][0].isupper() and i > 0:
-                picked.append(toks[i])
-                i -= 1
-                continue
-            between_names = i > 0 and picked and picked[-1][2][0].isupper()
-            if low == "and" and between_names and toks[i - 1][2][:1].isupper():
-                picked.append(toks[i])  # "Mr. King and Mr. Schultz say"
-                i -= 1
-                continue
-            if low in STOP_WORDS or (low in VERB_FORMS and w[0].islower()):
-                break
-            picked.append(toks[i])
-            i -= 1
-        picked.reverse()
-        # A word ending in a full stop that is no abbreviation ended the sentence before.
-        for k in range(len(picked) - 2, -1, -1):
-            w = picked[k][2]
-            if w.endswith(".") and _trim_stop(picked[k]) < picked[k][1]:
-                picked = picked[k + 1 :]
-                break
-        while picked and (
-            picked[0][2].lower() in LEADING_NOISE
-            or picked[0][2].lower() in NAME_PREPOSITIONS
-            or picked[0][2][0] in "'’"
-            or picked[0][2][0].isdigit()
-            or (picked[0][2].endswith("ing") and picked[0][2].islower())
-        ):
-            picked.pop(0)
-        if not picked or not _plausible(picked):
-            return None, cue_start
-        end = closing_paren or _trim_stop(picked[-1])
-        return Span(picked[0][0], end), cue_start
-
-    def _appositive(self, toks: list[tuple[int, int, str]]) -> Span | None:
-        """``Name, the role of something,`` before a cue: the name and its role."""
-        # toks ends with the comma after the role; find the comma before the role.
-        j = len(toks) - 2
-        while j >= 0 and toks[j][2] not in {",", ";", ":", '"', "“", "”", "(", ")"}:
-            j -= 1
-        if j < 1 or toks[j][2] != "," or len(toks) - 2 - j > 12 or len(toks) - 2 - j < 1:
-            return None
-        first_role = toks[j + 1][2]
-        if not (first_role.lower() in DETERMINERS or first_role.endswith(("'s", "’s"))):
-            return None
-        k = j - 1
-        while k >= 0 and toks[k][2][0].isupper() and j - k <= 4:
-            k -= 1
-        if k == j - 1:
-            return None
-        if k >= 0 and toks[k][2][0].isalnum() and toks[k][2].lower() not in STOP_WORDS:
-            return None
-        return Span(toks[k + 1][0], toks[-2][1])
-
-    def _source_after(self, pos: int, sent: Span) -> Span | None:
-        """A noun phrase right after an inverted cue: ``said Caddell``, ``said the minister``."""
-        toks = self._tokens(pos, min(sent.end, pos + 160))
-        picked: list[tuple[int, int, str]] = []
-        for s, e, w in toks:
-            low = w.lower()
-            if not (w[0].isalnum()):
-                break
-            if low in PRONOUNS:
-                if not picked:
-                    picked.append((s, e, w))
-                break
-            if low in NAME_PREPOSITIONS and picked and picked[-1][2][0].isupper():
-                picked.append((s, e, w))
-                continue
-            if (
-                picked
-                and (low in STOP_WORDS or w[0].islower())
-                and not (picked[-1][2].lower() in DETERMINERS and w[0].islower())
-                and not all(p[2][0].islower() for p in picked)
-            ):
-                break
-            if low in STOP_WORDS and low not in DETERMINERS:
-                break
-            picked.append((s, e, w))
-            if len(picked) >= 8:
-                break
-        while picked and picked[-1][2].lower() in _LINK_WORDS:
-            picked.pop()
-        if not picked or not _plausible(picked):
-            return None
-        if all(w.lower() in LEADING_NOISE for _, _, w in picked):
-            return None  # "said Tuesday"
-        if not any(w[0].isupper() for _, _, w in picked) and (
-            len(picked) > 4 or picked[-1][2].lower() not in _SOURCE_HEADS
-        ):
-            return None  # "said the event brought back ...": a clause, not a speaker
-        return Span(picked[0][0], _trim_stop(picked[-1]))
-
     # ------------------------------------------------------------------- cues
 
     def _finite(self, cue_start: int, cue_end: int, word: str) -> None:
@@ -299,7 +151,7 @@ class QuoteFinder:
         verb = VERB_FORMS[word]
         strict = verb.clause_only or word in verb.noun_forms
         sent = self.layout.sentence_of(cue_start)
-        source, cue0 = self._source_before(sent, cue_start)
+        source, cue0 = source_before(self.text, sent, cue_start)
         if not word.endswith("ing") and _PASSIVE.search(text, cue0, cue_start):
             return  # "it was first declared by ...": the subject did not say it
         if source is None and text[sent.start : cue_start].rstrip().endswith(","):
@@ -432,7 +284,7 @@ class QuoteFinder:
         """``"...," said Caddell`` and ``CONTENT, said the minister``."""
         text = self.text
         pos = cue_end
-        source = self._source_after(pos, sent)
+        source = source_after(text, pos, sent)
         if source is not None and not (
             _ends_clause(text, source.end, sent.end)
             or text[source.end : source.end + 2].strip()[:1] in {",", ";", ":", "—", "–", "("}
@@ -441,7 +293,7 @@ class QuoteFinder:
             source = None
         if source is None:
             # ``"...," Lavrov said``: the source sits between the quotation and the cue.
-            source, cue0 = self._source_before(sent, cue_start)
+            source, cue0 = source_before(self.text, sent, cue_start)
             if source is None or closing is None:
                 return
             self._direct(closing, Span(cue0, cue_end), source, sent)
@@ -486,7 +338,7 @@ class QuoteFinder:
         if follows is not None:
             source = self.found[follows].source
         elif not initial:
-            source, _ = self._subject_after(sent.start, sent)  # "He defended it, saying ..."
+            source, _ = subject_after(text, sent.start, sent)  # "He defended it, saying ..."
             if source is None:
                 return
         opening = _OPEN_AFTER.match(text, pos, sent.end + 2)
@@ -502,7 +354,7 @@ class QuoteFinder:
             comma = text.rfind(",", pos, sent.end)
             if comma < 0:
                 return
-            source, _ = self._subject_after(comma + 1, sent)
+            source, _ = subject_after(text, comma + 1, sent)
             content = self._clean(pos, comma)
             if source is not None and content is not None:
                 self._add("indirect", content, cue, source)
@@ -536,54 +388,19 @@ class QuoteFinder:
         dateline = _DATELINE.match(text, start, cue_start)
         if dateline:
             start = dateline.end()
-        subject, end = self._subject_after(start, sent)
+        subject, end = subject_after(text, start, sent)
         if subject is None or text[end : end + 1] != "," or end >= cue_start - 2:
             return None
         if not any(c.isupper() for c in text[subject.start : subject.end]):
             return None
         return subject
 
-    def _subject_after(self, pos: int, sent: Span) -> tuple[Span | None, int]:
-        toks = self._tokens(pos, min(sent.end, pos + 160))
-        picked = []
-        for s, e, w in toks:
-            low = w.lower()
-            if low in PRONOUNS and not picked:
-                return Span(s, e), e
-            if not w[0].isalnum():
-                break
-            if w[0].isupper() or (not picked and low in DETERMINERS):
-                picked.append((s, e, w))
-                continue
-            if picked and low in NAME_PREPOSITIONS and picked[-1][2][0].isupper():
-                picked.append((s, e, w))
-                continue
-            if picked and picked[-1][2].lower() in DETERMINERS and len(picked) < 4:
-                picked.append((s, e, w))
-                continue
-            break
-        while picked and picked[-1][2].lower() in _LINK_WORDS:
-            picked.pop()
-        while picked and picked[0][2].lower() in LEADING_NOISE:
-            picked.pop(0)
-        if not picked or not _plausible(picked):
-            return None, pos
-        return Span(picked[0][0], picked[-1][1]), picked[-1][1]
-
     def _according(self, cue_start: int, cue_end: int) -> None:
         text = self.text
         sent = self.layout.sentence_of(cue_start)
-        picked = []
-        for m in _TOKEN.finditer(text, cue_end, min(sent.end, cue_end + 160)):
-            s, e, w = m.start(), m.end(), m.group()
-            if not (w[0].isalnum() or w[0] in "'’") or w.lower() in {"that", "who", "which"}:
-                break
-            picked.append((s, e, w))
-            if len(picked) >= 12:
-                break
-        if not picked:
+        source = source_according_to(text, cue_end, sent)
+        if source is None:
             return
-        source = Span(picked[0][0], _trim_stop(picked[-1]))
         cue = Span(cue_start, cue_end)
         lead = text[sent.start : cue_start].strip(" ,\n\t").lower()
         if lead in {"", "but", "and", "yet", "so", "also", "however"}:
@@ -773,41 +590,6 @@ class QuoteFinder:
 def _same(found: list[Found], a: int, b: int) -> bool:
     """Two statements that share their source and cue are one place in the text."""
     return a == b or (found[a].source == found[b].source and found[a].cue == found[b].cue)
-
-
-def _trim_stop(token: tuple[int, int, str]) -> int:
-    """End of a source's last word, without a full stop unless it is an abbreviation."""
-    _s, e, w = token
-    if w.endswith(".") and "." not in w[:-1] and len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS:
-        return e - 1
-    return e
-
-
-def _plausible(picked: list[tuple[int, int, str]]) -> bool:
-    """A source names someone: a pronoun, a capitalised name, or a noun for people."""
-    low = [w.lower() for _, _, w in picked]
-    if len(low) == 1 and low[0] in PRONOUNS:
-        return True
-    if all(w in DETERMINERS for w in low):
-        return False
-    last = low[-1]
-    if last.endswith("ly") or last in STOP_WORDS or last[0].isdigit():
-        return False
-    words = [w for _, _, w in picked]
-    named = any(w[0].isupper() for w in words[1:]) or (
-        words[0][0].isupper() and low[0] not in DETERMINERS
-    )
-    return named or _names_people(low)
-
-
-def _names_people(low: list[str]) -> bool:
-    """A common noun phrase whose head is a person, a group or a publication."""
-    head_at = next((k for k, w in enumerate(low) if w in NAME_PREPOSITIONS and k > 0), len(low))
-    head = low[head_at - 1].rstrip("’'s") or low[head_at - 1]
-    singular = head[:-1] if head.endswith("s") else head
-    if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:
-        return True
-    return head.endswith(PERSON_ENDINGS)
 
 
 def _ends_clause(text: str, pos: int, end: int) -> bool:
