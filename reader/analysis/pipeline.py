@@ -1,17 +1,34 @@
-"""The analysis pipeline: sectors, then statements, then the speakers behind them."""
+"""The analysis pipeline: statements, then the speakers behind them, then sectors."""
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
+from reader.analysis.cues import read_cues
 from reader.analysis.found import Found
 from reader.analysis.layout import Layout
 from reader.analysis.model import Analysis
-from reader.analysis.quotes import find_quotes
+from reader.analysis.passes import (
+    cut_overlaps,
+    headline_names,
+    transcript_turns,
+    unattributed_quotations,
+)
+from reader.analysis.quotes import QuoteFinder
 from reader.analysis.sectors import find_sectors
 from reader.analysis.speakers import SpeakerBuilder
 from reader.document import find_posts
 from reader.spans import Span
+
+STATEMENT_PASSES: tuple[Callable[[QuoteFinder], None], ...] = (
+    read_cues,  # every reporting cue, read in its sentence (patterns.FINITE, ...)
+    transcript_turns,  # "PENCE: ..." paragraphs
+    headline_names,  # "Pat Caddell: ..." at the top, if that name speaks elsewhere
+    unattributed_quotations,  # a quotation with no cue continues its paragraph's speaker
+    cut_overlaps,  # an indirect content stops where the next statement begins
+)
+"""The passes that find statements, in their order; each sees what the ones before found."""
 
 _MAX_POST_PARAGRAPH = 2000
 """Longer paragraphs are never read as embedded posts (keeps the post pattern linear)."""
@@ -62,3 +79,11 @@ def _statements(text: str) -> list[Found]:
     found = find_quotes(text, layout, skip)
     found.extend(posts)  # appended: ``follows`` indexes stay valid
     return found
+
+
+def find_quotes(text: str, layout: Layout, skip: list[Span]) -> list[Found]:
+    """Every attributed statement of ``text`` but embedded posts: the statement passes."""
+    finder = QuoteFinder(text, layout, skip)
+    for step in STATEMENT_PASSES:
+        step(finder)
+    return finder.found
