@@ -8,7 +8,8 @@ from collections.abc import Callable
 from reader.analysis.cues import read_cues
 from reader.analysis.found import Found
 from reader.analysis.layout import Layout
-from reader.analysis.model import Analysis
+from reader.analysis.mentions import scan_name_mentions, scan_role_mentions
+from reader.analysis.model import Analysis, QuoteList, Speaker
 from reader.analysis.passes import (
     cut_overlaps,
     headline_names,
@@ -17,7 +18,13 @@ from reader.analysis.passes import (
 )
 from reader.analysis.quotes import QuoteFinder
 from reader.analysis.sectors import find_sectors
-from reader.analysis.speakers import SpeakerBuilder
+from reader.analysis.speakers import (
+    SpeakerBuilder,
+    finish,
+    follow_continuations,
+    name_sources,
+    resolve_sources,
+)
 from reader.document import find_posts
 from reader.spans import Span
 
@@ -29,6 +36,15 @@ STATEMENT_PASSES: tuple[Callable[[QuoteFinder], None], ...] = (
     cut_overlaps,  # an indirect content stops where the next statement begins
 )
 """The passes that find statements, in their order; each sees what the ones before found."""
+
+SPEAKER_PASSES: tuple[Callable[[SpeakerBuilder], None], ...] = (
+    name_sources,  # a named source makes (or joins) a speaker
+    scan_name_mentions,  # every name of those speakers in the text; first names join surnames
+    resolve_sources,  # roles, pronouns, headline names: the speaker each stands for
+    follow_continuations,  # a statement that continues another takes its speaker
+    scan_role_mentions,  # "the Russian minister" wherever it stands, for that speaker
+)
+"""The passes that make speakers of the statements' sources, in their order."""
 
 _MAX_POST_PARAGRAPH = 2000
 """Longer paragraphs are never read as embedded posts (keeps the post pattern linear)."""
@@ -66,7 +82,7 @@ def run(text: str) -> Analysis:
 
 def _run(text: str) -> Analysis:
     found = _statements(text)  # the layout is gone once statements are found
-    speakers, quotes = SpeakerBuilder(text).build(found)
+    speakers, quotes = find_speakers(text, found)
     del found  # freed before the sector pass: a long text's peak memory stays low
     return Analysis(speakers=speakers, quotes=quotes, sectors=find_sectors(text))
 
@@ -87,3 +103,11 @@ def find_quotes(text: str, layout: Layout, skip: list[Span]) -> list[Found]:
     for step in STATEMENT_PASSES:
         step(finder)
     return finder.found
+
+
+def find_speakers(text: str, found: list[Found]) -> tuple[list[Speaker], QuoteList]:
+    """The speakers behind the statements, and the statements as their quotes."""
+    builder = SpeakerBuilder(text, found)
+    for step in SPEAKER_PASSES:
+        step(builder)
+    return finish(builder)
