@@ -36,7 +36,9 @@ def read_cues(f: QuoteFinder) -> None:
         start, end = m.span()
         if f.layout.in_quote(start) or f.skipped(start):
             continue
-        word = " ".join(m.group().lower().split())
+        word = m.group().lower()
+        if not word.isalpha():
+            word = " ".join(word.split())  # "according  to", "point\nout"
         if word == "according to":
             cue, patterns = according_cue(f, start, end), ACCORDING
         elif word in PARTICIPLES and not _PROGRESSIVE.search(text, max(0, start - 8), start):
@@ -102,7 +104,7 @@ def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | Non
 
 
 def according_cue(f: QuoteFinder, start: int, end: int) -> Cue | None:
-    """ "according to" and the words after it as the source; None when there are none."""
+    """The words "according to", with the words after them as the source (None if none)."""
     sent = f.layout.sentence_of(start)
     source = source_according_to(f.text, end, sent)
     if source is None:

@@ -60,7 +60,10 @@ def scan_name_mentions(b: SpeakerBuilder) -> None:
 
 
 def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None:
-    """A surname: of the person whose first name stands before it, or the only one."""
+    """A surname in the text: of the person whose first name stands before it, else the first.
+
+    A first name before the surname of someone known by surname only is his.
+    """
     before = _FIRST_NAME.search(text, max(0, start - 40), start)
     first = ""
     first_start = start
@@ -70,10 +73,11 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
             candidate, at = f"{given} {middle}", before.start(1)
         else:
             candidate, at = middle, before.start(2)
-        low = candidate.split()[0].lower()
-        dotted = [w for w in candidate.split() if w.endswith(".") and len(w) > 2]
+        words = candidate.split()
+        low = words[0].lower()
+        dotted = [w for w in words if w.endswith(".") and len(w) > 2]
         if not dotted and not (
-            is_title(candidate.split()[0])
+            is_title(words[0])
             or low in DETERMINERS
             or low in LEADING_NOISE
             or low in ORG_WORDS

@@ -87,9 +87,13 @@ def unattributed_quotations(f: QuoteFinder) -> None:
     )
     starts = [a for a, _ in anchors]
     contents = sorted((s.content.start, s.content.end) for s in f.found if s.content)
-    for q in layout.quotes:
+    quotes, used = layout.quotes, f.used_quotes
+    for index, start in enumerate(quotes.starts):
+        if start in used:
+            continue  # attributed already (checked before the quotation is made)
+        q = quotes[index]
         content = q.content
-        if q.start in f.used_quotes or not _FIVE_WORDS.match(f.text, content.start, content.end):
+        if not _FIVE_WORDS.match(f.text, content.start, content.end):
             continue
         k = bisect_right(contents, (q.content.start, 1 << 62)) - 1
         if k >= 0 and contents[k][1] >= q.content.end:

@@ -2,10 +2,11 @@
 
 A pattern reads one ``Cue`` in its sentence. It returns False when it does
 not apply, and True when it has read the cue, whether or not that gave a
-statement (``"... would say"`` is read, and gives none); the first pattern
-that returns True ends the search. Each kind of cue has its patterns in a
-tuple at the end of this module, tried in that order: the order is their
-precedence. ``cues`` finds each cue and its source and tries them.
+statement ("it was declared by ..." is read, and gives none); the first
+pattern that returns True ends the search. Each kind of cue has its
+patterns in a tuple at the end of this module, tried in that order: the
+order is their precedence. ``cues`` finds each cue and its source and
+tries them.
 
 Quotation marks may be curly, straight or two apostrophes; a quotation may
 run over paragraphs or have lost its opening mark (see ``layout``). Every
@@ -72,7 +73,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—
 _CONJUNCTIONS = frozenset({"", "but", "and", "yet", "so", "also", "however"})
 
 
-def after_comma(text: str, lo: int, pos: int) -> bool:
+def _after_comma(text: str, lo: int, pos: int) -> bool:
     """Whether ``text[lo:pos]`` ends with a comma, white space apart."""
     j = pos
     while j > lo and text[j - 1].isspace():
@@ -124,15 +125,14 @@ def passive(f: QuoteFinder, c: Cue) -> bool:
 
 def long_source(f: QuoteFinder, c: Cue) -> bool:
     """``"...," Rep. Jim Jordan (R-Ohio), a panel member, said``: all of it the source."""
-    if c.source is not None or not after_comma(f.text, c.sent.start, c.start):
+    if c.source is not None or not _after_comma(f.text, c.sent.start, c.start):
         return False
-    i = bisect_right(f.layout.quote_starts, c.start) - 1
-    if i < 0:
+    quotes = f.layout.quotes
+    i = bisect_right(quotes.starts, c.start) - 1
+    if i < 0 or quotes.ends[i] > c.start or c.start - quotes.ends[i] > 160:
         return False
-    q = f.layout.quotes[i]
-    if not q.closed or q.end > c.start or q.end < c.sent.start or c.start - q.end > 160:
-        return False
-    if q.start in f.used_quotes:
+    q = quotes[i]
+    if not q.closed or q.end < c.sent.start or q.start in f.used_quotes:
         return False
     m = _CHAINED_SOURCE.fullmatch(f.text, q.end, c.start)
     if not m:
@@ -148,7 +148,7 @@ def distant_subject(f: QuoteFinder, c: Cue) -> bool:
     this one read what was said.
     """
     text, sent = f.text, c.sent
-    if c.source is not None or not after_comma(text, sent.start, c.start):
+    if c.source is not None or not _after_comma(text, sent.start, c.start):
         return False
     if f.closing_quote_before(c.start, sent) is not None:
         return False
@@ -176,7 +176,7 @@ def inverted(f: QuoteFinder, c: Cue) -> bool:
         return False
     text, sent = f.text, c.sent
     closing = f.closing_quote_before(c.start, sent)
-    if closing is None and not after_comma(text, sent.start, c.start):
+    if closing is None and not _after_comma(text, sent.start, c.start):
         return True
     source = source_after(text, c.end, sent)
     if source is None or not (

@@ -76,8 +76,11 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
     toks = tokens(text, max(sent.start, cue_start - _BACK_REACH), cue_start)
     i = len(toks) - 1
     aux = 0
-    while i >= 0 and aux < 3 and toks[i].text.lower() in _AUX_OR_MODAL:
-        if toks[i].text.lower() in MODALS:
+    while i >= 0 and aux < 3:
+        low = toks[i].text.lower()
+        if low not in _AUX_OR_MODAL:
+            break
+        if low in MODALS:
             return None, cue_start  # "would say": not a report of speech
         cue_start = toks[i].start
         i -= 1

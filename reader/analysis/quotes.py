@@ -43,7 +43,7 @@ _TRAIL_WORDS = re.compile(
 )
 _ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
-_AFTER_ALL = 1 << 62
+_AFTER_ALL = 1 << 62  # sorts after every offset
 
 
 @dataclass(slots=True, eq=False)
@@ -94,6 +94,8 @@ class QuoteFinder:
 
     def skipped(self, pos: int) -> bool:
         """Whether ``pos`` is in a paragraph read as something else."""
+        if not self._skip:
+            return False
         i = bisect_right(self._skip, (pos, _AFTER_ALL)) - 1  # paragraphs never overlap
         return i >= 0 and pos < self._skip[i][1]
 
