@@ -271,8 +271,8 @@ def plausible(picked: list[Token]) -> bool:
     low = [w.lower() for w in words]
     if len(low) == 1 and low[0] in PRONOUNS:
         return True
-    if all(w in DETERMINERS for w in low):
-        return False
+    if DETERMINERS.issuperset(low):
+        return False  # "the", "some": nobody named
     last = low[-1]
     if last.endswith("ly") or last in STOP_WORDS or last[0].isdigit():
         return False
