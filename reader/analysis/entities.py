@@ -29,6 +29,7 @@ PRONOUN_WINDOW = 4000
 """How far back (in characters) a pronoun may look for the person it stands for."""
 ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
+_NO_STARTS = array("q")
 
 
 def fold(s: str) -> str:
@@ -132,7 +133,7 @@ class MentionIndex:
         """Of ``candidates``, the one named last before ``pos`` (not too far back)."""
         best, best_at = None, pos - ROLE_WINDOW
         for ent in candidates:
-            starts = self.each.get(id(ent), [])
+            starts = self.each.get(id(ent), _NO_STARTS)
             i = bisect_right(starts, pos) - 1
             if i >= 0 and starts[i] >= best_at:
                 best, best_at = ent, starts[i]

@@ -118,12 +118,12 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
 def scan_role_mentions(b: SpeakerBuilder) -> None:
     """``the Russian minister`` wherever it stands, for a speaker with that role."""
     heads: dict[str, list[Entity]] = {}
-    for ent in b.entities():
-        if ent.anonymous or ent.kind != "person":
+    for person in b.entities():
+        if person.anonymous or person.kind != "person":
             continue
-        for head in ent.role_heads:
+        for head in person.role_heads:
             if len(head) > 2 and head.isalpha() and head in _ROLE_HEADS:
-                heads.setdefault(head, []).append(ent)
+                heads.setdefault(head, []).append(person)
     if not heads:
         return
     text = b.text

@@ -57,8 +57,8 @@ def is_org(tokens: list[str]) -> bool:
     for t in tokens:
         if t.lower() in ORG_WORDS or t.lower().rstrip(".") in ORG_WORDS:
             return True
-        bare = t.replace(".", "").replace("-", "")
-        if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+        letters = t.replace(".", "").replace("-", "")
+        if len(letters) >= 2 and letters.isupper() and letters.isalpha():
             return True
     return False
 

@@ -201,14 +201,15 @@ def resolve_sources(b: SpeakerBuilder) -> None:
     """Roles, pronouns and headline names: the speaker each stands for."""
     text = b.text
     index = MentionIndex(b.entities())
-    for ent in b.entities():
-        if not ent.anonymous:
-            for head in ent.role_heads:
-                b.by_head.setdefault(head, []).append(ent)
+    for named in b.entities():
+        if not named.anonymous:
+            for head in named.role_heads:
+                b.by_head.setdefault(head, []).append(named)
     for i, f in enumerate(b.found):
         r = b.readings[i]
         if b.owner[i] is not None or r is None or f.source is None:
             continue
+        ent: Entity | None
         if f.needs_known_speaker:
             ent = b.known(r)
         elif r.kind == "pronoun":

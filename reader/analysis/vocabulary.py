@@ -132,11 +132,15 @@ def _verbs(table: dict, where: str, errors: list[str]) -> tuple[Verb, ...]:
                 errors.append(f"{at}: unknown key {key!r} (known: {', '.join(VERB_KEYS)})")
                 bad = True
             elif not isinstance(value, kind) or (
-                kind is list and not all(isinstance(f, str) and _FORM.fullmatch(f) for f in value)
+                isinstance(value, list)
+                and not all(isinstance(f, str) and _FORM.fullmatch(f) for f in value)
             ):
                 what = "true or false" if kind is bool else "a list of lower-case forms"
                 errors.append(f"{at}: {key} must be {what}, not {value!r}")
                 bad = True
+        if entry.get("forms") == []:
+            errors.append(f"{at}: forms is empty; leave it out to have the forms made")
+            bad = True
         if bad:
             continue
         forms = (base, *(entry.get("forms") or inflect(base)))
@@ -156,7 +160,7 @@ def _lists(
     table: dict, expected: tuple[str, ...], name: str, where: str, errors: list[str]
 ) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
-    for key in table.keys() - set(expected):
+    for key in sorted(table.keys() - set(expected)):
         errors.append(f"{where}: [{name}] unknown list {key!r}")
     for key in expected:
         at = f"{where}: [{name}] {key}"

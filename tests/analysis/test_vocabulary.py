@@ -67,6 +67,7 @@ def test_irregular_forms_replace_the_made_ones() -> None:
         (with_verb('mutter = { clause_only = "yes" }'), "'mutter': clause_only must be true"),
         (with_verb('mutter = { forms = ["Mutters"] }'), "'mutter': forms must be a list"),
         (with_verb("mutter = true"), "[verbs] 'mutter': expected a table"),
+        (with_verb("mutter = { forms = [] }"), "[verbs] 'mutter': forms is empty"),
         (with_verb("Mutter = {}"), "[verbs] 'Mutter': a verb is one or two lower-case words"),
         (
             with_verb('mutter = { noun_forms = ["mutters", "mumble"] }'),
