@@ -1,20 +1,52 @@
-"""The analysis pipeline: sectors, then statements, then the speakers behind them."""
+"""The analysis pipeline: statements, then the speakers behind them, then sectors."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from reader.analysis.cues import read_cues
 from reader.analysis.flow import Flow
 from reader.analysis.found import Found
 from reader.analysis.layout import Layout
-from reader.analysis.model import Analysis
-from reader.analysis.quotes import find_quotes
+from reader.analysis.mentions import scan_name_mentions, scan_role_mentions
+from reader.analysis.model import Analysis, QuoteList, Speaker
+from reader.analysis.passes import (
+    cut_overlaps,
+    headline_names,
+    transcript_turns,
+    unattributed_quotations,
+)
+from reader.analysis.quotes import QuoteFinder
 from reader.analysis.sectors import find_sectors
-from reader.analysis.speakers import SpeakerBuilder
+from reader.analysis.speakers import (
+    SpeakerBuilder,
+    finish,
+    follow_continuations,
+    name_sources,
+    resolve_sources,
+)
 from reader.document import Post, find_posts
 from reader.paragraphs import split_paragraphs
-from reader.spans import SpanArray
+from reader.spans import Span, SpanArray
+
+STATEMENT_PASSES: tuple[Callable[[QuoteFinder], None], ...] = (
+    read_cues,  # every reporting cue, read in its sentence (patterns.FINITE, ...)
+    transcript_turns,  # "PENCE: ..." paragraphs
+    headline_names,  # "Pat Caddell: ..." at the top, if that name speaks elsewhere
+    unattributed_quotations,  # a quotation with no cue continues its paragraph's speaker
+    cut_overlaps,  # an indirect content stops where the next statement begins
+)
+"""The passes that find statements, in their order; each sees what the ones before found."""
+
+SPEAKER_PASSES: tuple[Callable[[SpeakerBuilder], None], ...] = (
+    name_sources,  # a named source makes (or joins) a speaker
+    scan_name_mentions,  # every name of those speakers in the text; first names join surnames
+    resolve_sources,  # roles, pronouns, headline names: the speaker each stands for
+    follow_continuations,  # a statement that continues another takes its speaker
+    scan_role_mentions,  # "the Russian minister" wherever it stands, for that speaker
+)
+"""The passes that make speakers of the statements' sources, in their order."""
 
 
 def embedded_posts(posts: Iterable[Post], flow: Flow) -> list[Found]:
@@ -62,7 +94,7 @@ def run(
 
 def _run(text: str, paragraphs: SpanArray, posts: list[Found]) -> Analysis:
     found = _statements(text, paragraphs, posts)  # the layout is gone once statements are found
-    speakers, quotes = SpeakerBuilder(text).build(found)
+    speakers, quotes = find_speakers(text, found)
     del found  # freed before the sector pass: a long text's peak memory stays low
     return Analysis(speakers=speakers, quotes=quotes, sectors=find_sectors(text))
 
@@ -74,3 +106,19 @@ def _statements(text: str, paragraphs: SpanArray, posts: list[Found]) -> list[Fo
     found = find_quotes(text, layout, skip)
     found.extend(posts)  # appended: ``follows`` indexes stay valid
     return found
+
+
+def find_quotes(text: str, layout: Layout, skip: list[Span]) -> list[Found]:
+    """Every attributed statement of ``text`` but embedded posts: the statement passes."""
+    finder = QuoteFinder(text, layout, skip)
+    for step in STATEMENT_PASSES:
+        step(finder)
+    return finder.found
+
+
+def find_speakers(text: str, found: list[Found]) -> tuple[list[Speaker], QuoteList]:
+    """The speakers behind the statements, and the statements as their quotes."""
+    builder = SpeakerBuilder(text, found)
+    for step in SPEAKER_PASSES:
+        step(builder)
+    return finish(builder)

@@ -1,281 +1,223 @@
-"""English words the analysis relies on: reporting verbs, titles, pronouns.
+"""English words the analysis relies on, read from ``data/vocabulary.toml``.
 
-These are facts about English news prose, not about any article: verbs that
-report speech, words that make a title or a role, words that end a noun
-phrase. Inflections are generated here so each list stays short.
+Verbs that report speech (one entry each; their forms are made here), words
+of titles and organisations, pronouns, abbreviations, names of states. The
+file is checked as it is read, and a bad entry stops the program with a
+``VocabularyError`` naming it: a list silently skipped would change every
+analysis without a word.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
 
-def words(text: str) -> frozenset[str]:
-    """A set of words written as one white-space separated string."""
-    return frozenset(text.split())
-
-
-# Verbs that report speech, as base forms. Irregular forms are listed below.
-REPORTING_VERBS = words(
-    """
-    say tell add note stress claim warn announce write tweet explain insist confirm argue
-    ask report state declare acknowledge admit maintain reply respond remark comment
-    predict suggest contend assert observe emphasize emphasise reiterate concede complain
-    caution allege deny conclude testify agree continue recall underline underscore post
-    reveal disclose estimate forecast promise pledge vow boast joke quip counter retort
-    charge accuse tout urge believe think describe characterize characterise assure inform
-    remind indicate specify highlight mention speculate lament demand propose recommend
-    signal hint blast slam criticize criticise shout yell scream whisper concur
-    """
+VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}
+"""What a verb's entry may say, and the TOML type of each."""
+WORD_LISTS = (
+    "auxiliaries",
+    "modals",
+    "pronouns",
+    "person_pronouns",
+    "determiners",
+    "stop_words",
+    "leading_noise",
+    "titles",
+    "org_words",
+    "source_nouns",
+    "abbreviations",
+    "news_orgs",
+    "name_prepositions",
+    "adverbial_openers",
+    "not_continuation",
+    "people_or_media",
+    "person_endings",
+    "particles",
+    "honorifics",
+    "female_honorifics",
+    "male_honorifics",
+    "generic_org_heads",
 )
-PHRASAL_VERBS = ("point out",)
-IRREGULAR = {
-    "say": ("says", "said", "saying"),
-    "tell": ("tells", "told", "telling"),
-    "write": ("writes", "wrote", "writing", "written"),
-    "think": ("thinks", "thought", "thinking"),
-    "forecast": ("forecasts", "forecast", "forecasting"),
-}
-# Verbs whose object (the person told) comes before what was said.
-TELL_VERBS = frozenset({"tell", "inform", "assure", "remind", "ask", "urge", "warn"})
-# Verbs that are only a cue when a clause follows ("agreed that ...", "believes that").
-THAT_ONLY = words(
-    """
-    agree believe think continue estimate forecast promise pledge vow charge accuse
-    describe characterize characterise indicate signal hint mention demand propose
-    recommend criticize criticise blast slam tout post reveal disclose speculate lament
-    highlight specify remind urge recall observe counter concur shout yell scream whisper
-    underline underscore joke quip retort boast reply respond comment remark complain
-    testify deny conclude predict suggest assert contend
-    """
-)
+"""The lists of ``[words]``: lower case, one word an entry."""
+NAME_LISTS = ("places", "female", "male")
+"""The lists of ``[names]``: spelt as written, compared case-blind."""
+
+_VERB = re.compile(r"[a-z]+(?: [a-z]+)?")
+_FORM = re.compile(r"[a-z][a-z'’-]*(?: [a-z]+)?")
 
 
-def _regular(verb: str) -> tuple[str, ...]:
+class VocabularyError(ValueError):
+    """The vocabulary file is wrong; the message names every bad entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """A reporting verb: its forms and how its cues read."""
+
+    base: str
+    forms: tuple[str, ...]  # the base first
+    clause_only: bool = False  # a cue only when "that", a quotation or a colon follows
+    object: bool = False  # the person spoken to comes first: "told reporters that"
+    noun_forms: frozenset[str] = frozenset()  # forms as often nouns: cues only like clause_only
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The whole file: verbs, word lists and name lists."""
+
+    verbs: tuple[Verb, ...]
+    words: dict[str, frozenset[str]]
+    names: dict[str, frozenset[str]]
+
+
+def inflect(verb: str) -> tuple[str, ...]:
+    """The third person, past and -ing forms of a regular verb ("point out": its head)."""
     if " " in verb:
         head, _, rest = verb.partition(" ")
-        return tuple(f"{f} {rest}" for f in (head, *_regular(head)))
+        return tuple(f"{f} {rest}" for f in inflect(head))
     if verb.endswith("ee"):
         return (verb + "s", verb + "d", verb + "ing")
     if verb.endswith("e"):
         stem = verb[:-1]
         return (verb + "s", stem + "ed", stem + "ing")
-    if verb.endswith("y") and verb[-2] not in "aeiou":
+    if verb.endswith("y") and verb[-2:-1] not in ("", "a", "e", "i", "o", "u"):
         return (verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing")
     if verb.endswith(("s", "sh", "ch", "x")):
         return (verb + "es", verb + "ed", verb + "ing")
-    if verb in {"quip", "slam", "admit", "regret"}:
-        return (verb + "s", verb + verb[-1] + "ed", verb + verb[-1] + "ing")
     return (verb + "s", verb + "ed", verb + "ing")
 
 
-def _forms() -> dict[str, str]:
-    forms: dict[str, str] = {}
-    for verb in sorted(REPORTING_VERBS) + list(PHRASAL_VERBS):
-        more = IRREGULAR.get(verb) or _regular(verb)
-        if " " in verb:
-            forms[verb] = verb
-            for f in more:
-                forms[f] = verb
+def parse(source: str, where: str = "vocabulary.toml") -> Vocabulary:
+    """Read and check a vocabulary file's text; ``VocabularyError`` names what is wrong."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        raise VocabularyError(f"{where}: not valid TOML ({exc})") from None
+    errors: list[str] = []
+    for table in sorted(set(data) - {"verbs", "words", "names"}):
+        errors.append(f"{where}: unknown table [{table}] (known: verbs, words, names)")
+    verbs = _verbs(_table(data, "verbs", where, errors), where, errors)
+    words = _lists(_table(data, "words", where, errors), WORD_LISTS, "words", where, errors)
+    names = _lists(_table(data, "names", where, errors), NAME_LISTS, "names", where, errors)
+    if errors:
+        raise VocabularyError("\n".join(errors))
+    return Vocabulary(verbs, words, names)
+
+
+def _table(data: dict, name: str, where: str, errors: list[str]) -> dict:
+    body = data.get(name)
+    if not isinstance(body, dict):
+        errors.append(f"{where}: [{name}] is missing or not a table")
+        return {}
+    return body
+
+
+def _verbs(table: dict, where: str, errors: list[str]) -> tuple[Verb, ...]:
+    out: list[Verb] = []
+    owner: dict[str, str] = {}  # form -> the verb it belongs to
+    for base, entry in table.items():
+        at = f"{where}: [verbs] {base!r}"
+        if not _VERB.fullmatch(base):
+            errors.append(f"{at}: a verb is one or two lower-case words")
             continue
-        for f in (verb, *more):
-            forms.setdefault(f, verb)
-    return forms
+        if not isinstance(entry, dict):
+            errors.append(f"{at}: expected a table such as {{}} or {{ clause_only = true }}")
+            continue
+        bad = False
+        for key, value in entry.items():
+            kind = VERB_KEYS.get(key)
+            if kind is None:
+                errors.append(f"{at}: unknown key {key!r} (known: {', '.join(VERB_KEYS)})")
+                bad = True
+            elif not isinstance(value, kind) or (
+                isinstance(value, list)
+                and not all(isinstance(f, str) and _FORM.fullmatch(f) for f in value)
+            ):
+                what = "true or false" if kind is bool else "a list of lower-case forms"
+                errors.append(f"{at}: {key} must be {what}, not {value!r}")
+                bad = True
+        if entry.get("forms") == []:
+            errors.append(f"{at}: forms is empty; leave it out to have the forms made")
+            bad = True
+        if bad:
+            continue
+        forms = (base, *(entry.get("forms") or inflect(base)))
+        for form in forms:
+            other = owner.setdefault(form, base)
+            if other != base:
+                errors.append(f"{at}: the form {form!r} is already a form of {other!r}")
+        nouns = frozenset(entry.get("noun_forms", ()))
+        for form in sorted(nouns - set(forms)):
+            errors.append(f"{at}: noun_forms: {form!r} is not a form of {base!r}")
+        clause_only, obj = entry.get("clause_only", False), entry.get("object", False)
+        out.append(Verb(base, forms, clause_only, obj, nouns))
+    return tuple(out)
 
 
-VERB_FORMS: dict[str, str] = _forms()
-"""Every inflected form -> its base verb ("said" -> "say")."""
+def _lists(
+    table: dict, expected: tuple[str, ...], name: str, where: str, errors: list[str]
+) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for key in sorted(table.keys() - set(expected)):
+        errors.append(f"{where}: [{name}] unknown list {key!r}")
+    for key in expected:
+        at = f"{where}: [{name}] {key}"
+        items = table.get(key)
+        if not isinstance(items, list):
+            errors.append(f"{at}: missing, or not a list of strings")
+            continue
+        seen: set[str] = set()
+        for item in items:
+            if not isinstance(item, str) or not item.strip():
+                errors.append(f"{at}: {item!r} is not a word")
+                continue
+            word = " ".join(item.split()).lower() if name == "names" else item
+            if name == "words" and (word != word.lower() or len(word.split()) != 1):
+                errors.append(f"{at}: {item!r} must be one lower-case word")
+            elif word in seen:
+                errors.append(f"{at}: {item!r} is listed twice")
+            seen.add(word)
+        out[key] = frozenset(seen)
+    return out
 
+
+def load() -> Vocabulary:
+    """The package's vocabulary file, read and checked."""
+    source = resources.files("reader.analysis").joinpath("data/vocabulary.toml")
+    return parse(source.read_text("utf-8"))
+
+
+VOCABULARY = load()
+_WORDS, _NAMES = VOCABULARY.words, VOCABULARY.names
+
+VERB_FORMS: dict[str, Verb] = {f: v for v in VOCABULARY.verbs for f in v.forms}
+"""Every form of a reporting verb -> its verb ("said" -> say)."""
 PARTICIPLES = frozenset(f for f in VERB_FORMS if f.split(" ")[0].endswith("ing"))
 
-# Words between a subject and its reporting verb that belong to the cue.
-AUXILIARIES = words(
-    """
-    has have had is was are were also later then earlier previously again further recently
-    repeatedly often once would will could did does do reportedly publicly privately
-    separately long has also now just already still never first last flatly angrily simply
-    only even frequently 's ’s had also may might must should can not n't isn’t isn't
-    wasn't wasn’t didn't didn’t doesn't doesn’t
-    """
-)
-
-MODALS = words("would will could may might must should can shall")
-"""A modal before a reporting verb makes it hypothetical: "he would say"."""
-
-PRONOUNS = words("he she they we i it you")
-PERSON_PRONOUNS = words("he she i")
-
-DETERMINERS = words(
-    """
-    the a an another one his her their its our some many several two three other both most
-    few this these those that all any each no senior top
-    """
-)
-
-# Words that end a noun phrase when scanning back from a verb.
-STOP_WORDS = words(
-    """that which who whom whose and or but nor when while because if as after before since
-    although though so than where what how why to by with without is was are were be been
-    being has have had do does did not also then there here said says say told tell added
-    adding saying according this these those it's its into onto upon about against between
-    during through until unless whether yet once over under up down out off just only even
-    very too more most less least much many such own same other every also however
-    therefore meanwhile instead rather still already never always often sometimes will would
-    can could may might must shall should if lest like unlike per via amid among
-    toward towards despite including"""
-)
-
-# Prepositions that may sit inside a name or a role ("Bank of England", "reporter for X").
-NAME_PREPOSITIONS = frozenset({"of", "for", "at", "from", "in", "on", "de", "del", "la", "da"})
-
-# Leading words that are not part of the speaker's phrase.
-LEADING_NOISE = words(
-    """on in at of for from but and so now still yet however meanwhile also then today
-    yesterday tonight earlier later monday tuesday wednesday thursday friday saturday sunday
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec last this next thus instead indeed
-    separately similarly finally first second overall morning afternoon evening night week
-    month year"""
-)
-
-# Title and role words: they belong to a role, not to a name.
-TITLES = words(
-    """minister ministers fm pm president vice prime foreign affairs secretary state
-    chancellor governor gov gov. senator sen sen. representative rep rep. congressman
-    congresswoman spokesman spokeswoman spokesperson spokespeople chairman chairwoman chair
-    director ceo cfo coo chief executive head leader ambassador envoy general gen gen.
-    lt lt. col col. adm adm. maj maj. capt capt. sgt sgt. judge justice mayor deputy
-    assistant under undersecretary commissioner official officer analyst economist
-    professor prof prof. dr dr. mr mr. mrs mrs. ms ms. king queen prince princess pope
-    sheikh emir president-elect candidate nominee democrat republican democratic
-    republican presidential former acting interim incoming outgoing senior top lawyer
-    attorney counsel adviser advisor aide strategist pollster manager founder
-    co-founder partner member speaker leader whip majority minority house senate
-    campaign press staff staffer commander defence defense interior finance trade
-    economy economic energy agriculture health justice treasury labor labour commerce
-    industry education transport culture environment security national intelligence
-    council committee secretary-general sec sec. lord lady sir dame rev rev. reverend
-    bishop archbishop cardinal father imam rabbi host anchor reporter correspondent
-    editor columnist writer author activist lawmaker legislator delegate mp mep
-    regional federal county city district attorney-general ag gov't military army navy
-    force air marine police superintendent inspector sheriff detective agent special
-    principal vice-president vp gop dem dems longtime veteran fellow mrs."""
-)
-
-# A name containing one of these words names an organisation.
-ORG_WORDS = words(
-    """ministry department agency bank party committee commission council office corp
-    corp. corporation inc inc. ltd ltd. plc co co. company association university
-    institute house kremlin pentagon journal times post news press network
-    campaign foundation center centre fund group union court congress senate parliament
-    police service services organization organisation administration government
-    bureau board authority authorities exchange federation league alliance coalition
-    embassy consulate mission reuters tass xinhua interfax bloomberg afp cnn msnbc
-    fox abc cbs nbc npr bbc magazine newspaper daily weekly television radio tv
-    channel website blog review tribune herald gazette telegraph guardian observer
-    globe chronicle inquirer examiner reporter times-picayune securities holdings
-    industries group airlines airways motors systems technologies foundation trust
-    institution club society team staff army navy military forces ministry-level
-    cabinet firm firms"""
-)
-
-# Common nouns that name a source ("officials said", "a spokesman added").
-SOURCE_NOUNS = words(
-    """official officials source sources spokesman spokeswoman spokesperson
-    spokespeople analyst analysts expert experts economist economists dealer dealers
-    trader traders banker bankers diplomat diplomats aide aides adviser advisers advisor
-    advisors minister ministry government report reports statement poll polls survey
-    surveys study studies data figures agency company firm group campaign campaigns
-    reporter reporters people residents witnesses critics supporters opponents observers
-    lawyer lawyers attorney attorneys executive executives leader leaders lawmakers
-    democrats republicans voters officer officers police president committee newspaper
-    paper magazine website network member members authorities administration
-    department office bank union union's organization council commission court
-    judge investigators prosecutors researchers scientists doctors industry"""
-)
-
-ABBREVIATIONS = words(
-    """mr mrs ms dr prof gen lt col adm maj capt sgt sen rep gov st jr sr inc corp ltd co
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc mt ft rev u.s u.k u.n
-    e.u a.m p.m d.c n.y l.a"""
-)
-
-# Household names of news organisations (a one-word source that is not a surname).
-NEWS_ORGS = words(
-    """reuters tass xinhua interfax bloomberg afp ap cnn msnbc bbc npr politico axios
-    breitbart ria sputnik"""
-)
-
-
-def names(text: str) -> frozenset[str]:
-    """A set of lower-case names, one or more words each, written one per line or comma."""
-    items = text.replace("\n", ",").split(",")
-    return frozenset(" ".join(n.split()).lower() for n in items if n.strip())
-
-
-# States, their capitals used for their governments, and blocs: a source named by one
-# of these alone speaks for an organisation ("Mexico said", "Beijing warned"), never a
-# person. Capitals that are common surnames or given names (Washington, Victoria) are left out.
-PLACES = names(
-    """
-    Afghanistan, Albania, Algeria, Andorra, Angola, Argentina, Armenia, Australia, Austria,
-    Azerbaijan, Bahamas, Bahrain, Bangladesh, Barbados, Belarus, Belgium, Belize, Benin,
-    Bhutan, Bolivia, Bosnia, Bosnia and Herzegovina, Botswana, Brazil, Britain, Brunei,
-    Bulgaria, Burkina Faso, Burundi, Cambodia, Cameroon, Canada, Cape Verde,
-    Central African Republic, Chile, China, Colombia, Comoros, Congo, Costa Rica,
-    Croatia, Cuba, Cyprus, Czech Republic, Czechia, Denmark, Djibouti, Dominican Republic,
-    East Timor, Ecuador, Egypt, El Salvador, Equatorial Guinea, Eritrea, Estonia, Eswatini,
-    Ethiopia, Fiji, Finland, France, Gabon, Gambia, Germany, Ghana, Greece, Grenada,
-    Guatemala, Guinea, Guinea-Bissau, Guyana, Haiti, Honduras, Hong Kong, Hungary, Iceland,
-    India, Indonesia, Iran, Iraq, Ireland, Israel, Italy, Ivory Coast, Jamaica, Japan,
-    Kazakhstan, Kenya, Kosovo, Kuwait, Kyrgyzstan, Laos, Latvia, Lebanon, Lesotho, Liberia,
-    Libya, Liechtenstein, Lithuania, Luxembourg, Madagascar, Malawi, Malaysia, Maldives,
-    Mali, Malta, Mauritania, Mauritius, Mexico, Moldova, Monaco, Mongolia, Montenegro,
-    Morocco, Mozambique, Myanmar, Namibia, Nepal, Netherlands, New Zealand, Nicaragua,
-    Niger, Nigeria, North Korea, North Macedonia, Norway, Oman, Pakistan, Palestine, Panama,
-    Papua New Guinea, Paraguay, Peru, Philippines, Poland, Portugal, Qatar, Romania, Russia,
-    Rwanda, Saudi Arabia, Senegal, Serbia, Seychelles, Sierra Leone, Singapore, Slovakia,
-    Slovenia, Somalia, South Africa, South Korea, South Sudan, Spain, Sri Lanka, Sudan,
-    Suriname, Sweden, Switzerland, Syria, Taiwan, Tajikistan, Tanzania, Thailand, Togo,
-    Trinidad and Tobago, Tunisia, Turkey, Turkiye, Turkmenistan, Uganda, Ukraine,
-    United Arab Emirates, United Kingdom, United States, United States of America,
-    Uruguay, Uzbekistan, Venezuela, Vietnam, Yemen, Zambia, Zimbabwe,
-    Abu Dhabi, Ankara, Athens, Baghdad, Beijing, Berlin, Brasilia, Brussels, Budapest,
-    Buenos Aires, Cairo, Caracas, Damascus, Doha, Hanoi, Havana, Islamabad, Jakarta,
-    Kabul, Kiev, Kyiv, Madrid, Manila, Mexico City, Minsk, Moscow, Nairobi, New Delhi,
-    Ottawa, Paris, Pretoria, Pyongyang, Rabat, Riyadh, Rome, Seoul, Taipei, Tehran,
-    Tokyo, Warsaw, Kremlin, Pentagon, Whitehall, Downing Street,
-    European Union, European Commission, NATO, OPEC, OPEC+, ASEAN, African Union, BRICS,
-    Mercosur, G7, G20
-    """
-)
-
-
-# Given names common in English-language news, to tell "he" from "she".
-FEMALE_NAMES = words(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
-    margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa
-    deborah stephanie rebecca laura sharon cynthia kathleen amy shirley angela helen anna
-    brenda pamela nicole samantha katherine christine debra rachel catherine carolyn janet
-    ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren
-    joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann
-    teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
-    amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella
-    charlotte rose alexis kayla hillary chelsea nikki condoleezza madeleine nancy elena
-    sonia ruth kamala theresa angela marine federica ursula christine janet jill melania
-    ivanka kellyanne huma hope sheryl michele tulsi elise susana carly donna debbie
-    """
-)
-MALE_NAMES = words(
-    """
-    james robert john michael william david richard joseph thomas charles christopher
-    daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
-    timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry
-    justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis
-    jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah
-    jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan
-    jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah
-    randy roy vincent ralph eugene russell bobby mason philip louis barack bill mike mitt
-    bernie ted marco rudy newt chris jeb rand reince sergei sergey vladimir dmitry dmitri
-    xi emmanuel boris tony jean-claude hassan benjamin recep narendra shinzo justin
-    """
-)
+AUXILIARIES = _WORDS["auxiliaries"]
+MODALS = _WORDS["modals"]
+PRONOUNS = _WORDS["pronouns"]
+PERSON_PRONOUNS = _WORDS["person_pronouns"]
+DETERMINERS = _WORDS["determiners"]
+STOP_WORDS = _WORDS["stop_words"]
+LEADING_NOISE = _WORDS["leading_noise"]
+TITLES = _WORDS["titles"]
+ORG_WORDS = _WORDS["org_words"]
+SOURCE_NOUNS = _WORDS["source_nouns"]
+ABBREVIATIONS = _WORDS["abbreviations"]
+NEWS_ORGS = _WORDS["news_orgs"]
+NAME_PREPOSITIONS = _WORDS["name_prepositions"]
+ADVERBIAL_OPENERS = _WORDS["adverbial_openers"]
+NOT_CONTINUATION = _WORDS["not_continuation"] | PARTICIPLES
+PEOPLE_OR_MEDIA = _WORDS["people_or_media"] | SOURCE_NOUNS | TITLES
+PERSON_ENDINGS = tuple(sorted(_WORDS["person_endings"]))
+PARTICLES = _WORDS["particles"]
+HONORIFICS = _WORDS["honorifics"]
+FEMALE_HONORIFICS = _WORDS["female_honorifics"]
+MALE_HONORIFICS = _WORDS["male_honorifics"]
+GENERIC_ORG_HEADS = _WORDS["generic_org_heads"]
+PLACES = _NAMES["places"]
+FEMALE_NAMES = _NAMES["female"]
+MALE_NAMES = _NAMES["male"]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import analyze
-from reader.analysis.speakers import read_source, slug
+from reader.analysis.sources import read_source
+from reader.analysis.speakers import slug
 from reader.spans import Span
 
 

@@ -1,0 +1,112 @@
+"""Reading every reporting cue of a text: the first statement pass.
+
+One whole-text regex (``quotes.CUES``) finds every form of a reporting verb
+and "according to". Each cue outside a quotation becomes a ``Cue`` with its
+sentence and, where it stands before the cue, its source; then the
+patterns of its kind (``patterns.FINITE``, ``PARTICIPLE``, ``ACCORDING``)
+are tried in their order until one reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.patterns import (
+    ACCORDING,
+    ADJUNCT,
+    FINITE,
+    PARTICIPLE,
+    TELL_OBJECT,
+    THAT,
+    quote_opening,
+)
+from reader.analysis.phrases import source_according_to, source_before, subject_after
+from reader.analysis.quotes import CUES, Cue, QuoteFinder
+from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
+
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
+_OPENING_WORDS = frozenset({"while", "after", "before", "when"})
+"""Words that may stand before a participle opening its sentence ("After stressing ...")."""
+
+
+def read_cues(f: QuoteFinder) -> None:
+    """Every reporting cue of the text, read in its sentence by its patterns."""
+    text = f.text
+    for m in CUES.finditer(text):
+        start, end = m.span()
+        if f.layout.in_quote(start) or f.skipped(start):
+            continue
+        word = m.group().lower()
+        if not word.isalpha():
+            word = " ".join(word.split())  # "according  to", "point\nout"
+        if word == "according to":
+            cue, patterns = according_cue(f, start, end), ACCORDING
+        elif word in PARTICIPLES and not _PROGRESSIVE.search(text, max(0, start - 8), start):
+            cue, patterns = participle_cue(f, start, end, word), PARTICIPLE
+        elif word in PARTICIPLES or m.group()[0].islower():
+            # A finite verb, or an -ing form after "is": "Trump is warning voters that ..."
+            cue, patterns = finite_cue(f, start, end, word), FINITE
+        else:
+            continue  # a capitalised finite form ("Said ...") is no cue
+        if cue is not None:
+            for pattern in patterns:
+                if pattern(f, cue):
+                    break
+
+
+def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue:
+    """A finite reporting verb, with the noun phrase before it as its source, if any."""
+    sent = f.layout.sentence_of(start)
+    source, first = source_before(f.text, sent, start)
+    return Cue(start, end, word, VERB_FORMS[word], sent, source, first, end)
+
+
+def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
+    """``..., saying (that) ...`` or ``Stressing that ...``: where what was said starts, and who.
+
+    None when the participle neither opens its sentence nor follows a comma
+    or a dash, when a verb with ``clause_only`` has no "that", or when the
+    sentence names nobody before it.
+    """
+    text = f.text
+    sent = f.layout.sentence_of(start)
+    before = text[sent.start : start]
+    lead = before.strip()
+    initial = lead == "" or lead.lower() in _OPENING_WORDS
+    if not initial and not before.rstrip().endswith((",", "—", "–")):
+        return None
+    pos = end
+    adj = ADJUNCT.match(text, pos, sent.end)
+    if adj:
+        pos = adj.end()
+    verb = VERB_FORMS[word]
+    if verb.object:
+        obj = TELL_OBJECT.match(text, pos, sent.end)
+        if obj:
+            pos = obj.end()
+    that = THAT.match(text, pos, sent.end)
+    if that and that.end() > pos:
+        pos = that.end()
+    elif verb.clause_only:
+        return None
+    quote = quote_opening(f, pos, sent)
+    cue = Cue(start, end, word, verb, sent, None, start, end, pos, quote, initial=initial)
+    if initial:
+        return cue
+    cue.follows = f.last_in(sent)
+    if cue.follows is not None:
+        cue.source = f.found[cue.follows].source
+    else:
+        cue.source, _ = subject_after(text, sent.start, sent)  # "He defended it, saying ..."
+        if cue.source is None:
+            return None
+    return cue
+
+
+def according_cue(f: QuoteFinder, start: int, end: int) -> Cue | None:
+    """The words "according to", with the words after them as the source (None if none)."""
+    sent = f.layout.sentence_of(start)
+    source = source_according_to(f.text, end, sent)
+    if source is None:
+        return None
+    return Cue(start, end, "according to", None, sent, source, start, end)

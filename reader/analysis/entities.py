@@ -1,0 +1,177 @@
+"""Speakers under construction, and where each was named: entities and their mentions.
+
+An ``Entity`` gathers every variant of one speaker's name, roles, aliases
+and mentions; ``MentionIndex`` finds who was named last before a place, for
+the roles and pronouns that stand for someone named earlier.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio
+
+from reader.analysis.model import SpeakerKind
+from reader.analysis.vocabulary import (
+    FEMALE_HONORIFICS,
+    FEMALE_NAMES,
+    MALE_HONORIFICS,
+    MALE_NAMES,
+    PERSON_PRONOUNS,
+)
+from reader.spans import SpanArray
+
+PRONOUN_WINDOW = 4000
+"""How far back (in characters) a pronoun may look for the person it stands for."""
+ROLE_WINDOW = 20000
+"""How far back a role ("the minister") may look for the person it names."""
+_NO_STARTS = array("q")
+
+
+def fold(s: str) -> str:
+    """Case- and accent-blind form of a name, for comparing."""
+    if s.isascii():
+        return s.casefold()
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(eq=False)
+class Entity:
+    """A speaker under construction: every variant seen, every mention found."""
+
+    kind: SpeakerKind
+    surname: str = ""
+    first: str = ""
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: SpanArray = field(default_factory=SpanArray)
+    quotes: int = 0
+    anonymous: bool = False
+    key: str = ""
+    sex: str | None = None  # "male"/"female" when a title or a given name tells
+
+    def learn_sex(self, given: str) -> None:
+        """Learn the sex from a given name or an honorific, if it tells."""
+        word = fold(given.split()[0]).rstrip(".") if given.split() else ""
+        if word in FEMALE_HONORIFICS or word in FEMALE_NAMES:
+            self.sex = self.sex or "female"
+        elif word in MALE_HONORIFICS or word in MALE_NAMES:
+            self.sex = self.sex or "male"
+
+    def add_alias(self, alias: str) -> None:
+        alias = " ".join(alias.split())
+        if alias[:4] in {"The ", "A ", "An "} or alias[:2] == "A ":
+            alias = alias[0].lower() + alias[1:]
+        if alias and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    @property
+    def role_heads(self) -> set[str]:
+        return {r.split()[-1].lower() for r in self.roles if r.split()}
+
+
+def compatible(a: str, b: str) -> bool:
+    """First names of one person: equal, one missing, an initial, or a transliteration.
+
+    Only the given name next to the surname counts ("George W." and "George").
+    """
+    if not a or not b:
+        return True
+    fa, fb = fold(a).split()[0].rstrip("."), fold(b).split()[0].rstrip(".")
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return fa[0] == fb[0] and ratio(fa, fb) >= 70
+
+
+class MentionIndex:
+    """Every mention of every entity, sorted, to find who was named last before a place."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        starts, owners = array("q"), array("I")
+        for k, e in enumerate(entities):
+            starts.extend(e.mentions.starts)
+            owners.extend([k] * len(e.mentions))
+        order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: ties keep entity order
+        self.entities = entities
+        self.starts = array("q", (starts[i] for i in order))
+        self.owners = array("I", (owners[i] for i in order))
+        self.each = {id(e): array("q", sorted(e.mentions.starts)) for e in entities}
+
+    def before(self, pos: int, pronoun: str) -> Entity | None:
+        """The speaker named last before ``pos`` that ``pronoun`` can stand for."""
+        i = bisect_left(self.starts, pos) - 1
+        steps = 0
+        fallback = None
+        while i >= 0 and steps < 200 and pos - self.starts[i] <= PRONOUN_WINDOW:
+            ent = self.entities[self.owners[i]]
+            if not ent.anonymous and can_be(pronoun, ent):
+                return ent
+            fallback = fallback or ent
+            i -= 1
+            steps += 1
+        return fallback  # nobody fits better: the speaker named last
+
+    def latest_where(self, pos: int, accept: Callable[[Entity], bool]) -> Entity | None:
+        """The entity named last before ``pos`` (not too far back) that ``accept`` takes."""
+        i = bisect_left(self.starts, pos) - 1
+        while i >= 0 and pos - self.starts[i] <= PRONOUN_WINDOW:
+            ent = self.entities[self.owners[i]]
+            if accept(ent):
+                return ent
+            i -= 1
+        return None
+
+    def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
+        """Of ``candidates``, the one named last before ``pos`` (not too far back)."""
+        best, best_at = None, pos - ROLE_WINDOW
+        for ent in candidates:
+            starts = self.each.get(id(ent), _NO_STARTS)
+            i = bisect_right(starts, pos) - 1
+            if i >= 0 and starts[i] >= best_at:
+                best, best_at = ent, starts[i]
+        return best
+
+
+def can_be(pronoun: str, ent: Entity) -> bool:
+    """Whether a pronoun may refer to this speaker: kind, and sex when it is known."""
+    if pronoun in {"it", "they"}:
+        return ent.kind == "organization"
+    if pronoun == "person":
+        return ent.kind == "person"
+    if pronoun not in PERSON_PRONOUNS or ent.kind != "person":
+        return False
+    if pronoun == "he":
+        return ent.sex != "female"
+    if pronoun == "she":
+        return ent.sex != "male"
+    return True
+
+
+def role_has(ent: Entity, modifiers: list[str]) -> bool:
+    """Whether every modifier ("russian") is a word of the entity's roles."""
+    roles = " ".join(ent.roles).lower().split()
+    return all(m in roles for m in modifiers)
+
+
+def lower_article(text: str, start: int, end: int) -> str:
+    """The words of ``text[start:end]`` with a leading article in lower case."""
+    s = " ".join(text[start:end].split())
+    if s.startswith(("The ", "A ", "An ")):
+        s = s[0].lower() + s[1:]
+    return s
+
+
+def looks_like_sentence_start(text: str, pos: int) -> bool:
+    """Whether only a sentence end (or nothing) stands before ``pos``."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\n":
+        j -= 1
+    return j < 0 or text[j] in '.!?\n"“”'

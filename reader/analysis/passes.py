@@ -1,0 +1,139 @@
+"""The statement passes after the cues: turns, headlines, cueless quotations, overlaps.
+
+Each pass takes the ``QuoteFinder`` as the earlier passes left it; their
+order is declared in ``pipeline.STATEMENT_PASSES``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from reader.analysis.found import Found
+from reader.analysis.quotes import QuoteFinder
+from reader.spans import Span
+
+_TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
+_HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
+_HEADLINE_PARAGRAPHS = 3
+"""How many paragraphs at the top may open with a speaker's name and a colon."""
+_FIVE_WORDS = re.compile(r"(?:\S+\s+){4}\S")
+"""A quotation with no cue of its own needs five words to be a statement."""
+
+
+def transcript_turns(f: QuoteFinder) -> None:
+    """``PENCE: ...``: a paragraph opening with a name in capitals and a colon.
+
+    A name speaking twice is a transcript; once ("UPDATE: ...") it is a
+    label, kept only if that name speaks elsewhere.
+    """
+    text = f.text
+    turns: list[Found] = []
+    paras = f.layout.paragraphs
+    for para_start, para_end in zip(paras.starts, paras.ends, strict=True):
+        m = _TRANSCRIPT.match(text, para_start, para_end)
+        if not m or f.skipped(para_start):
+            continue
+        colon = m.end(1)
+        content = f.clean(colon + 1, para_end)
+        if content is None:
+            continue
+        if text[content.end - 1 : content.end] in {'"', "”"}:
+            content = Span(content.start, content.end - 1)
+        source = Span(m.start(1), m.end(1))
+        turns.append(Found("direct", content, Span(colon, colon + 1), source, transcript=True))
+    seen = Counter(t.source.text(text) for t in turns if t.source is not None)
+    for t in turns:
+        t.needs_known_speaker = t.source is not None and seen[t.source.text(text)] < 2
+    f.found.extend(turns)
+
+
+def headline_names(f: QuoteFinder) -> None:
+    """``Pat Caddell: ...`` in the first paragraphs, kept only if that name speaks elsewhere."""
+    text = f.text
+    for para in f.layout.paragraphs[:_HEADLINE_PARAGRAPHS]:
+        m = _HEADLINE_NAME.match(text, para.start, para.end)
+        if not m:
+            continue
+        colon = text.index(":", m.end())
+        content = f.clean(colon + 1, para.end)
+        if content is None:
+            continue
+        f.found.append(
+            Found(
+                "direct" if text[content.start] in "\"“‘'" else "indirect",
+                content,
+                Span(colon, colon + 1),
+                Span(m.start(), m.end()),
+                needs_known_speaker=True,
+            )
+        )
+
+
+def unattributed_quotations(f: QuoteFinder) -> None:
+    """A quotation with no cue of its own continues the last speaker of its paragraph.
+
+    A quotation opening a paragraph may continue the last speaker of the
+    paragraph before.
+    """
+    if not f.found:
+        return
+    layout = f.layout
+    anchors = sorted(
+        ((s.cue or s.source or s.content).start, i)  # type: ignore[union-attr]
+        for i, s in enumerate(f.found)
+        if not s.needs_known_speaker
+    )
+    starts = [a for a, _ in anchors]
+    contents = sorted((s.content.start, s.content.end) for s in f.found if s.content)
+    quotes, used = layout.quotes, f.used_quotes
+    for index, start in enumerate(quotes.starts):
+        if start in used:
+            continue  # attributed already (checked before the quotation is made)
+        q = quotes[index]
+        content = q.content
+        if not _FIVE_WORDS.match(f.text, content.start, content.end):
+            continue
+        k = bisect_right(contents, (q.content.start, 1 << 62)) - 1
+        if k >= 0 and contents[k][1] >= q.content.end:
+            continue  # quoted words inside a statement already attributed
+        if f.skipped(q.start):
+            continue
+        para_idx = layout.paragraph_index(q.start)
+        i = bisect_right(starts, q.start) - 1
+        if i < 0:
+            continue
+        prev_idx = layout.paragraph_index(starts[i])
+        para = layout.paragraphs[para_idx]
+        continuing = para_idx - prev_idx == 1 and q.start == para.start and q.opened
+        if prev_idx != para_idx and not continuing:
+            continue
+        f.used_quotes.add(q.start)
+        f.found.append(Found("direct", q.content, None, None, follows=anchors[i][1]))
+
+
+def cut_overlaps(f: QuoteFinder) -> None:
+    """An indirect content stops where another statement's source or cue begins.
+
+    A content left too short to be one is dropped with its statement.
+    """
+    found = f.found
+    marks = sorted(
+        (s.start, k) for k, st in enumerate(found) for s in (st.source, st.cue) if s is not None
+    )
+    for k, st in enumerate(found):
+        if st.kind != "indirect" or st.content is None:
+            continue
+        c = st.content
+        i = bisect_right(marks, (c.start, len(found)))
+        while i < len(marks) and marks[i][0] < c.end and _same(found, marks[i][1], k):
+            i += 1  # its own source and cue (an interrupted sentence) do not cut it
+        if i < len(marks) and marks[i][0] < c.end:
+            st.content = f.clean(c.start, marks[i][0])
+    f.found = [st for st in found if st.content is not None]
+
+
+def _same(found: list[Found], a: int, b: int) -> bool:
+    """Two statements that share their source and cue are one place in the text."""
+    return a == b or (found[a].source == found[b].source and found[a].cue == found[b].cue)

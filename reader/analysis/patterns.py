@@ -1,0 +1,395 @@
+"""The patterns of English reporting syntax, one small function each, and their order.
+
+A pattern reads one ``Cue`` in its sentence. It returns False when it does
+not apply, and True when it has read the cue, whether or not that gave a
+statement ("it was declared by ..." is read, and gives none); the first
+pattern that returns True ends the search. Each kind of cue has its
+patterns in a tuple at the end of this module, tried in that order: the
+order is their precedence. ``cues`` finds each cue and its source and
+tries them.
+
+Quotation marks may be curly, straight or two apostrophes; a quotation may
+run over paragraphs or have lost its opening mark (see ``layout``). Every
+look-around is bounded, so the work stays linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from reader.analysis.layout import Quoted
+from reader.analysis.phrases import source_after, subject_after
+from reader.analysis.quotes import Cue, QuoteFinder
+from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION
+from reader.spans import Span
+
+Pattern = Callable[[QuoteFinder, Cue], bool]
+
+_WS = re.compile(r"\s*")
+_TIME = (
+    r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|today|yesterday|tonight|(?:this|last|on\s+\w+)\s+"
+    r"(?:morning|afternoon|evening|night|week|month|year))(?:\s+(?:morning|afternoon|evening|"
+    r"night))?"
+)
+_VENUE = (
+    r"(?:in|at|during|on|via|through)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:statement|interview|op-ed|letter|post|tweet|email|e-mail|"
+    r"speech|address|report|memo|note|briefing|release|conference|rally|hearing|meeting|"
+    r"summit|session|event|call|appearance|message|video|podcast|broadcast|debate)s?\b"
+    r"(?:\s+(?:to|with)\s+[^,.;:\"“”]{1,40}?(?=[,.;:]))?"
+    r"|on\s+(?:Twitter|Facebook|Instagram|television|TV|radio|X)\b"
+    r"|(?:via|by)\s+(?:e-?mail|text|phone|telephone|Twitter|video|letter)\b"
+    r"|(?!only\b|early\b)[a-z]+ly\b(?=\s*[,.;:])"
+)
+ADJUNCT = re.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
+"""When and where it was said: "on Monday", "in a statement", "angrily"."""
+TELL_OBJECT = re.compile(
+    r"\s+(?:me|him|her|us|them|you|reporters|journalists|lawmakers|supporters|"
+    r"(?:a\s+|the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+that\b)|"
+    r"(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
+    r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|the))*)(?=[\s,.:;])"
+)
+"""The person spoken to, after a verb with ``object = true``: "told reporters"."""
+THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
+_OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
+_COLON = re.compile(r"\s*:\s*")
+_PHRASE_THEN_THAT = re.compile(
+    r"\s+(?:in|at|on|during|after|before|to|via|with|from|by|through|outside|inside)\s"
+    r"[^\"“”;:]{1,70}?,?\s+that\s+"
+)
+_ADJUNCT_START = re.compile(
+    r"\s*,?\s*(?:following|after|before|during|at|in|on|when|while|as|adding|noting|"
+    r"speaking|citing|referring|without|despite|amid|from|to\s+(?:reporters|journalists)|"
+    r"via|through|with)\b"
+)
+_FIRST_WORD = re.compile(r"\s*[\"“‘']?(\w+)")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+_CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
+_INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
+_CONJUNCTIONS = frozenset({"", "but", "and", "yet", "so", "also", "however"})
+
+
+def _after_comma(text: str, lo: int, pos: int) -> bool:
+    """Whether ``text[lo:pos]`` ends with a comma, white space apart."""
+    j = pos
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    return j > lo and text[j - 1] == ","
+
+
+def _ends_clause(text: str, pos: int, end: int) -> bool:
+    """Nothing but closing punctuation between ``pos`` and the end of the sentence."""
+    return not text[pos:end].strip(" \t\n.!?;,\"”’'")
+
+
+def _reach(f: QuoteFinder, c: Cue) -> int:
+    """Where what a finite cue introduces starts: past the person told and an adjunct.
+
+    A short adjunct right after the verb belongs to the cue ("said on Monday").
+    Also notes the quotation that opens there, if one does.
+    """
+    if c.rest < 0:
+        text, end = f.text, c.sent.end
+        pos = c.end
+        if c.verb is not None and c.verb.object:
+            obj = TELL_OBJECT.match(text, pos, end)
+            if obj:
+                pos = obj.end()
+        adj = ADJUNCT.match(text, pos, end)
+        if adj and adj.end() > pos:
+            if pos == c.end and adj.end() - c.end <= 40:
+                c.last = adj.end()
+            pos = adj.end()
+        c.rest = pos
+        c.quote = quote_opening(f, pos, c.sent)
+    return c.rest
+
+
+def quote_opening(f: QuoteFinder, pos: int, sent: Span) -> Quoted | None:
+    """A quotation opening at ``pos``, a comma or a colon apart."""
+    opening = _OPEN_AFTER.match(f.text, pos, sent.end + 2)
+    return f.layout.quote_starting_at(opening.end()) if opening else None
+
+
+# --------------------------------------------------- finite verbs: "said", "told"
+
+
+def passive(f: QuoteFinder, c: Cue) -> bool:
+    """``it was first declared by ...``: the subject did not say it; no statement."""
+    return not c.word.endswith("ing") and _PASSIVE.search(f.text, c.first, c.start) is not None
+
+
+def long_source(f: QuoteFinder, c: Cue) -> bool:
+    """``"...," Rep. Jim Jordan (R-Ohio), a panel member, said``: all of it the source."""
+    if c.source is not None or not _after_comma(f.text, c.sent.start, c.start):
+        return False
+    quotes = f.layout.quotes
+    i = bisect_right(quotes.starts, c.start) - 1
+    if i < 0 or quotes.ends[i] > c.start or c.start - quotes.ends[i] > 160:
+        return False
+    q = quotes[i]
+    if not q.closed or q.end < c.sent.start or q.start in f.used_quotes:
+        return False
+    m = _CHAINED_SOURCE.fullmatch(f.text, q.end, c.start)
+    if not m:
+        return False
+    f.direct(q, Span(c.start, c.end), Span(m.start(1), m.end(1)), c.sent)
+    return True
+
+
+def distant_subject(f: QuoteFinder, c: Cue) -> bool:
+    """``Donna Rawlings, 59, who watched, said the ...``: the subject opens the sentence.
+
+    Finds the source only (and always returns False): the patterns after
+    this one read what was said.
+    """
+    text, sent = f.text, c.sent
+    if c.source is not None or not _after_comma(text, sent.start, c.start):
+        return False
+    if f.closing_quote_before(c.start, sent) is not None:
+        return False
+    after = text[c.end : c.end + 2]
+    if not after.strip() or after.lstrip()[:1] in {",", ".", ";"}:
+        return False
+    start = sent.start
+    dateline = _DATELINE.match(text, start, c.start)
+    if dateline:
+        start = dateline.end()
+    subject, end = subject_after(text, start, sent)
+    if subject is None or text[end : end + 1] != "," or end >= c.start - 2:
+        return False
+    if any(ch.isupper() for ch in text[subject.start : subject.end]):
+        c.source, c.first = subject, c.start
+    return False
+
+
+def inverted(f: QuoteFinder, c: Cue) -> bool:
+    """``"...," said Caddell`` and ``CONTENT, said the minister``: the source after the cue.
+
+    Every cue still without a source ends here.
+    """
+    if c.source is not None:
+        return False
+    text, sent = f.text, c.sent
+    closing = f.closing_quote_before(c.start, sent)
+    if closing is None and not _after_comma(text, sent.start, c.start):
+        return True
+    source = source_after(text, c.end, sent)
+    if source is None or not (
+        _ends_clause(text, source.end, sent.end)
+        or text[source.end : source.end + 2].strip()[:1] in {",", ";", ":", "—", "–", "("}
+        or _ADJUNCT_START.match(text, source.end, sent.end)
+    ):
+        return True
+    cue = Span(c.start, c.end)
+    if closing is not None:
+        f.direct(closing, cue, source, sent)
+        return True
+    if c.verb is not None and c.verb.clause_only:
+        return True
+    comma = text.rfind(",", sent.start, c.start)
+    content = f.clean(sent.start, comma) if comma > sent.start else None
+    if content is not None:
+        f.add("indirect", content, cue, source)
+    return True
+
+
+def quotation_around(f: QuoteFinder, c: Cue) -> bool:
+    """``"A," she said, "B."``: one statement around its cue."""
+    _reach(f, c)
+    q = c.quote
+    if q is None:
+        return False
+    before = f.closing_quote_before(c.known_source.start, c.sent)
+    if before is None or before.start in f.used_quotes:
+        return False
+    f.used_quotes.add(q.start)
+    merged = Span(before.content.start, q.content.end)
+    f.add("direct", merged, c.span, c.source, quoted=before)
+    return True
+
+
+def quotation_after(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said: "CONTENT"`` and ``..., saying "CONTENT"``: the quotation after the cue."""
+    _reach(f, c)
+    q = c.quote
+    if q is None:
+        return False
+    f.add("direct", q.content, c.span, c.source, quoted=q, follows=c.follows)
+    return True
+
+
+def colon_after(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said: CONTENT``, into the next paragraph when this one ends at the colon."""
+    text = f.text
+    colon = _COLON.match(text, _reach(f, c), c.sent.end)
+    if not colon or ":" not in text[colon.start() : colon.end()]:
+        return False
+    f.colon(colon.end(), c.span, c.source, c.follows)
+    return True
+
+
+def that_clause(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said (during a rally in Michigan) that CONTENT``."""
+    text, end = f.text, c.sent.end
+    pos = _reach(f, c)
+    that = THAT.match(text, pos, end) or _PHRASE_THEN_THAT.match(text, pos, end)
+    if not that or that.end() <= pos:
+        return False
+    content = f.clean(that.end(), end)
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+def quotation_before(f: QuoteFinder, c: Cue) -> bool:
+    """``"CONTENT," she said several months later``: the quotation is what was said."""
+    source = c.known_source
+    closing = f.closing_quote_before(source.start, c.sent)
+    if closing is None:
+        return False
+    _reach(f, c)
+    f.direct(closing, c.span, source, c.sent)
+    return True
+
+
+def clause_before(f: QuoteFinder, c: Cue) -> bool:
+    """``CONTENT, SOURCE said.``; and ``A, SOURCE said, B.``, a sentence around its cue."""
+    text, sent, source = f.text, c.sent, c.known_source
+    pos = _reach(f, c)
+    if not (
+        _ends_clause(text, pos, sent.end)
+        or text[pos : pos + 1] in {",", ";", "—", "–"}
+        or _ADJUNCT_START.match(text, pos, sent.end)
+    ):
+        return False
+    if c.strict or source.start <= sent.start:
+        return True
+    interrupted = _INTERRUPTED.match(text, pos, sent.end)
+    if interrupted and interrupted.group(1).lower() not in NOT_CONTINUATION:
+        # "Acts of protest, Mr. Obama said, are acts of patriotism."
+        content = f.clean(sent.start, sent.end)
+        if content is not None:
+            f.add("indirect", content, c.span, source)
+        return True
+    lead = _FIRST_WORD.match(text, sent.start, source.start)
+    if lead and lead.group(1).lower() in ADVERBIAL_OPENERS:
+        return True  # "In Moscow, he said": no content before the source
+    content = f.clean(sent.start, source.start)
+    if content is not None:
+        f.add("indirect", content, c.span, source)
+    return True
+
+
+def clause_after(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said CONTENT``: the rest of the sentence (not "said to ...", "said no")."""
+    text = f.text
+    pos = _reach(f, c)
+    if c.strict:
+        return True
+    rest = text[pos : pos + 4].lower()
+    if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
+        return True
+    content = f.clean(pos, c.sent.end)
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+# ------------------------------------------------ participles: "..., saying that"
+
+
+def participle_opening(f: QuoteFinder, c: Cue) -> bool:
+    """``Stressing that CONTENT, SOURCE ...``: a participle that opens its sentence."""
+    if not c.initial:
+        return False
+    text, sent = f.text, c.sent
+    comma = text.rfind(",", c.rest, sent.end)
+    if comma < 0:
+        return True
+    source, _ = subject_after(text, comma + 1, sent)
+    content = f.clean(c.rest, comma)
+    if source is not None and content is not None:
+        f.add("indirect", content, c.span, source)
+    return True
+
+
+def participle_clause(f: QuoteFinder, c: Cue) -> bool:
+    """``..., saying (that) CONTENT``: the rest of the sentence."""
+    content = f.clean(c.rest, c.sent.end)
+    if content is not None:
+        f.add("indirect", content, c.span, c.source, follows=c.follows)
+    return True
+
+
+# ------------------------------------------------------------------ "according to"
+
+
+def according_first(f: QuoteFinder, c: Cue) -> bool:
+    """``According to SOURCE, CONTENT`` (at most a conjunction before it)."""
+    text, sent, source = f.text, c.sent, c.known_source
+    lead = text[sent.start : c.start].strip(" ,\n\t").lower()
+    if lead not in _CONJUNCTIONS:
+        return False
+    after = _WS.match(text, source.end, sent.end)
+    pos = after.end() if after else source.end
+    if text[pos : pos + 1] == ",":
+        pos += 1
+    content = f.clean(pos, sent.end)
+    if content is not None:
+        f.add("indirect", content, c.span, source)
+    return True
+
+
+def according_last(f: QuoteFinder, c: Cue) -> bool:
+    """``CONTENT, according to SOURCE``."""
+    content = f.clean(c.sent.start, c.start)
+    if content is None:
+        return False
+    f.add("indirect", content, c.span, c.source)
+    return True
+
+
+def according_within(f: QuoteFinder, c: Cue) -> bool:
+    """``Prices, according to SOURCE, rose ...``: what follows the source."""
+    content = f.clean(c.known_source.end, c.sent.end)
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+# ------------------------------------------------------------ the order of patterns
+
+FINITE: tuple[Pattern, ...] = (
+    passive,  # "it was declared by ...": no report of speech
+    long_source,  # '"...," Rep. Jim Jordan (R-Ohio), a panel member, said'
+    distant_subject,  # finds a source only: "Donna Rawlings, 59, who watched, said ..."
+    inverted,  # '"...," said Caddell' and "CONTENT, said the minister"; ends sourceless cues
+    quotation_around,  # '"A," she said, "B."'
+    quotation_after,  # 'SOURCE said: "CONTENT"'
+    colon_after,  # "SOURCE said: CONTENT"
+    that_clause,  # "SOURCE said (in Michigan) that CONTENT"
+    quotation_before,  # '"CONTENT," SOURCE said later'
+    clause_before,  # "CONTENT, SOURCE said." and "A, SOURCE said, B."
+    clause_after,  # "SOURCE said CONTENT"
+)
+"""A reporting verb in a finite form ("said", "has told", "is warning")."""
+
+PARTICIPLE: tuple[Pattern, ...] = (
+    participle_opening,  # "Stressing that CONTENT, SOURCE ..."
+    quotation_after,  # '..., saying: "CONTENT"'
+    colon_after,  # "..., saying: CONTENT"
+    participle_clause,  # "..., saying (that) CONTENT"
+)
+"""A reporting verb's -ing form after a comma or a dash, or opening its sentence."""
+
+ACCORDING: tuple[Pattern, ...] = (
+    according_first,  # "According to SOURCE, CONTENT"
+    according_last,  # "CONTENT, according to SOURCE"
+    according_within,  # "Prices, according to SOURCE, rose ..."
+)
+"""The words "according to"."""

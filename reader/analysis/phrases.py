@@ -1,0 +1,292 @@
+"""Noun phrases next to a reporting cue: the words that say who the source is.
+
+The text around a cue is cut into ``Token``s (a word, an 's, or one mark of
+punctuation, with its offsets), and a source is read by walking them: back
+from the cue ("Russian FM Lavrov said"), on from it ("said the minister"),
+or from the start of the sentence ("Donna Rawlings, 59, ... said"). Here a
+source is only a span of the text; who it names is for ``sources``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from reader.analysis.vocabulary import (
+    ABBREVIATIONS,
+    AUXILIARIES,
+    DETERMINERS,
+    LEADING_NOISE,
+    MODALS,
+    NAME_PREPOSITIONS,
+    PEOPLE_OR_MEDIA,
+    PERSON_ENDINGS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    STOP_WORDS,
+    TITLES,
+    VERB_FORMS,
+)
+from reader.spans import Span
+
+
+class Token(NamedTuple):
+    """A word, an 's or one punctuation mark, at ``[start, end)`` of the text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
+_BACK_REACH = 120
+"""How far before a cue its source may start (characters)."""
+_ON_REACH = 160
+"""How far after a cue (or a sentence start) a source may end."""
+_ROLE_THEN_NAME = re.compile(
+    r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
+    r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
+)
+_AUX_OR_MODAL = AUXILIARIES | MODALS
+_LINK_WORDS = NAME_PREPOSITIONS | DETERMINERS
+_SOURCE_HEADS = SOURCE_NOUNS | TITLES | PRONOUNS
+_APPOSITION_BOUNDS = frozenset({",", ";", ":", '"', "“", "”", "(", ")"})
+_new = tuple.__new__  # a Token without the keyword handling of its constructor
+
+
+def tokens(text: str, lo: int, hi: int) -> list[Token]:
+    """Every token of ``text[lo:hi]``."""
+    return [_new(Token, (m.start(), m.end(), m.group())) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def iter_tokens(text: str, lo: int, hi: int) -> Iterator[Token]:
+    """The tokens of ``text[lo:hi]`` one by one, for a scan that stops early."""
+    for m in _TOKEN.finditer(text, lo, hi):
+        yield _new(Token, (m.start(), m.end(), m.group()))
+
+
+def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, int]:
+    """The noun phrase ending right before a cue, and where the cue starts.
+
+    Auxiliaries ("has also said") join the cue; a modal ("would say") means
+    no report of speech. ``Name, the role,`` and ``The role, Name,`` are
+    read as one source.
+    """
+    toks = tokens(text, max(sent.start, cue_start - _BACK_REACH), cue_start)
+    i = len(toks) - 1
+    aux = 0
+    while i >= 0 and aux < 3:
+        low = toks[i].text.lower()
+        if low not in _AUX_OR_MODAL:
+            break
+        if low in MODALS:
+            return None, cue_start  # "would say": not a report of speech
+        cue_start = toks[i].start
+        i -= 1
+        aux += 1
+    if i >= 0 and toks[i].text == ",":
+        appos = appositive(toks[: i + 1])
+        if appos is None:
+            # "The state's campaign chairman, Phil Lovas, said": a role, then the name.
+            m = _ROLE_THEN_NAME.fullmatch(text, sent.start, toks[i].end)
+            if m:
+                appos = Span(m.start(1), m.end(2))
+        return appos, cue_start
+    closing_paren = None
+    if i >= 2 and toks[i].text == ")":
+        j = i - 1
+        while j >= max(0, i - 8) and toks[j].text != "(":
+            j -= 1
+        if j >= 1 and toks[j].text == "(":
+            closing_paren = toks[i].end
+            i = j - 1
+    picked: list[Token] = []
+    while i >= 0 and len(picked) < 10:
+        w = toks[i].text
+        low = w.lower()
+        if not (w[0].isalnum() or w[0] in "'’"):
+            break
+        if low in PRONOUNS:
+            if not picked:
+                picked.append(toks[i])
+            break
+        if low in NAME_PREPOSITIONS and picked and picked[-1].text[0].isupper() and i > 0:
+            picked.append(toks[i])
+            i -= 1
+            continue
+        between_names = i > 0 and picked and picked[-1].text[0].isupper()
+        if low == "and" and between_names and toks[i - 1].text[:1].isupper():
+            picked.append(toks[i])  # "Mr. King and Mr. Schultz say"
+            i -= 1
+            continue
+        if low in STOP_WORDS or (low in VERB_FORMS and w[0].islower()):
+            break
+        picked.append(toks[i])
+        i -= 1
+    picked.reverse()
+    # A word ending in a full stop that is no abbreviation ended the sentence before.
+    for k in range(len(picked) - 2, -1, -1):
+        if picked[k].text.endswith(".") and trim_stop(picked[k]) < picked[k].end:
+            picked = picked[k + 1 :]
+            break
+    while picked and _leading_noise(picked[0].text):
+        picked.pop(0)
+    if not picked or not plausible(picked):
+        return None, cue_start
+    end = closing_paren or trim_stop(picked[-1])
+    return Span(picked[0].start, end), cue_start
+
+
+def _leading_noise(w: str) -> bool:
+    """A first word that is no part of a source: "On Monday", "But", "'s", "2024", "adding"."""
+    low = w.lower()
+    return (
+        low in LEADING_NOISE
+        or low in NAME_PREPOSITIONS
+        or w[0] in "'’"
+        or w[0].isdigit()
+        or (w.endswith("ing") and w.islower())
+    )
+
+
+def appositive(toks: list[Token]) -> Span | None:
+    """``Name, the role of something,`` before a cue: the name and its role.
+
+    ``toks`` ends with the comma after the role.
+    """
+    j = len(toks) - 2  # the comma before the role
+    while j >= 0 and toks[j].text not in _APPOSITION_BOUNDS:
+        j -= 1
+    if j < 1 or toks[j].text != "," or len(toks) - 2 - j > 12 or len(toks) - 2 - j < 1:
+        return None
+    first_role = toks[j + 1].text
+    if not (first_role.lower() in DETERMINERS or first_role.endswith(("'s", "’s"))):
+        return None
+    k = j - 1
+    while k >= 0 and toks[k].text[0].isupper() and j - k <= 4:
+        k -= 1
+    if k == j - 1:
+        return None
+    if k >= 0 and toks[k].text[0].isalnum() and toks[k].text.lower() not in STOP_WORDS:
+        return None
+    return Span(toks[k + 1].start, toks[-2].end)
+
+
+def source_after(text: str, pos: int, sent: Span) -> Span | None:
+    """A noun phrase right after an inverted cue: ``said Caddell``, ``said the minister``."""
+    picked: list[Token] = []
+    for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
+        w = tok.text
+        low = w.lower()
+        if not (w[0].isalnum()):
+            break
+        if low in PRONOUNS:
+            if not picked:
+                picked.append(tok)
+            break
+        if low in NAME_PREPOSITIONS and picked and picked[-1].text[0].isupper():
+            picked.append(tok)
+            continue
+        if (
+            picked
+            and (low in STOP_WORDS or w[0].islower())
+            and not (picked[-1].text.lower() in DETERMINERS and w[0].islower())
+            and not all(p.text[0].islower() for p in picked)
+        ):
+            break
+        if low in STOP_WORDS and low not in DETERMINERS:
+            break
+        picked.append(tok)
+        if len(picked) >= 8:
+            break
+    while picked and picked[-1].text.lower() in _LINK_WORDS:
+        picked.pop()
+    if not picked or not plausible(picked):
+        return None
+    if all(t.text.lower() in LEADING_NOISE for t in picked):
+        return None  # "said Tuesday"
+    if not any(t.text[0].isupper() for t in picked) and (
+        len(picked) > 4 or picked[-1].text.lower() not in _SOURCE_HEADS
+    ):
+        return None  # "said the event brought back ...": a clause, not a speaker
+    return Span(picked[0].start, trim_stop(picked[-1]))
+
+
+def subject_after(text: str, pos: int, sent: Span) -> tuple[Span | None, int]:
+    """The subject starting at ``pos`` (a name, a pronoun, "the minister"), and its end."""
+    picked: list[Token] = []
+    for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
+        w = tok.text
+        low = w.lower()
+        if low in PRONOUNS and not picked:
+            return Span(tok.start, tok.end), tok.end
+        if not w[0].isalnum():
+            break
+        if w[0].isupper() or (not picked and low in DETERMINERS):
+            picked.append(tok)
+            continue
+        if picked and low in NAME_PREPOSITIONS and picked[-1].text[0].isupper():
+            picked.append(tok)
+            continue
+        if picked and picked[-1].text.lower() in DETERMINERS and len(picked) < 4:
+            picked.append(tok)
+            continue
+        break
+    while picked and picked[-1].text.lower() in _LINK_WORDS:
+        picked.pop()
+    while picked and picked[0].text.lower() in LEADING_NOISE:
+        picked.pop(0)
+    if not picked or not plausible(picked):
+        return None, pos
+    return Span(picked[0].start, picked[-1].end), picked[-1].end
+
+
+def source_according_to(text: str, pos: int, sent: Span) -> Span | None:
+    """The words after "according to", up to a mark or "that"/"who"/"which" (12 at most)."""
+    picked: list[Token] = []
+    for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
+        w = tok.text
+        if not (w[0].isalnum() or w[0] in "'’") or w.lower() in {"that", "who", "which"}:
+            break
+        picked.append(tok)
+        if len(picked) >= 12:
+            break
+    if not picked:
+        return None
+    return Span(picked[0].start, trim_stop(picked[-1]))
+
+
+def trim_stop(token: Token) -> int:
+    """End of a source's last word, without a full stop unless it is an abbreviation."""
+    w = token.text
+    if w.endswith(".") and "." not in w[:-1] and len(w) > 2 and w[:-1].lower() not in ABBREVIATIONS:
+        return token.end - 1
+    return token.end
+
+
+def plausible(picked: list[Token]) -> bool:
+    """A source names someone: a pronoun, a capitalised name, or a noun for people."""
+    words = [t.text for t in picked]
+    low = [w.lower() for w in words]
+    if len(low) == 1 and low[0] in PRONOUNS:
+        return True
+    if DETERMINERS.issuperset(low):
+        return False  # "the", "some": nobody named
+    last = low[-1]
+    if last.endswith("ly") or last in STOP_WORDS or last[0].isdigit():
+        return False
+    named = any(w[0].isupper() for w in words[1:]) or (
+        words[0][0].isupper() and low[0] not in DETERMINERS
+    )
+    return named or _names_people(low)
+
+
+def _names_people(low: list[str]) -> bool:
+    """A common noun phrase whose head is a person, a group or a publication."""
+    head_at = next((k for k, w in enumerate(low) if w in NAME_PREPOSITIONS and k > 0), len(low))
+    head = low[head_at - 1].rstrip("’'s") or low[head_at - 1]
+    singular = head[:-1] if head.endswith("s") else head
+    if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:
+        return True
+    return head.endswith(PERSON_ENDINGS)
