@@ -13,6 +13,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}
 """What a verb's entry may say, and the TOML type of each."""
@@ -106,7 +107,9 @@ def parse(source: str, where: str = "vocabulary.toml") -> Vocabulary:
     return Vocabulary(verbs, words, names)
 
 
-def _table(data: dict, name: str, where: str, errors: list[str]) -> dict:
+def _table(
+    data: dict[str, Any], name: str, where: str, errors: list[str]
+) -> dict[str, Any]:
     body = data.get(name)
     if not isinstance(body, dict):
         errors.append(f"{where}: [{name}] is missing or not a table")
@@ -114,7 +117,7 @@ def _table(data: dict, name: str, where: str, errors: list[str]) -> dict:
     return body
 
 
-def _verbs(table: dict, where: str, errors: list[str]) -> tuple[Verb, ...]:
+def _verbs(table: dict[str, Any], where: str, errors: list[str]) -> tuple[Verb, ...]:
     out: list[Verb] = []
     owner: dict[str, str] = {}  # form -> the verb it belongs to
     for base, entry in table.items():
@@ -157,7 +160,7 @@ def _verbs(table: dict, where: str, errors: list[str]) -> tuple[Verb, ...]:
 
 
 def _lists(
-    table: dict, expected: tuple[str, ...], name: str, where: str, errors: list[str]
+    table: dict[str, Any], expected: tuple[str, ...], name: str, where: str, errors: list[str]
 ) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for key in sorted(table.keys() - set(expected)):

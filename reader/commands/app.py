@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.commands.usage import UsageError
-from reader.document import DocumentError, load_document, seed_path
+from reader.document import Document, DocumentError, load_document, seed_path
 from reader.library import find_documents
 
 
@@ -19,7 +19,7 @@ def run_app(files: Sequence[str], db: Path) -> int:
     the app opens it read-only, saying so and naming the backup.
     """
     library: list[Path] = []
-    doc = None
+    doc: Document | None = None
     pending: Path | None = None
     try:
         if len(files) > 1 or any(Path(f).is_dir() for f in files):
@@ -35,8 +35,9 @@ def run_app(files: Sequence[str], db: Path) -> int:
             path = Path(files[0]) if files else seed_path()
             from reader.ui.preview import preview_document
 
-            doc = preview_document(path)
-            if doc is not None:
+            preview = preview_document(path)
+            if preview is not None:
+                doc = preview
                 pending = path
             else:
                 doc = load_document(path)
