@@ -29,8 +29,10 @@ from reader.analysis.vocabulary import (
     TITLES,
 )
 
-_FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)\s+)?([A-Z][\w'’-]*\.?)\s+\Z")
-_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?\s+\Z")
+# A first name or an honorific stands on the surname's line: a newline left in
+# the flowed text ends a paragraph, and a name never runs across one.
+_FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
+_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 

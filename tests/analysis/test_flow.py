@@ -106,3 +106,16 @@ def test_a_very_long_text_is_read_in_place(
     in_place = summary(wrapped)
     assert [s[0] for s in in_place[0]] == [s[0] for s in summary(seed_doc)[0]]
     assert in_place[2] == summary(seed_doc)[2]
+
+
+def test_a_name_never_runs_across_paragraphs() -> None:
+    """A headline ending in a capitalised word does not lend it to the next name."""
+    text = (
+        "STANDARD OIL SEES BOOST IN 1987 CASH FLOW\n"
+        "  Standard Oil Co expects asset sales to add one billion dlrs to\n"
+        "  its cash flow, it said.\n"
+        "      Standard said its oil and gas production rose last year.\n"
+    )
+    result = analyze(document_from_text(text))
+    assert [s.name for s in result.speakers] == ["Standard"]
+    assert all("\n" not in text[m.start : m.end] for m in result.speakers[0].mentions)
