@@ -9,6 +9,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
@@ -161,7 +162,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         current = None
         if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+            current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         table.clear()
         rows = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
         rows.sort(key=lambda r: r.sort_key(self.sort_column), reverse=self.sort_reverse)
@@ -195,7 +196,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         if not table.row_count:
             return
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         if key is not None:
             self.app.open_document(Path(key))  # type: ignore[attr-defined]
 
