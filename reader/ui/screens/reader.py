@@ -67,13 +67,14 @@ class ReaderScreen(NoteCommands, Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
-    cursor: reactive[int] = reactive(0, init=False)
+    # The screen draws nothing of its own: its reactives repaint only what watches them.
+    cursor: reactive[int] = reactive(0, init=False, repaint=False)
     """The paragraph the reading cursor is on (as the article tells it)."""
 
-    hidden_layers: reactive[frozenset[Layer]] = reactive(frozenset(), init=False)
+    hidden_layers: reactive[frozenset[Layer]] = reactive(frozenset(), init=False, repaint=False)
     """Highlight layers switched off with ``1`` ``2`` ``3``."""
 
-    selected: reactive[str | None] = reactive(None, init=False)
+    selected: reactive[str | None] = reactive(None, init=False, repaint=False)
     """``speaker:ID`` or ``sector:ID`` highlighted in the side pane (``]`` walks it)."""
 
     def __init__(
