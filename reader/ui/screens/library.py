@@ -14,10 +14,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from reader.analysis import analyze
 from reader.document import DocumentError, load_document
 from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
+from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.widgets.title_bar import TitleBar
 
@@ -123,17 +123,22 @@ class LibraryScreen(Screen[None]):
             for path in self.paths:
                 if owner_gone(self):
                     return
-                try:
-                    doc = load_document(path)
-                    entry = summarise(doc, analyze(doc.text))
-                    key = str(Path(doc.path).resolve())
-                    notes = len(self.store.notes_for(key, doc.sha256))
-                    row = Row(path, entry, notes, key=key, sha256=doc.sha256)
-                except (DocumentError, StoreError) as exc:
-                    row = Row(path, None, 0, str(exc))
-                self.post_message(RowReady(row))  # thread-safe
+                self.post_message(RowReady(self._row(path)))  # thread-safe
 
         start_job(self, work)
+
+    def _row(self, path: Path) -> Row:
+        """The row of the document at ``path`` (a row saying what is wrong, if anything is)."""
+        try:
+            doc = load_document(path)
+            analysis, error = analyse(doc)
+            if error:
+                return Row(path, None, 0, error)
+            key = str(Path(doc.path).resolve())
+            notes = len(self.store.notes_for(key, doc.sha256))
+            return Row(path, summarise(doc, analysis), notes, key=key, sha256=doc.sha256)
+        except (DocumentError, StoreError) as exc:
+            return Row(path, None, 0, str(exc))
 
     def on_job_failed(self, event: JobFailed) -> None:
         self.notify(event.text, severity="error", timeout=10)
