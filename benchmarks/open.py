@@ -94,7 +94,7 @@ def measure(path: str) -> dict[str, float]:
                     await pilot.pause(0.001)
                 result["first_paint"] = painted[0] - t_import
                 article = app.screen.query_one(ArticleView)
-                while app.screen.pending is not None or not article.layout.complete:
+                while app.screen.pending is not None or not article.text_layout.complete:
                     await pilot.pause(0.01)
                 result["whole"] = time.perf_counter() - t_import
                 await pilot.pause()
@@ -109,7 +109,7 @@ def measure(path: str) -> dict[str, float]:
                 result["g_cursor_at_end"] = float(article.cursor == len(whole.paragraphs) - 1)
                 result["peak_before_analysis"] = peak_mb()
                 deadline = time.perf_counter() + 300
-                while app.screen.analysis is None and time.perf_counter() < deadline:
+                while app.screen.reading.analysis is None and time.perf_counter() < deadline:
                     await pilot.pause(0.05)
                 result["analysed"] = time.perf_counter() - t_import
 

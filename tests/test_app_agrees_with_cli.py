@@ -42,9 +42,9 @@ async def _marks_in_app(tmp_path) -> set[tuple[str, int, int]]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
-        assert screen.analysis is not None
+        assert screen.reading.analysis is not None
         return {
             (m.layer, m.start, m.end)
             for layer in ("speaker", "quote", "sector")
-            for m in screen.marks.layer(layer)
+            for m in screen.reading.layers.layer(layer)
         }

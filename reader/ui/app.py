@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -10,6 +11,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -18,6 +20,7 @@ from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
+from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
@@ -26,16 +29,26 @@ from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
 from reader.untrusted import clean_line, clean_text
 
 
-def binding_ids() -> set[str]:
-    """Every binding id of the reader (what a keymap file may remap)."""
+@cache
+def all_bindings() -> dict[str, Binding]:
+    """Every binding of the reader, by id (what a keymap file may remap)."""
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
-    classes = (ReaderApp, ReaderScreen, ArticleView, Legend, NoteList, NotesPane)
-    classes += (NoteEditor, TargetPicker, HelpScreen, LibraryScreen)
-    return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+    classes: tuple[type[DOMNode], ...] = (ReaderApp, ReaderScreen, ArticleView, Legend)
+    classes += (NoteList, NotesPane, NoteEditor, TargetPicker, HelpScreen, LibraryScreen)
+    return {b.id: b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the reader."""
+    return set(all_bindings())
+
+
+FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up"}
+"""Bindings the footer shows with their partner's key: ``j/k Move``."""
 
 
 class ReaderApp(App[None]):
@@ -152,6 +165,20 @@ class ReaderApp(App[None]):
             self.notify(str(exc), severity="error")
             return
         self.push_screen(ReaderScreen(doc, self.store))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer shows it; a pair of bindings as ``j/k``, each its first key."""
+        partner_id = FOOTER_PAIRS.get(binding.id or "")
+        if partner_id is None:
+            return super().get_key_display(binding)
+        known = all_bindings()
+        pair = (known.get(binding.id or "", binding), known[partner_id])
+        shown = (super(ReaderApp, self).get_key_display(self._first(b)) for b in pair)
+        return "/".join(shown)
+
+    def _first(self, binding: Binding) -> Binding:
+        """``binding`` on its first key as the live keymap has it."""
+        return binding.with_key(first_key(binding, self.keymap), key_display=None)
 
     def action_help(self) -> None:
         screen = self.screen

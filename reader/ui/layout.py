@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -119,6 +120,18 @@ def drawn(text: str, start: int, end: int) -> tuple[str, array[int] | None]:
     parts.append(raw[pos:])
     columns.extend(range(shown, shown + len(raw) - pos + 1))
     return "".join(parts).translate(_FLAT), columns
+
+
+def offset_at_cell(text: str, start: int, end: int, col: int) -> int:
+    """The offset of ``text[start:end]``, as ``drawn``, under cell ``col`` of the line."""
+    shown, columns = drawn(text, start, end)
+    index = cells = 0
+    while index < len(shown) and cells < col:
+        cells += get_character_cell_size(shown[index])
+        index += 1
+    if columns is None:
+        return start + index
+    return start + bisect_right(columns, index) - 1  # a run shown as one space: its end
 
 
 def wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:

@@ -101,7 +101,7 @@ async def test_space_and_b_page_through_a_long_article(store):
         assert first_page > 3
         assert article.scroll_y > 0
         # The cursor's paragraph is on screen after paging.
-        top = article.layout.first_line[first_page]
+        top = article.text_layout.first_line[first_page]
         assert article.scroll_y <= top < article.scroll_y + article.size.height
         await pilot.press("pagedown")
         assert article.cursor > first_page
@@ -121,7 +121,7 @@ async def test_cursor_stays_visible_when_moving_past_the_screen(store):
         for _ in range(25):
             await pilot.press("j")
         await pilot.pause()
-        layout = article.layout
+        layout = article.text_layout
         assert (
             article.scroll_y
             <= layout.last_line(article.cursor)
@@ -234,7 +234,7 @@ async def test_reopening_shows_the_notes_in_the_pane_and_marked_in_the_text(
         assert [p.note.id for p in pane.placed] == [note.id]
         assert pane.placed[0].paragraph == 3
         article = app.screen.query_one(ArticleView)
-        first = article.layout.first_line[3]
+        first = article.text_layout.first_line[3]
         assert article.render_line(first).text.startswith("•")
         assert not article.render_line(first - 2).text.startswith("•")
         list_text = str(pane.query_one(NoteList).get_option_at_index(0).prompt)
@@ -320,12 +320,12 @@ def test_every_binding_has_an_id_and_a_description():
 
 
 async def test_a_failing_analysis_leaves_the_text_readable(seed_doc, store, monkeypatch):
-    from reader.ui.screens import reader as reader_screen
+    from reader import reading
 
-    def broken(text: str):
+    def broken(source):
         raise RuntimeError("lexicon missing")
 
-    monkeypatch.setattr(reader_screen, "analyze", broken)
+    monkeypatch.setattr(reading, "analyze", broken)
     app = ReaderApp(seed_doc, store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -342,7 +342,7 @@ async def test_a_note_keeps_the_speaker_colour_inside_it(seed_doc, db_file, anal
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
-        y = article.layout.line_of(seed_doc.text.index("Lavrov said.", para.start))
+        y = article.text_layout.line_of(seed_doc.text.index("Lavrov said.", para.start))
         note_bg = article.get_component_rich_style("article-view--note").bgcolor
         lavrov = [s for s in article.render_line(y) if s.text == "Lavrov"]
         assert lavrov and lavrov[0].style.bgcolor == note_bg
@@ -351,8 +351,8 @@ async def test_a_note_keeps_the_speaker_colour_inside_it(seed_doc, db_file, anal
 
 async def test_a_hard_wrapped_paragraph_reads_with_single_spaces_and_true_offsets(db_file):
     from reader.document import Document
+    from reader.layers import Mark
     from reader.spans import Span, SpanArray
-    from reader.ui.marks import Mark
 
     text = "Hard wrapped\n\n      First line of a\n  paragraph that goes on\n  over three lines."
     # One paragraph of three hard-wrapped lines, whatever the segmentation makes of them.
@@ -363,7 +363,7 @@ async def test_a_hard_wrapped_paragraph_reads_with_single_spaces_and_true_offset
         await pilot.press("slash", *"paragraph", "enter")
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
-        y = article.layout.first_line[1]
+        y = article.text_layout.first_line[1]
         lines = [article.render_line(i).text[3:].rstrip() for i in range(y, y + 2)]
         assert lines == ["First line of a paragraph that goes on over three", "lines."]
         strip = article.render_line(y)
@@ -372,7 +372,7 @@ async def test_a_hard_wrapped_paragraph_reads_with_single_spaces_and_true_offset
         assert hits == ["paragraph"]
         # a highlight after the second line break covers its word, and only it
         over = doc.text.index("over")
-        app.screen.marks.add([Mark(over, over + 4, "note", key="n")])
+        app.screen.reading.layers.add([Mark(over, over + 4, "note", key="n")])
         article.redraw()
         note_bg = article.get_component_rich_style("article-view--note").bgcolor
         strip = article.render_line(y)

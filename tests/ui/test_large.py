@@ -7,6 +7,7 @@ import threading
 
 import pytest
 
+from reader import reading
 from reader.analysis.model import Analysis, Speaker
 from reader.document import Document, document_from_text
 from reader.notes.store import NoteStore
@@ -14,6 +15,7 @@ from reader.spans import Span
 from reader.ui.app import ReaderApp
 from reader.ui.background import settled
 from reader.ui.screens import reader as reader_screen
+from reader.ui.screens import reader_jobs
 from reader.ui.widgets import article as article_module
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
@@ -49,7 +51,7 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
-        assert not article.layout.complete
+        assert not article.text_layout.complete
         assert article.render_line(0).text.strip() == "A long article"
         await pilot.press("G")
         last = len(long_doc.paragraphs) - 1
@@ -66,9 +68,9 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
         release.set()
         await settled(app)
         await pilot.pause()
-        assert article.layout.complete
+        assert article.text_layout.complete
         assert article.cursor == where
-        first = article.layout.first_line[where]
+        first = article.text_layout.first_line[where]
         assert article.scroll_y <= first + 1
         await pilot.press("G")
         assert article.cursor == last
@@ -88,7 +90,7 @@ async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_fil
             start = found + 9
         return Analysis(speakers=[Speaker("ada", "Ada Byron", "person", mentions=spans)])
 
-    monkeypatch.setattr(reader_screen, "analyze", slow_analyze)
+    monkeypatch.setattr(reading, "analyze", slow_analyze)
     app = ReaderApp(long_doc, NoteStore(db_file))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -104,7 +106,7 @@ async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_fil
         await pilot.pause()
         assert article.border_subtitle == ""
         assert any("Ada Byron" in str(legend.get_option_at_index(i).prompt) for i in range(3))
-        assert len(app.screen.marks.layer("speaker")) == 3000
+        assert len(app.screen.reading.layers.layer("speaker")) == 3000
 
 
 async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db_file, monkeypatch):
@@ -120,7 +122,7 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
         + "\n\n".join(f"Paragraph {i} about trade and oil." for i in range(1, 2001))
         + "\n"
     )
-    whole = reader_screen.load_document(path)
+    whole = reader_jobs.load_document(path)
     NoteStore(db_file).add(note_on(whole, -1, "at the very end"))
     preview = preview_module.preview_document(path)
     assert preview is not None and whole.text.startswith(preview.text[: preview.head_end])
@@ -128,13 +130,13 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
     assert len(preview.paragraphs) < len(whole.paragraphs)
 
     release = threading.Event()
-    real_load = reader_screen.load_document
+    real_load = reader_jobs.load_document
 
     def slow_load(p):
         release.wait(10)
         return real_load(p)
 
-    monkeypatch.setattr(reader_screen, "load_document", slow_load)
+    monkeypatch.setattr(reader_jobs, "load_document", slow_load)
     app = ReaderApp(preview, NoteStore(db_file), pending=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -176,13 +178,13 @@ def slow_preview(tmp_path, monkeypatch):
     paragraphs[1200] = "Paragraph 1201 names Zanzibar, once."
     path.write_text("A long file\n\n" + "\n\n".join(paragraphs) + "\n")
     release = threading.Event()
-    real_load = reader_screen.load_document
+    real_load = reader_jobs.load_document
 
     def slow_load(p):
         release.wait(10)
         return real_load(p)
 
-    monkeypatch.setattr(reader_screen, "load_document", slow_load)
+    monkeypatch.setattr(reader_jobs, "load_document", slow_load)
     return path, preview_module.preview_document(path), release
 
 
@@ -268,7 +270,7 @@ async def test_mentions_and_search_reach_beyond_the_laid_out_part(long_doc, db_f
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
-        assert not article.layout.covers(long_doc.paragraph_at(late_mention.start))
+        assert not article.text_layout.covers(long_doc.paragraph_at(late_mention.start))
         await pilot.press("right_square_bracket", "right_square_bracket")
         assert article.cursor == long_doc.paragraph_at(late_mention.start)
         assert article.current == late_mention and on_screen(article, "Paragraph 2900:")
@@ -278,4 +280,29 @@ async def test_mentions_and_search_reach_beyond_the_laid_out_part(long_doc, db_f
         assert on_screen(article, "Paragraph 2950:")
         await pilot.press("G")
         assert on_screen(article, "Paragraph 3000:")
-        assert not article.layout.complete  # all of it while the whole layout is still built
+        assert not article.text_layout.complete  # all of it while the whole layout is still built
+
+
+def test_a_preview_holds_both_ends_and_carries_offsets_to_the_whole(tmp_path, monkeypatch):
+    from reader.document import load_document
+    from reader.ui import preview as preview_module
+
+    monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 10_000)
+    monkeypatch.setattr(preview_module, "HEAD_BYTES", 4_000)
+    monkeypatch.setattr(preview_module, "TAIL_BYTES", 2_000)
+    path = tmp_path / "long.txt"
+    path.write_text(
+        "date 2024-05-01 Long\n\n"
+        + "\n\n".join(f"Paragraph {i} on trade.\x07" for i in range(3000))
+        + "\n"
+    )
+    preview = preview_module.preview_document(path)
+    whole = load_document(path)
+    assert preview is not None and preview.date == whole.date == "2024-05-01"
+    assert preview_module.GAP in preview.text
+    for word in ("Paragraph 3 ", "Paragraph 2999 ", "Paragraph 2990 "):
+        at = preview.text.index(word)
+        assert whole.text[preview.to_whole(at, whole) :].startswith(word)
+    gap = preview.text.index(preview_module.GAP)
+    assert preview.to_whole(gap, whole) == preview.head_end  # where the unread middle begins
+    assert preview.to_whole(len(preview.text), whole) == len(whole.text)

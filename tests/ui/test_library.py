@@ -108,20 +108,20 @@ async def test_leaving_a_document_while_its_analysis_runs_is_quiet(folder, db_fi
     """`o` before a long article's analysis ends: no error, and the app goes on working."""
     import threading
 
+    from reader import reading
     from reader.analysis.model import Analysis
-    from reader.ui.screens import reader as reader_screen
 
     (folder / "long.txt").write_text(
         "Long talks\n\n" + "\n\n".join(f"Paragraph {i} on trade and oil." for i in range(2000))
     )
     started, release = threading.Event(), threading.Event()
 
-    def slow_analyze(text: str) -> Analysis:
+    def slow_analyze(source) -> Analysis:
         started.set()
         release.wait(10)
         return Analysis()
 
-    monkeypatch.setattr(reader_screen, "analyze", slow_analyze)
+    monkeypatch.setattr(reading, "analyze", slow_analyze)
     app = await open_library(folder, db_file)
     async with app.run_test(size=SIZE) as pilot:
         await settled(app)

@@ -73,7 +73,7 @@ async def test_a_mouse_selection_becomes_the_note_target(seed_doc, db_file):
     app = ReaderApp(seed_doc, NoteStore(db_file))
     async with app.run_test(size=SIZE) as pilot:
         article = app.screen.query_one(ArticleView)
-        y = article.layout.first_line[1]
+        y = article.text_layout.first_line[1]
         line = article.render_line(y).text
         x0 = line.index("Russian")
         x1 = line.index("Minister") + len("Minister")

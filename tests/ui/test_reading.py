@@ -6,8 +6,8 @@ from textual.widgets import Input, Static
 
 from reader.document import document_from_text
 from reader.notes.store import NoteStore
+from reader.search import find_all, next_index
 from reader.ui.app import ReaderApp
-from reader.ui.search import find_all, next_index
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 
@@ -38,7 +38,7 @@ async def test_slash_searches_n_and_N_walk_the_matches_escape_clears(seed_doc, d
         await pilot.press(*"cooperation")
         expected = find_all(seed_doc.text, "cooperation")
         assert len(expected) >= 4
-        assert app.screen.matches == expected
+        assert app.screen.reading.search.matches == expected
         await pilot.press("enter")
         await pilot.pause()
         assert app.focused is article
@@ -46,21 +46,21 @@ async def test_slash_searches_n_and_N_walk_the_matches_escape_clears(seed_doc, d
         assert article.cursor == paras[0]
         assert f"1/{len(expected)} matches “cooperation”" in status(app)
         await pilot.press("n")
-        assert app.screen.match_index == 1 and article.cursor == paras[1]
+        assert app.screen.reading.search.index == 1 and article.cursor == paras[1]
         assert article.current == expected[1]  # drawn reversed
-        y = article.layout.line_of(expected[1].start) - int(article.scroll_y)
+        y = article.text_layout.line_of(expected[1].start) - int(article.scroll_y)
         assert any(seg.style and seg.style.reverse for seg in article.render_line(y))
         await pilot.press("n", "N", "N")
-        assert app.screen.match_index == 0
+        assert app.screen.reading.search.index == 0
         await pilot.press("N")  # wraps to the last
-        assert app.screen.match_index == len(expected) - 1 and article.cursor == paras[-1]
+        assert app.screen.reading.search.index == len(expected) - 1 and article.cursor == paras[-1]
         # the matches are drawn with the search style
-        y = article.layout.line_of(expected[-1].start) - int(article.scroll_y)
+        y = article.text_layout.line_of(expected[-1].start) - int(article.scroll_y)
         strip = article.render_line(y)
         search_bg = article.get_component_rich_style("article-view--search").bgcolor
         assert any(seg.style and seg.style.bgcolor == search_bg for seg in strip)
         await pilot.press("escape")
-        assert app.screen.matches == [] and "matches" not in status(app)
+        assert app.screen.reading.search.matches == [] and "matches" not in status(app)
         assert article.current is None
 
 
@@ -72,7 +72,7 @@ async def test_a_match_deep_in_a_long_paragraph_is_scrolled_into_view(db_file):
         article = app.screen.query_one(ArticleView)
         await pilot.press("slash", *"oil", "enter")
         await pilot.pause()
-        line = article.layout.line_of(doc.text.index("oil price"))
+        line = article.text_layout.line_of(doc.text.index("oil price"))
         assert line > article.size.height  # far below the paragraph's first line
         assert article.scroll_y <= line < article.scroll_y + article.size.height
         await pilot.press("N")  # the only match: going back stays there, in view
@@ -89,7 +89,7 @@ async def test_search_from_the_cursor_and_a_query_with_no_match(seed_doc, db_fil
         assert article.cursor == seed_doc.paragraph_at(seed_doc.text.index("oil extraction"))
         await pilot.press("slash", *"[bold]zzz", "enter")
         await pilot.pause()
-        assert app.screen.matches == []
+        assert app.screen.reading.search.matches == []
         assert "0 matches “[bold]zzz”" in status(app)
 
 
@@ -105,12 +105,12 @@ async def test_brackets_walk_every_mention_of_the_selected_speaker(seed_doc, db_
         visited = []
         for _ in mentions:
             await pilot.press("right_square_bracket")
-            visited.append(app.screen._mention_at)
+            visited.append(app.screen.query_one(ArticleView).current.start)
         assert visited == [m.start for m in mentions]
         assert article.current == mentions[-1]
         assert article.cursor == seed_doc.paragraph_at(mentions[-1].start)
         await pilot.press("left_square_bracket")
-        assert app.screen._mention_at == mentions[-2].start
+        assert article.current == mentions[-2]
 
 
 async def test_brackets_with_nothing_selected_walk_every_highlight(seed_doc, db_file, analysis):
@@ -124,7 +124,7 @@ async def test_brackets_with_nothing_selected_walk_every_highlight(seed_doc, db_
         visited = []
         for _ in range(8):
             await pilot.press("right_square_bracket")
-            visited.append(app.screen._mention_at)
+            visited.append(app.screen.query_one(ArticleView).current.start)
         assert visited == starts[:8]
 
 
@@ -132,7 +132,7 @@ async def test_1_2_3_toggle_speaker_quote_and_sector_highlighting(seed_doc, db_f
     app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:
         article = app.screen.query_one(ArticleView)
-        y = article.layout.first_line[2]  # the first direct quote: bar in the gutter
+        y = article.text_layout.first_line[2]  # the first direct quote: bar in the gutter
         assert article.render_line(y).text[1] == "▌"
         await pilot.press("2")
         assert article.hidden_layers == {"quote"}
@@ -163,16 +163,16 @@ async def test_resizing_rewraps_and_keeps_the_cursor_paragraph_on_screen(seed_do
     async with app.run_test(size=SIZE) as pilot:
         article = app.screen.query_one(ArticleView)
         await pilot.press(*["j"] * 8)
-        wide_lines = len(article.layout)
+        wide_lines = len(article.text_layout)
         await pilot.resize_terminal(90, 24)
         await pilot.pause()
-        assert len(article.layout) > wide_lines
+        assert len(article.text_layout) > wide_lines
         assert article.cursor == 8
-        first = article.layout.first_line[8]
+        first = article.text_layout.first_line[8]
         assert article.scroll_y <= first < article.scroll_y + article.size.height
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
-        assert len(article.layout) == wide_lines and article.cursor == 8
+        assert len(article.text_layout) == wide_lines and article.cursor == 8
 
 
 async def test_keys_typed_at_once_after_slash_go_into_the_search(seed_doc, db_file):
@@ -187,6 +187,6 @@ async def test_keys_typed_at_once_after_slash_go_into_the_search(seed_doc, db_fi
             app.post_message(events.Key(key, char))
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
-        assert app.screen.query_text == "oil"
+        assert app.screen.reading.search.query == "oil"
         assert article.cursor == seed_doc.paragraph_at(seed_doc.text.index("oil"))
         assert app.focused is article

@@ -85,7 +85,7 @@ async def test_the_palette_offers_the_screens_actions(seed_doc, db_file, analysi
     app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:
         names = [name for name, _cb, _help in app.screen.palette_commands()]
-        assert "Toggle quote highlighting" in names
+        assert "Quotes on/off" in names
         assert "Jump to speaker Yvan Gil" in names
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -97,6 +97,9 @@ async def test_the_palette_offers_the_screens_actions(seed_doc, db_file, analysi
         article = app.screen.query_one(ArticleView)
         first = min(analysis.speaker("yvan-gil").mentions)
         assert article.cursor == seed_doc.paragraph_at(first.start)
+        await pilot.press("ctrl+p", *"quotes on", "enter")  # a key's entry runs its action
+        await pilot.pause(0.3)
+        assert article.hidden_layers == {"quote"}
 
 
 async def test_export_from_the_palette_writes_markdown(seed_doc, db_file, tmp_path, monkeypatch):
@@ -110,3 +113,40 @@ async def test_export_from_the_palette_writes_markdown(seed_doc, db_file, tmp_pa
     text = out.read_text()
     assert "exported" in text and "Venezuela" in text
     assert os.path.getsize(out) > 0
+
+
+async def test_a_remapped_key_shows_in_footer_help_palette_hints(seed_doc, db_file, tmp_path):
+    from textual.widgets import Static
+    from textual.widgets._footer import FooterKey
+
+    settings = tmp_path / "config"
+    settings.mkdir()
+    (settings / "keymap.toml").write_text(
+        '"note.add" = "ctrl+n"\n"article.cursor_up" = "i,up"\n"search.open" = "ctrl+f"\n'
+        '"notes.undo" = "U"\n"editor.save" = "ctrl+w"\n'
+    )
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        footer = {f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)}
+        assert {"^n Note", "j/i Move", "^f Search"} <= footer
+        assert not footer & {"a Note", "j/k Move", "/ Search"}
+        empty = str(app.screen.query_one("#notes-empty", Static).render())
+        assert "press ctrl+n to add one" in empty
+        palette = {name: keys for name, _run, keys in app.screen.palette_commands()}
+        assert palette["Search"] == "ctrl+f"
+        assert palette["Previous paragraph"] == "i / ↑"
+        assert palette[next(n for n in palette if n.startswith("Add a note: on"))] == "ctrl+n"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = plain(app.screen.table).splitlines()
+        assert next(line for line in lines if "Add a note: on" in line).split()[0] == "ctrl+n"
+        assert next(line for line in lines if "Previous paragraph" in line).split()[:3] == [
+            "i",
+            "/",
+            "↑",
+        ]
+        await pilot.press("escape", "ctrl+n")
+        await pilot.pause()
+        subtitle = app.screen.query_one("#editor-dialog").border_subtitle
+        assert subtitle.startswith("ctrl+w save · esc cancel")

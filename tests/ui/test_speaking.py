@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reader.analysis import analyze
 from reader.document import document_from_text
-from reader.ui.speaking import Speaking
+from reader.speaking import Speaking
 
 
 def plain(doc, analysis):

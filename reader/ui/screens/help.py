@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from reader.ui.keys import binding_keys
 
-Section = tuple[str, Iterable[Binding]]
+Section = tuple[str, Iterable[BindingType]]
 
 
 def help_table(sections: Iterable[Section], keymap: Mapping[str, str]) -> Table:
@@ -31,7 +31,7 @@ def help_table(sections: Iterable[Section], keymap: Mapping[str, str]) -> Table:
         first = False
         table.add_row(Text(title, style="bold underline"), Text(""))
         for binding in bindings:
-            if binding.system:
+            if not isinstance(binding, Binding) or binding.system:
                 continue
             table.add_row(
                 Text(binding_keys(binding, keymap)), Text(binding.tooltip or binding.description)
@@ -46,7 +46,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
     ]
 
-    def __init__(self, sections: list[Section], keymap: Mapping[str, str]) -> None:
+    def __init__(self, sections: Sequence[Section], keymap: Mapping[str, str]) -> None:
         super().__init__()
         self.sections = sections
         self.keymap = keymap

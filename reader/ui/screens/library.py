@@ -9,15 +9,16 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from reader.analysis import analyze
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
 from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
+from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
@@ -124,17 +125,23 @@ class LibraryScreen(Screen[None]):
             for path in self.paths:
                 if owner_gone(self):
                     return
-                try:
-                    doc = load_document(path)
-                    entry = summarise(doc, analyze(doc))
-                    ident = DocumentId.of(doc)
-                    notes = len(self.store.notes_for(ident))
-                    row = Row(path, entry, notes, key=str(ident.path), sha256=doc.sha256)
-                except (DocumentError, StoreError) as exc:
-                    row = Row(path, None, 0, str(exc))
-                self.post_message(RowReady(row))  # thread-safe
+                self.post_message(RowReady(self._row(path)))  # thread-safe
 
         start_job(self, work)
+
+    def _row(self, path: Path) -> Row:
+        """The row of the document at ``path`` (a row saying what is wrong, if anything is)."""
+        try:
+            doc = load_document(path)
+            analysis, error = analyse(doc)
+            if error:
+                return Row(path, None, 0, error)
+            ident = DocumentId.of(doc)
+            notes = len(self.store.notes_for(ident))
+            row = Row(path, summarise(doc, analysis), notes, key=str(ident.path), sha256=doc.sha256)
+            return row
+        except (DocumentError, StoreError) as exc:
+            return Row(path, None, 0, str(exc))
 
     def on_job_failed(self, event: JobFailed) -> None:
         self.notify(event.text, severity="error", timeout=10)
@@ -163,7 +170,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         current = None
         if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+            current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         table.clear()
         rows = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
         rows.sort(key=lambda r: r.sort_key(self.sort_column), reverse=self.sort_reverse)
@@ -198,7 +205,7 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(DataTable)
         if not table.row_count:
             return
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
         if key is not None:
             self.app.open_document(Path(key))  # type: ignore[attr-defined]
 

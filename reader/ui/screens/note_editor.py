@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
 from reader.spans import Span
+from reader.ui.keys import find_binding, key_hint, pair_hint
 from reader.untrusted import clean_line, clean_text
 
 QUOTE_LIMIT = 2000
@@ -129,7 +130,12 @@ class NoteEditor(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog") as dialog:
             dialog.border_title = self.heading
-            dialog.border_subtitle = "ctrl+s save · esc cancel · tab next field"
+            keymap = getattr(self.app, "keymap", {})
+            save, cancel = (
+                find_binding(self.BINDINGS, i) for i in ("editor.save", "editor.cancel")
+            )
+            save_key, cancel_key = key_hint(save, keymap), key_hint(cancel, keymap)
+            dialog.border_subtitle = f"{save_key} save · {cancel_key} cancel · tab next field"
             if self.span is not None:
                 picker = TargetPicker(self.text, self.span, id="editor-quote")
                 picker.can_focus = self.narrow
@@ -151,7 +157,14 @@ class NoteEditor(ModalScreen[bool]):
             tags.cursor_blink = not self.app.is_headless
             yield tags
             if self.narrow:
-                hint = "On the quote: ←/→ move its start, shift+←/→ its end, word by word."
+                left, right, end_left, end_right = (
+                    find_binding(TargetPicker.BINDINGS, f"target.{i}")
+                    for i in ("start_left", "start_right", "end_left", "end_right")
+                )
+                hint = (
+                    f"On the quote: {pair_hint(left, right, keymap)} move its start, "
+                    f"{pair_hint(end_left, end_right, keymap)} its end, word by word."
+                )
                 yield Static(Text(hint, style="dim"), id="editor-hint")
             yield Static("", id="editor-error")
 

@@ -1,53 +1,40 @@
 """The article: one Line API ScrollView over the whole document.
 
 Lines come from a ``Layout`` (paragraphs wrapped for the current width, cached
-per width); highlights come from a ``MarkIndex`` and are applied per line; a
-small LRU cache keeps rendered Strips; only the lines on screen are drawn.
-Text is always data: lines are built as ``rich.text.Text`` with styles, never
-parsed as markup.
+per width); they are drawn by ``article_lines.Painter`` from the Reading's
+span layers; a small LRU cache keeps rendered Strips; only the lines on screen
+are drawn. A long document shows a window of paragraphs at once while its
+whole layout is built in the background; a jump beyond the window lays out
+a window around its target.
 """
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_right
 from collections.abc import Callable
 from typing import ClassVar
 
-from rich.cells import get_character_cell_size
-from rich.style import Style
-from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.document import Document
+from reader.layers import Layer
+from reader.reading import Reading
 from reader.spans import Span
 from reader.ui.background import owner_gone, start_job
-from reader.ui.layout import POST_INDENT, Kind, Layout, drawn
-from reader.ui.marks import LAYERS, Layer, MarkIndex
+from reader.ui.layout import POST_INDENT, Kind, Layout, offset_at_cell
+from reader.ui.widgets.article_lines import GUTTER, Look, Painter, speaker_colours
 
 FULL_LAYOUT_CHARS = 200_000
 """Documents up to this size are laid out whole before the first paint."""
 
 WINDOW_PARAGRAPHS = 200
 """Half the paragraphs of the window shown while a longer document is laid out."""
-
-GUTTER = 3
-"""Cells left of the text: a note mark, a quote bar, a space."""
-
-NOTE_MARK = "•"
-QUOTE_BARS = {"direct": "▌", "indirect": "▎", "embedded": "▌"}
-_FORMAT_STYLES = {
-    "heading": Style(bold=True),
-    "strong": Style(bold=True),
-    "emphasis": Style(italic=True),
-    "code": Style(dim=True),
-}
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -83,12 +70,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "j,down",
-            "cursor_down",
-            "Move",
-            key_display="j/k",
-            tooltip="Next paragraph",
-            id="article.cursor_down",
+            "j,down", "cursor_down", "Move", tooltip="Next paragraph", id="article.cursor_down"
         ),
         Binding("k,up", "cursor_up", "Previous paragraph", show=False, id="article.cursor_up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
@@ -97,6 +79,12 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "last", "Last paragraph", show=False, id="article.last"),
     ]
 
+    cursor: reactive[int] = reactive(0, init=False)
+    """The paragraph the reading cursor is on."""
+
+    hidden_layers: reactive[frozenset[Layer]] = reactive(frozenset(), init=False)
+    """Layers not drawn (the screen's, bound to it)."""
+
     class CursorMoved(Message):
         """The reading cursor is on a new paragraph."""
 
@@ -104,25 +92,36 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.paragraph = paragraph
 
+    class LayoutReady(Message):
+        """The whole layout of a long document, built in the background."""
+
+        def __init__(self, layout: Layout) -> None:
+            super().__init__()
+            self.layout = layout
+
     def __init__(
         self,
-        doc: Document,
-        marks: MarkIndex,
+        reading: Reading,
         *,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.doc = doc
-        self.marks = marks
-        self.cursor = 0
-        self.hidden_layers: set[Layer] = set()
+        self.reading = reading
         self.current: Span | None = None
         """The span the reader just jumped to (a search match, a mention): drawn reversed."""
         self._layout: Layout | None = None
         self._full: Layout | None = None
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
+        self._look: Look | None = None
+
+    @property
+    def doc(self) -> Document:
+        return self.reading.doc
+
+    def watch_hidden_layers(self) -> None:
+        self.redraw()
 
     # -- layout ---------------------------------------------------------------
 
@@ -131,7 +130,7 @@ class ArticleView(ScrollView, can_focus=True):
         return max(8, self.scrollable_content_region.width - GUTTER)
 
     @property
-    def layout(self) -> Layout:
+    def text_layout(self) -> Layout:
         """The lines for the current width.
 
         A document up to ``FULL_LAYOUT_CHARS`` is laid out at once. A longer one
@@ -153,27 +152,28 @@ class ArticleView(ScrollView, can_focus=True):
         assert self._layout is not None
         return self._layout
 
-    def set_document(
-        self, doc: Document, marks: MarkIndex, *, where: Callable[[int], int] | None = None
-    ) -> None:
-        """Show ``doc`` (the whole of a previewed file) at the same place in the text.
-
-        ``where`` carries an offset of the old text over to ``doc`` (None: they agree).
-        """
+    def show(self, reading: Reading, *, where: Callable[[int], int] | None = None) -> None:
+        """Show ``reading``: the same text with new layers, or a new text (the whole of a
+        previewed file) at the same place; ``where`` carries an offset of the old text over."""
+        self._look = None  # the speakers and their colours may have changed
+        if reading.doc is self.reading.doc:
+            self.reading = reading
+            self.redraw()
+            return
+        doc = reading.doc
         carry = where or (lambda offset: offset)
         top_offset = None
         if self._layout is not None and len(self._layout):
             top_offset = carry(self._layout[min(int(self.scroll_y), len(self._layout) - 1)].start)
         old = self.doc.paragraphs
         cursor = doc.paragraph_at(carry(old[self.cursor].start)) if len(old) else 0
-        self.doc = doc
-        self.marks = marks
+        self.reading = reading
         self.current = None
         self._layout = None
         self._full = None
         moved = cursor != self.cursor
         self.cursor = cursor
-        layout = self.layout
+        layout = self.text_layout
         if top_offset is not None:
             self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
         self.redraw()
@@ -187,18 +187,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _ensure(self, paragraph: int) -> Layout:
         """The layout, re-windowed first when ``paragraph`` lies outside the window."""
-        layout = self.layout
+        layout = self.text_layout
         if not layout.covers(paragraph):
             layout = Layout.around(self.doc, layout.width, paragraph, WINDOW_PARAGRAPHS)
             self._set_layout(layout)
         return layout
-
-    class LayoutReady(Message):
-        """The whole layout of a long document, built in the background."""
-
-        def __init__(self, layout: Layout) -> None:
-            super().__init__()
-            self.layout = layout
 
     def _build_full_layout(self, width: int) -> None:
         doc = self.doc
@@ -229,7 +222,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self._layout is not None and len(self._layout):
             top = min(int(self.scroll_y), len(self._layout) - 1)
             top_offset = self._layout[top].start
-        layout = self.layout
+        layout = self.text_layout
         if top_offset is not None:
             self.scroll_to(y=layout.line_of(top_offset), animate=False, immediate=True)
         if self.paragraph_count:
@@ -238,6 +231,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._look = None
         self._strips.clear()
 
     def redraw(self) -> None:
@@ -251,7 +245,7 @@ class ArticleView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
-        layout = self.layout
+        layout = self.text_layout
         if index >= len(layout):
             return Strip.blank(width, self.rich_style)
         para = layout[index].paragraph
@@ -268,127 +262,32 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_index(
         self, index: int, is_cursor: bool, width: int, selection: Selection | None
     ) -> Strip:
-        info = self.layout[index]
-        base = self.rich_style
-        if is_cursor:
-            base = base + self.get_component_rich_style("article-view--cursor")
-        line = Text(" " * GUTTER, no_wrap=True, end="")
-        if info.kind == Kind.BLANK:
-            return Strip(line.render(self.app.console)).crop_extend(0, width, self.rich_style)
-        if info.kind == Kind.DATE:
-            line.append(self.doc.date or "", self.get_component_rich_style("article-view--muted"))
-        elif info.kind == Kind.POST_HEADER:
-            self._post_header(line, info.paragraph)
-        else:
-            if info.kind == Kind.POST:
-                line.append("  ┆ ", self.get_component_rich_style("article-view--muted"))
-            offset = len(line)
-            shown, columns = drawn(self.doc.text, info.start, info.end)
-            line.append(shown)
-            if info.kind == Kind.TITLE:
-                line.stylize(self.get_component_rich_style("article-view--title"), offset)
-            self._apply_marks(line, offset, info.paragraph, info.start, info.end, columns)
-        if selection is not None:
-            span = selection.get_span(index)
-            if span is not None:
-                start, end = span
-                line.stylize(
-                    self.screen.get_component_rich_style("screen--selection"),
-                    start,
-                    len(line) if end == -1 else end,
-                )
-        segments = list(Text.assemble(line, style=base).render(self.app.console))
-        return Strip(segments).crop_extend(0, width, base)
-
-    def _post_header(self, line: Text, paragraph: int) -> None:
-        post = self.doc.post_at(paragraph)
-        muted = self.get_component_rich_style("article-view--muted")
-        line.append("  ┆ ", muted)
-        if post is None:
-            return
-        author = post.author.text(self.doc.text)
-        colour = next(
-            (
-                m.colour
-                for m in self.marks.overlapping(paragraph, post.author.start, post.author.end)
-                if m.layer == "speaker" and "speaker" not in self.hidden_layers
-            ),
-            "",
+        selected = selection.get_span(index) if selection is not None else None
+        painter = Painter(
+            self.reading, self.look, self.hidden_layers, self.current, self.app.console
         )
-        line.append(author, Style(bold=True, color=colour or None))
-        line.append(f" (@{post.handle})", muted)
-        if post.date:
-            line.append(f" · {post.date}", muted)
+        return painter.paint(
+            self.text_layout[index], is_cursor=is_cursor, width=width, selected=selected
+        )
 
-    def _apply_marks(
-        self,
-        line: Text,
-        offset: int,
-        para: int,
-        start: int,
-        end: int,
-        columns: array[int] | None,
-    ) -> None:
-        """Style the marks of ``[start, end)``; ``columns`` maps text offsets to shown ones."""
-
-        def at(position: int) -> int:
-            index = max(start, min(position, end)) - start
-            return offset + (index if columns is None else columns[index])
-
-        marks = [
-            m for m in self.marks.overlapping(para, start, end) if m.layer not in self.hidden_layers
-        ]
-        marks.sort(key=lambda m: LAYERS.index(m.layer))
-        # Backgrounds only for notes, so a note keeps a speaker's colour inside it.
-        note_style = Style(bgcolor=self.get_component_rich_style("article-view--note").bgcolor)
-        search_style = self.get_component_rich_style("article-view--search")
-        for mark in marks:
-            a, b = at(mark.start), at(mark.end)
-            if mark.layer == "quote":
-                line.stylize(Style(italic=True), a, b)
-                colour = Style(color=mark.colour or None)
-                if line.plain[GUTTER + 2 : GUTTER + 3] == "┆":
-                    line.stylize(colour, GUTTER + 2, GUTTER + 3)
-                else:
-                    bar = QUOTE_BARS.get(mark.key, "▌")
-                    line.plain = line.plain[:1] + bar + line.plain[2:]
-                    line.stylize(colour, 1, 2)
-            elif mark.layer == "sector":
-                line.stylize(Style(color=mark.colour, underline=True), a, b)
-            elif mark.layer == "speaker":
-                line.stylize(Style(color=mark.colour, bold=True), a, b)
-            elif mark.layer == "note":
-                line.stylize(note_style, a, b)
-                line.plain = NOTE_MARK + line.plain[1:]
-                mark_style = self.get_component_rich_style("article-view--note-mark")
-                line.stylize(Style(color=mark_style.color, bold=mark_style.bold), 0, 1)
-            elif mark.layer == "search":
-                line.stylize(search_style, a, b)
-            elif mark.layer == "format":
-                line.stylize(_FORMAT_STYLES.get(mark.key, Style()), a, b)
-        current = self.current
-        if current is not None and current.start < max(end, start + 1) and start < current.end:
-            a, b = at(current.start), at(current.end)
-            line.stylize(self.get_component_rich_style("article-view--current", partial=True), a, b)
+    @property
+    def look(self) -> Look:
+        """The component styles and speaker colours, resolved once until they change."""
+        if self._look is None:
+            self._look = Look.of(self, speaker_colours(self.reading.analysis))
+        return self._look
 
     # -- offsets and selection --------------------------------------------------
 
     def offset_at(self, x: int, y: int) -> int:
         """The text offset under cell ``x`` of virtual line ``y``."""
-        layout = self.layout
+        layout = self.text_layout
         y = max(0, min(y, len(layout) - 1))
         info = layout[y]
         if info.kind not in (Kind.TEXT, Kind.TITLE, Kind.POST):
             return info.start
         col = x - GUTTER - (POST_INDENT if info.kind == Kind.POST else 0)
-        shown, columns = drawn(self.doc.text, info.start, info.end)
-        index = cells = 0
-        while index < len(shown) and cells < col:
-            cells += get_character_cell_size(shown[index])
-            index += 1
-        if columns is None:
-            return info.start + index
-        return info.start + bisect_right(columns, index) - 1  # a run shown as one space: its end
+        return offset_at_cell(self.doc.text, info.start, info.end, col)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The text offsets of the mouse selection, if any text is selected."""
@@ -475,7 +374,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._page(-1)
 
     def _page(self, direction: int) -> None:
-        layout = self.layout
+        layout = self.text_layout
         height = max(1, self.scrollable_content_region.height)
         top = int(self.scroll_y)
         target = top + direction * max(1, height - 1)

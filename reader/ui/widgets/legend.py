@@ -37,6 +37,13 @@ class Legend(OptionList):
         Binding("enter", "select", "Jump to the first mention", show=False, id="legend.jump"),
     ]
 
+    class Selected(Message):
+        """The highlighted row changed: ``key`` is ``speaker:ID``, ``sector:ID`` or None."""
+
+        def __init__(self, key: str | None) -> None:
+            super().__init__()
+            self.key = key
+
     class Jump(Message):
         """Jump the article to ``span`` (the first mention of ``key``)."""
 
@@ -90,6 +97,12 @@ class Legend(OptionList):
         if self.highlighted is None:
             return None
         return self.get_option_at_index(self.highlighted).id
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        self.post_message(self.Selected(self.selected_key))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()  # told as ``Selected``, None included
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

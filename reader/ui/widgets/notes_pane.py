@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
@@ -15,36 +14,11 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.notes.model import Note
-from reader.spans import Span
+from reader.reading import PlacedNote
 from reader.untrusted import clean_line, clean_text
 
 QUOTE_CHARS = 48
 ORPHANS = "orphans"
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedNote:
-    """A note with where it sits in this document's text now."""
-
-    note: Note
-    status: str
-    span: Span | None
-    paragraph: int | None
-
-    @property
-    def sort_key(self) -> tuple[int, int, str]:
-        if self.span is None:
-            return (0 if self.status != "orphan" else 2, 0, self.note.created)
-        return (1, self.span.start, self.note.created)
-
-    def matches(self, query: str) -> bool:
-        """Whether ``query`` occurs (case-insensitively) in the body, the quote or a tag."""
-        query = query.casefold().lstrip("#")
-        note = self.note
-        quote = note.target.exact if note.target else ""
-        haystack = "\n".join((note.body, quote, *note.tags)).casefold()
-        return all(word in haystack for word in query.split())
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -132,12 +106,28 @@ class NotesPane(Vertical):
             super().__init__()
             self.placed = placed
 
-    class Action(Message):
-        """The reader asked for ``action`` (edit, delete, undo, reattach) on a note."""
+    class EditNote(Message):
+        """The reader asked to edit a note (``e``)."""
 
-        def __init__(self, action: str, placed: PlacedNote | None) -> None:
+        def __init__(self, placed: PlacedNote) -> None:
             super().__init__()
-            self.action = action
+            self.placed = placed
+
+    class DeleteNote(Message):
+        """The reader asked to delete a note (``d``)."""
+
+        def __init__(self, placed: PlacedNote) -> None:
+            super().__init__()
+            self.placed = placed
+
+    class UndoDelete(Message):
+        """The reader asked for the last deleted note back (``u``)."""
+
+    class ReattachNote(Message):
+        """The reader asked to re-attach an orphan (``r``)."""
+
+        def __init__(self, placed: PlacedNote) -> None:
+            super().__init__()
             self.placed = placed
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -245,19 +235,19 @@ class NotesPane(Vertical):
 
     def action_edit(self) -> None:
         if self.current is not None:
-            self.post_message(self.Action("edit", self.current))
+            self.post_message(self.EditNote(self.current))
 
     def action_delete(self) -> None:
         if self.current is not None:
-            self.post_message(self.Action("delete", self.current))
+            self.post_message(self.DeleteNote(self.current))
 
     def action_undo(self) -> None:
-        self.post_message(self.Action("undo", None))
+        self.post_message(self.UndoDelete())
 
     def action_reattach(self) -> None:
         current = self.current
         if current is not None and current.status == "orphan":
-            self.post_message(self.Action("reattach", current))
+            self.post_message(self.ReattachNote(current))
         elif current is not None:
             self.notify("Only an orphan can be re-attached", severity="warning", timeout=3)
 

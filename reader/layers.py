@@ -1,8 +1,11 @@
-"""Highlights over the canonical text, indexed by paragraph for the article view.
+"""Span layers over the canonical text: every highlight, found by position.
 
 Every highlight is a ``Mark``: a span of the text, the layer it belongs to
-(speaker, quote, sector, note, search, format) and a colour or key. The index
-buckets marks by paragraph so drawing a line looks at a handful of them.
+(speaker, quote, sector, note, search, format), a key saying what it marks (a
+speaker or sector id, a quote's kind, a note id, a format's kind) and, for
+speakers and quotes, whose it is. How a layer looks is the terminal's
+business; here a mark only says what it is. ``SpanLayers`` keeps marks in
+offset columns, so drawing a line looks at a handful of them.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from typing import Literal
 
 from reader.analysis.model import Analysis
 from reader.document import Document
-from reader.ui.palette import sector_colour, speaker_colour
 
 Layer = Literal["speaker", "quote", "sector", "note", "search", "format"]
 LAYERS: tuple[Layer, ...] = ("format", "quote", "sector", "speaker", "note", "search")
@@ -24,28 +26,30 @@ LAYERS: tuple[Layer, ...] = ("format", "quote", "sector", "speaker", "note", "se
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """One highlight: ``[start, end)`` of the text on one layer."""
+    """One highlight: ``[start, end)`` of the text on one layer.
+
+    ``key``: what it marks (speaker id, quote kind, sector id, note id, format
+    kind). ``speaker``: whose mention or quote it is (speaker and quote marks).
+    """
 
     start: int
     end: int
     layer: Layer
-    colour: str = ""
     key: str = ""
+    speaker: str = ""
 
 
 def analysis_marks(analysis: Analysis) -> Iterator[Mark]:
-    """Speaker mentions, quotes (coloured by their speaker) and sector terms."""
-    colours = {s.id: speaker_colour(i) for i, s in enumerate(analysis.speakers)}
+    """Speaker mentions, quotes (with their speaker) and sector terms."""
     for speaker in analysis.speakers:
         for span in speaker.mentions:
-            yield Mark(span.start, span.end, "speaker", colours[speaker.id], speaker.id)
+            yield Mark(span.start, span.end, "speaker", speaker.id, speaker.id)
     for quote in analysis.quotes:
         if quote.content is not None and len(quote.content):
-            colour = colours.get(quote.speaker, "")
-            yield Mark(quote.content.start, quote.content.end, "quote", colour, quote.kind)
+            yield Mark(quote.content.start, quote.content.end, "quote", quote.kind, quote.speaker)
     for sector in analysis.sectors:
         for span in sector.mentions:
-            yield Mark(span.start, span.end, "sector", sector_colour(sector.id), sector.id)
+            yield Mark(span.start, span.end, "sector", sector.id)
 
 
 def format_marks(doc: Document) -> Iterator[Mark]:
@@ -59,7 +63,7 @@ TIERS = (256, 16_384)
 from ``start - longest`` so it looks at a handful of marks. Longer marks are scanned."""
 
 Style = tuple[str, str]
-"""A mark's colour and key."""
+"""A mark's key and speaker."""
 
 
 class _Tier:
@@ -111,7 +115,7 @@ class _LayerMarks:
         self.tiers = [_Tier(limit) for limit in TIERS] + [_Tier(1 << 62)]
 
     def append(self, mark: Mark) -> None:
-        style = (mark.colour, mark.key)
+        style = (mark.key, mark.speaker)
         index = self._style_ids.get(style)
         if index is None:
             index = self._style_ids[style] = len(self.styles)
@@ -135,11 +139,10 @@ class _LayerMarks:
         return self._marks(row for tier in self.tiers for row in tier.overlapping(start, end))
 
 
-class MarkIndex:
+class SpanLayers:
     """Every mark of a document, by layer, found by position."""
 
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
+    def __init__(self) -> None:
         self._layers: dict[Layer, _LayerMarks] = {}
 
     def add(self, marks: Iterable[Mark]) -> None:
@@ -158,15 +161,25 @@ class MarkIndex:
         """Drop every mark of ``layer`` (say, when the notes or the search change)."""
         self._layers.pop(layer, None)
 
+    def replace(self, layer: Layer, marks: Iterable[Mark]) -> None:
+        """Make ``marks`` the whole of ``layer``."""
+        self.clear(layer)
+        self.add(marks)
+
+    def take(self, other: SpanLayers, layer: Layer) -> None:
+        """Share ``other``'s marks of ``layer`` (they are never changed in place)."""
+        found = other._layers.get(layer)
+        if found is None:
+            self._layers.pop(layer, None)
+        else:
+            self._layers[layer] = found
+
     def layer(self, layer: Layer) -> list[Mark]:
         """The marks of ``layer`` in text order."""
         found = self._layers.get(layer)
         return sorted(found.all(), key=lambda m: (m.start, m.end)) if found else []
 
-    def overlapping(self, para: int, start: int, end: int) -> list[Mark]:
-        """Marks that overlap ``[start, end)`` (an empty range: that point).
-
-        ``para`` is the paragraph being drawn; marks are found by position alone.
-        """
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        """Marks that overlap ``[start, end)`` (an empty range: that point)."""
         end = max(end, start + 1)
         return [m for marks in self._layers.values() for m in marks.overlapping(start, end)]

@@ -1,0 +1,164 @@
+"""The reading screen's note commands: add, edit, delete and undo, re-attach, export.
+
+A mixin of ``ReaderScreen``: the store work is ``DocumentNotes``'s and where
+notes sit is the ``Reading``'s; here are the editor dialogs and what the
+reader is told.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.reading import DocumentNotes, NoteTarget, Reading
+from reader.spans import Span
+from reader.ui.keys import find_binding, key_hint
+from reader.ui.screens.note_editor import NoteDraft, NoteEditor
+from reader.ui.widgets.notes_pane import NotesPane
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.legend import Legend
+
+    _Base = Screen[None]
+else:
+    _Base = object
+
+
+class NoteCommands(_Base):
+    """Notes of the open document, as the reading screen offers them."""
+
+    if TYPE_CHECKING:
+        reading: Reading
+        notes: DocumentNotes
+        pending: Path | None
+        cursor: int
+        selected: str | None
+
+        @property
+        def _keymap(self) -> dict[str, str]: ...
+
+        @property
+        def article(self) -> ArticleView: ...
+        @property
+        def legend(self) -> Legend: ...
+        @property
+        def notes_pane(self) -> NotesPane: ...
+
+    def reload_notes(self) -> None:
+        """Read this document's notes from the store, place them, show and mark them."""
+        notes, error = self.notes.load()
+        if error:
+            self.notify(error, severity="error", timeout=10)
+            return
+        placed = self.reading.place_notes(notes)
+        pane = self.notes_pane
+        pane.read_only = self.notes.read_only
+        pane.show(placed)
+        pane.preview(self.cursor)
+        self.article.redraw()
+
+    def note_target(self) -> NoteTarget:
+        """What ``a`` annotates: the speaker or sector highlighted in the side pane (when it
+        has focus), else the mouse selection, else the cursor's paragraph."""
+        key = self.selected if self.legend.has_focus else None
+        selected = self.article.selected_span()
+        selection = Span(*selected) if selected is not None else None
+        return self.reading.note_target(key, selection, self.cursor)
+
+    def _new_note(self, draft: NoteDraft) -> str | None:
+        return self.notes.add(draft.body, draft.tags, draft.span)
+
+    def _after_save(self, saved: bool | None) -> None:
+        if saved:
+            self.clear_selection()  # the selected words now carry the note
+            self.reload_notes()
+            self.notify("Note saved", timeout=2)
+
+    def _still_loading(self) -> bool:
+        if self.pending is not None:
+            self.notify("Still reading the whole file: notes can be added in a moment", timeout=3)
+        return self.pending is not None
+
+    def action_add_note(self) -> None:
+        if self._still_loading():
+            return
+        target = self.note_target()
+        editor = NoteEditor(
+            f"New note on {target.label}",
+            self._new_note,
+            text=self.reading.doc.text,
+            span=target.span,
+            tags=target.tags,
+        )
+        self.app.push_screen(editor, self._after_save)
+
+    def action_add_document_note(self) -> None:
+        if self._still_loading():
+            return
+        editor = NoteEditor("New note on the whole document", self._new_note)
+        self.app.push_screen(editor, self._after_save)
+
+    def on_notes_pane_edit_note(self, event: NotesPane.EditNote) -> None:
+        placed = event.placed
+        note = placed.note
+
+        def save(draft: NoteDraft) -> str | None:
+            return self.notes.edit(note, draft.body, draft.tags)
+
+        where = f" on ¶{placed.paragraph + 1}" if placed.paragraph is not None else ""
+        text, span = self.reading.doc.text, placed.span
+        if span is None and note.target is not None:
+            text, span = note.target.exact, Span(0, len(note.target.exact))
+        editor = NoteEditor(
+            "Edit note" + where,
+            save,
+            text=text,
+            span=span,
+            body=note.body,
+            tags=note.tags,
+            narrow=False,
+        )
+        self.app.push_screen(editor, self._after_save)
+
+    def on_notes_pane_delete_note(self, event: NotesPane.DeleteNote) -> None:
+        undo = key_hint(find_binding(NotesPane.BINDINGS, "notes.undo"), self._keymap)
+        self._report(self.notes.delete(event.placed.note), f"Note deleted — {undo} brings it back")
+
+    def on_notes_pane_undo_delete(self, event: NotesPane.UndoDelete) -> None:
+        note, error = self.notes.undo()
+        if note is None:
+            self.notify("Nothing to undo", timeout=2)
+            return
+        self._report(error, "Note restored")
+        self.notes_pane.select(note.id)
+
+    def on_notes_pane_reattach_note(self, event: NotesPane.ReattachNote) -> None:
+        span = self.note_target().span
+        error = self.notes.reattach(event.placed.note, span)
+        self._report(error, f"Note re-attached to ¶{self.reading.doc.paragraph_at(span.start) + 1}")
+
+    def _report(self, error: str | None, success: str) -> None:
+        if error:
+            self.notify(error, severity="error", timeout=8)
+        else:
+            self.notify(success, timeout=3)
+        self.reload_notes()
+
+    def export_notes(self, fmt: str) -> None:
+        """Write this document's notes beside the working folder and say where."""
+        from reader.notes.export import export
+
+        doc = self.reading.doc
+        notes = [p.note for p in self.reading.notes]
+        suffix = {"md": ".md", "w3c": ".jsonld", "json": ".json"}[fmt]
+        path = Path.cwd() / f"{Path(doc.path).stem}-notes{suffix}"
+        try:
+            titles = {n.document: doc.title for n in notes}
+            path.write_bytes(export(notes, fmt, titles, self.notes.store.folder))
+        except OSError as exc:
+            self.notify(f"could not write {path}: {exc.strerror}", severity="error")
+            return
+        self.notify(f"{len(notes)} notes written to {path}", timeout=6)
