@@ -34,7 +34,7 @@ from reader.spans import Span, SpanArray
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _LINE = re.compile(r"[^\n]+")
-_FIRST_WORD = re.compile(r"\S+")
+_ITEM_START = frozenset("-*•·▪0123456789")
 _LIST_ITEM = re.compile(r"(?:[-*•·▪]|\d{1,3}[.)])\s")
 _COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
 _DATELINE = re.compile(
@@ -103,7 +103,9 @@ def soft_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 class _Line:
-    __slots__ = ("end", "indent", "start", "width")
+    """One non-blank line of a block: where its words are, its indent and width."""
+
+    __slots__ = ("columns", "end", "indent", "start", "width")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         while end > start and text[end - 1] in " \t":
@@ -114,6 +116,10 @@ class _Line:
         self.start, self.end = first, end
         self.indent = first - start
         self.width = end - start
+        # Aligned columns: a run of spaces or a tab between words (a quick find first).
+        self.columns = (
+            text.find("   ", first, end) >= 0 or text.find("\t", first, end) >= 0
+        ) and _COLUMNS.search(text, first, end) is not None
 
 
 def _split_block(text: str, start: int, end: int, out: SpanArray) -> None:
@@ -159,20 +165,19 @@ def _starts_paragraph(
 ) -> bool:
     if line.indent > prev.indent or line.indent > base:
         return True  # a first line, indented deeper than the continuation lines
-    if _LIST_ITEM.match(text, line.start) or _is_columns(text, prev) or _is_columns(text, line):
+    if prev.columns or line.columns:
+        return True
+    if text[line.start] in _ITEM_START and _LIST_ITEM.match(text, line.start):
         return True
     if width > WRAPPED:
         return True
     carries_on = text[line.start].islower()
     if table:
         return not carries_on  # each row of a table stands alone
-    word = _FIRST_WORD.match(text, line.start)
-    fitted = prev.width + 1 + (word.end() - word.start() if word else 0) <= width
+    space = text.find(" ", line.start, line.end)
+    word = (space if space >= 0 else line.end) - line.start  # the first word, with its marks
+    fitted = prev.width + 1 + word <= width
     return fitted and not carries_on  # the line above had room: the break is the author's
-
-
-def _is_columns(text: str, line: _Line) -> bool:
-    return _COLUMNS.search(text, line.start, line.end) is not None
 
 
 def _add(text: str, start: int, end: int, out: SpanArray) -> None:
