@@ -91,6 +91,10 @@ class Terminal:
         """What the pane shows now; with ``escapes``, with the colours as escape sequences."""
         return self._tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-t", "test")
 
+    def keys(self, *keys: str) -> None:
+        """Press tmux-named keys (``G``, ``Enter``, ``C-c``) in one burst."""
+        self._tmux("send-keys", "-t", "test", *keys)
+
     def title(self) -> str:
         """The pane's title, as a program sets it with OSC 0 or 2."""
         return self._tmux("display-message", "-p", "-t", "test", "#{pane_title}").rstrip("\n")
@@ -110,7 +114,7 @@ class Terminal:
                 return shown
             if time.monotonic() > deadline:
                 raise AssertionError(f"not on screen after {timeout:.0f} s: {words}\n{shown}")
-            time.sleep(0.2)
+            time.sleep(0.05)
 
     def close(self) -> None:
         """Kill the server and its program (safe to call twice)."""

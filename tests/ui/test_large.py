@@ -33,20 +33,9 @@ def long_doc():
 
 
 async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
-    long_doc, db_file, monkeypatch
+    long_doc, db_file, windowed
 ):
-    monkeypatch.setattr(article_module, "FULL_LAYOUT_CHARS", 10_000)
-    monkeypatch.setattr(article_module, "WINDOW_PARAGRAPHS", 20)
-    release = threading.Event()
-    real_layout = article_module.Layout
-
-    class SlowLayout(real_layout):
-        def __init__(self, doc, width, start_para=0, end_para=None, **kw):
-            if start_para == 0 and end_para is None:
-                release.wait(10)
-            super().__init__(doc, width, start_para, end_para, **kw)
-
-    monkeypatch.setattr(article_module, "Layout", SlowLayout)
+    release = windowed
     app = ReaderApp(long_doc, NoteStore(db_file))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -249,7 +238,7 @@ def windowed(monkeypatch):
             super().__init__(doc, width, start_para, end_para, **kw)
 
     monkeypatch.setattr(article_module, "Layout", SlowLayout)
-    yield
+    yield release  # set it to let the whole layout finish
     release.set()
 
 
