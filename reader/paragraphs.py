@@ -11,9 +11,11 @@ paragraphs as the article's author meant:
   a table or list of short lines (earnings tables: ``Qtly div 19 cts vs 19
   cts``), where every line stands alone.
 
-A line therefore continues the paragraph above it only when the line above
-was *full*: the first word of this line would not have fitted on it within the
-block's width, as a wrapping program would have decided. A line indented
+Where first lines are indented, the indents alone mark paragraphs (wire
+wrapping is ragged: a short line says nothing). Elsewhere a line continues
+the paragraph above it only when the line above was *full*: the first word
+of this line would not have fitted on it within the block's width, as a
+wrapping program would have decided. A line indented
 deeper than the block's continuation lines, a list item, a column-aligned
 line, or a row of a narrow block of figures starts a paragraph of its own;
 a line that begins in lower case always carries on the one above.
@@ -136,9 +138,12 @@ def _split_block(text: str, start: int, end: int, out: SpanArray) -> None:
     if not _wrapped(lines, width, base):
         width = WRAPPED + 1  # lines of any length, as the author broke them
     table = width <= NARROW and _figures(text, lines)
+    # Wire copy marks its paragraphs by indenting their first lines; where it does,
+    # a short line says nothing (its wrapping is ragged) and only indents split.
+    indented = any(line.indent > base for line in lines[1:])
     para_start = lines[0].start
     for prev, line in pairwise(lines):
-        if _starts_paragraph(text, prev, line, width, base, table):
+        if _starts_paragraph(text, prev, line, width, base, table, indented):
             out.add(para_start, prev.end)
             para_start = line.start
     out.add(para_start, lines[-1].end)
@@ -161,7 +166,7 @@ def _figures(text: str, lines: list[_Line]) -> bool:
 
 
 def _starts_paragraph(
-    text: str, prev: _Line, line: _Line, width: int, base: int, table: bool
+    text: str, prev: _Line, line: _Line, width: int, base: int, table: bool, indented: bool
 ) -> bool:
     if line.indent > prev.indent or line.indent > base:
         return True  # a first line, indented deeper than the continuation lines
@@ -174,6 +179,8 @@ def _starts_paragraph(
     carries_on = text[line.start].islower()
     if table:
         return not carries_on  # each row of a table stands alone
+    if indented:
+        return False
     space = text.find(" ", line.start, line.end)
     word = (space if space >= 0 else line.end) - line.start  # the first word, with its marks
     fitted = prev.width + 1 + word <= width

@@ -173,3 +173,20 @@ def test_a_wrapped_headline_is_the_whole_title() -> None:
         " THE PROPOSED OILS AND FATS TAX"
     )
     assert document_from_text("One paragraph only.").headline is None
+
+
+def test_ragged_wire_copy_is_split_by_its_indents_only() -> None:
+    """A short line before a capitalised word is no paragraph end where first lines indent."""
+    text = (
+        "JAPAN HEADLINE\n"
+        "  The report was drawn up by a panel led by former Bank of\n"
+        "  Japan head Haruo Maekawa, officials said on Tuesday in Tokyo.\n"
+        "      Bank of England Governor Robin\n"
+        "  Leigh-Pemberton said the accord was working.\n"
+    )
+    assert flat(text) == [
+        "JAPAN HEADLINE",
+        "The report was drawn up by a panel led by former Bank of Japan head Haruo Maekawa, "
+        "officials said on Tuesday in Tokyo.",
+        "Bank of England Governor Robin Leigh-Pemberton said the accord was working.",
+    ]
