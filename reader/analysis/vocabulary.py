@@ -107,9 +107,7 @@ def parse(source: str, where: str = "vocabulary.toml") -> Vocabulary:
     return Vocabulary(verbs, words, names)
 
 
-def _table(
-    data: dict[str, Any], name: str, where: str, errors: list[str]
-) -> dict[str, Any]:
+def _table(data: dict[str, Any], name: str, where: str, errors: list[str]) -> dict[str, Any]:
     body = data.get(name)
     if not isinstance(body, dict):
         errors.append(f"{where}: [{name}] is missing or not a table")

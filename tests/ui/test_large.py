@@ -32,9 +32,7 @@ def long_doc():
     return document_from_text("A long article\n\n" + body, path="long.txt")
 
 
-async def test_a_window_paints_first_then_the_whole_layout_replaces_it(
-    long_doc, db_file, windowed
-):
+async def test_a_window_paints_first_then_the_whole_layout_replaces_it(long_doc, db_file, windowed):
     release = windowed
     app = ReaderApp(long_doc, NoteStore(db_file))
     async with app.run_test(size=SIZE) as pilot:

@@ -190,3 +190,19 @@ async def test_keys_typed_at_once_after_slash_go_into_the_search(seed_doc, db_fi
         assert app.screen.reading.search.query == "oil"
         assert article.cursor == seed_doc.paragraph_at(seed_doc.text.index("oil"))
         assert app.focused is article
+
+
+async def test_a_note_typed_in_a_burst_is_on_the_paragraph_the_cursor_reached(seed_doc, db_file):
+    """``j j a`` at once: the editor opens on the third paragraph, not the first."""
+    from textual import events
+
+    from reader.ui.screens.note_editor import NoteEditor
+
+    app = ReaderApp(seed_doc, NoteStore(db_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for char in "jja":
+            app.post_message(events.Key(char, char))
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert "¶3" in app.screen.heading

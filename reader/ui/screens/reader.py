@@ -64,7 +64,8 @@ class ReaderScreen(NoteCommands, Screen[None]):
 
     # The screen draws nothing of its own: its reactives repaint only what watches them.
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
-    """The paragraph the reading cursor is on (as the article tells it)."""
+    """The paragraph the reading cursor is on, as the article last told it (for the status
+    line and the notes preview); actions read ``here``, which keys move at once."""
 
     hidden_layers: reactive[frozenset[Layer]] = reactive(frozenset(), init=False, repaint=False)
     """Highlight layers switched off with ``1`` ``2`` ``3``."""
@@ -117,6 +118,13 @@ class ReaderScreen(NoteCommands, Screen[None]):
     @property
     def article(self) -> ArticleView:
         return self.query_one(ArticleView)
+
+    @property
+    def here(self) -> int:
+        """The cursor's paragraph now: the article's own (keys typed in a burst move it
+        before its CursorMoved messages arrive), or the last it told once it is gone."""
+        found = self.query(ArticleView)
+        return found.first().cursor if found else self.cursor
 
     @property
     def legend(self) -> Legend:
@@ -226,7 +234,7 @@ class ReaderScreen(NoteCommands, Screen[None]):
     def save_position(self) -> None:
         """Remember the cursor's paragraph for the next time this document opens."""
         if self.pending is None and self.doc.paragraphs:
-            self.notes.remember(self.doc.paragraphs[self.cursor].start)
+            self.notes.remember(self.doc.paragraphs[self.here].start)
 
     # -- where the reader is --------------------------------------------------------------
 
@@ -306,7 +314,7 @@ class ReaderScreen(NoteCommands, Screen[None]):
         self.article.show_current(None)
         self.article.redraw()
         if move and search.matches:
-            first = search.first_from(self.doc.paragraphs[self.cursor].start)
+            first = search.first_from(self.doc.paragraphs[self.here].start)
             if first is not None:
                 self._go_to(first)
         elif query and not search.matches:
@@ -319,7 +327,8 @@ class ReaderScreen(NoteCommands, Screen[None]):
         self.update_status()
 
     def action_search_step(self, direction: int) -> None:
-        span = self.reading.search.step(direction, self.doc.paragraphs[self.cursor].start - 1)
+        here = self.doc.paragraphs[self.here].start - 1
+        span = self.reading.search.step(direction, here)
         if span is not None:
             self._go_to(span)
 
@@ -333,7 +342,7 @@ class ReaderScreen(NoteCommands, Screen[None]):
         self.update_status()
 
     def action_mention(self, direction: int) -> None:
-        found = self.reading.next_mention(self.selected, direction, self.cursor)
+        found = self.reading.next_mention(self.selected, direction, self.here)
         if found is None:
             self.notify("No mentions to walk", timeout=2)
             return

@@ -38,6 +38,9 @@ class NoteCommands(_Base):
         selected: str | None
 
         @property
+        def here(self) -> int: ...
+
+        @property
         def _keymap(self) -> dict[str, str]: ...
 
         @property
@@ -57,7 +60,7 @@ class NoteCommands(_Base):
         pane = self.notes_pane
         pane.read_only = self.notes.read_only
         pane.show(placed)
-        pane.preview(self.cursor)
+        pane.preview(self.here)
         self.article.redraw()
 
     def note_target(self) -> NoteTarget:
@@ -66,7 +69,7 @@ class NoteCommands(_Base):
         key = self.selected if self.legend.has_focus else None
         selected = self.article.selected_span()
         selection = Span(*selected) if selected is not None else None
-        return self.reading.note_target(key, selection, self.cursor)
+        return self.reading.note_target(key, selection, self.here)
 
     def _new_note(self, draft: NoteDraft) -> str | None:
         return self.notes.add(draft.body, draft.tags, draft.span)
