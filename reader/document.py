@@ -72,6 +72,8 @@ class Document:
     dateline: Span | None = None
     notices: tuple[str, ...] = ()
     styles: tuple[StyleSpan, ...] = ()
+    author: str | None = None  # as a web page declares it
+    site: str | None = None  # the web site's name, as the page declares it
     sha256: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -209,6 +211,8 @@ def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document
         dateline=find_dateline(text, paragraphs, headline),
         notices=notices,
         styles=converted.styles,
+        author=converted.author,
+        site=converted.site,
     )
 
 

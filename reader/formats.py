@@ -6,10 +6,11 @@ The reader keeps one canonical plain text per document; markup becomes
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Literal
+from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -36,6 +37,8 @@ class Converted:
     styles: tuple[StyleSpan, ...]
     title: str | None = None
     date: str | None = None
+    author: str | None = None
+    site: str | None = None
 
 
 class _Builder:
@@ -226,7 +229,16 @@ class _ArticleHTML(HTMLParser):
 
 
 def html_to_text(source: str) -> Converted:
-    """Plain text of an HTML article: title and body paragraphs, page furniture dropped."""
+    """Plain text of an HTML article: its main text as trafilatura finds it.
+
+    A page where it finds none is read whole by ``html_page_text`` instead, so a
+    page never opens empty.
+    """
+    return _main_text(source) or html_page_text(source)
+
+
+def html_page_text(source: str) -> Converted:
+    """Plain text of a whole HTML page: title and body paragraphs, page furniture dropped."""
     parser = _ArticleHTML()
     parser.feed(source)
     parser.close()
@@ -236,3 +248,107 @@ def html_to_text(source: str) -> Converted:
         first = next((s for s in styles if s.kind == "heading"), None)
         title = first.span.text(text) if first else None
     return Converted(text, styles, title, parser.date)
+
+
+# trafilatura's XML: blocks, and the ``rend`` of its <hi> elements.
+_XML_BLOCK = {"p", "head", "item", "quote", "code", "row", "list", "table"}
+_XML_HI: dict[str, StyleKind] = {"#b": "strong", "#i": "emphasis", "#t": "code"}
+
+
+def _main_text(source: str) -> Converted | None:
+    """The article of a page as trafilatura finds it, or None where it finds no text.
+
+    Nothing is ever fetched: no URL is given, and the extractor gets a parsed tree,
+    never a string (htmldate downloads a string that looks like a URL).
+    """
+    import trafilatura  # lxml and trafilatura load only when a web page opens
+    from trafilatura.utils import load_html  # parses only; its loader never downloads
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).addHandler(logging.NullHandler())  # no stderr under the UI
+    try:
+        tree = load_html(source)
+        if tree is None:
+            return None
+        found = trafilatura.bare_extraction(
+            tree,
+            url=None,
+            favor_precision=True,
+            include_comments=False,
+            include_formatting=True,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=True,
+        )
+    except Exception:  # a page it cannot parse is read by the plain reader
+        return None
+    body = getattr(found, "body", None)
+    if body is None:
+        return None
+    out = _Builder()
+    title = _meta(found, "title")
+    if title:  # the headline, where the extracted body does not start with it
+        first = "".join(body.itertext()).lstrip()
+        if not first.startswith(title):
+            out.open("heading")
+            out.write(title)
+            out.close("heading")
+            out.end_block()
+    _xml(out, body)
+    text, styles = out.result()
+    if not text.strip() or (title and text.strip() == title):
+        return None
+    found_date = _ISO_DATE.match(_meta(found, "date") or "")
+    return Converted(
+        text,
+        styles,
+        title,
+        found_date.group() if found_date else None,
+        _meta(found, "author"),
+        _meta(found, "sitename"),
+    )
+
+
+def _meta(found: object, name: str) -> str | None:
+    value = getattr(found, name, None)
+    return " ".join(clean_line(value).split()) or None if isinstance(value, str) else None
+
+
+def _xml(out: _Builder, node: Any) -> None:
+    """Write one element of trafilatura's XML and its children, then its tail."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    kind: StyleKind | None = None
+    if tag == "head":
+        kind = "heading"
+    elif tag == "hi":
+        kind = _XML_HI.get(node.get("rend", ""))
+    elif tag == "code":
+        kind = "code"
+    if tag in _XML_BLOCK:
+        out.end_block()
+    if tag == "item":
+        out.write("• ")
+    if kind:
+        out.open(kind)
+    if tag == "lb":
+        out.write("\n")
+    elif tag == "cell" and node.getprevious() is not None:
+        out.write("\t")
+    if node.text:
+        out.write(_collapse(node.text, out) if tag != "code" else node.text)
+    for child in node:
+        _xml(out, child)
+    if kind:
+        out.close(kind)
+    if tag in _XML_BLOCK:
+        out.end_block()
+    if node.tail:
+        out.write(_collapse(node.tail, out))
+
+
+def _collapse(data: str, out: _Builder) -> str:
+    collapsed = re.sub(r"[ \t\n\r\f]+", " ", data)
+    if out.length == 0 or out.parts[-1].endswith(("\n", " ", "\t")):
+        collapsed = collapsed.lstrip()
+    return collapsed
