@@ -253,6 +253,8 @@ def html_page_text(source: str) -> Converted:
 # trafilatura's XML: blocks, and the ``rend`` of its <hi> elements.
 _XML_BLOCK = {"p", "head", "item", "quote", "code", "row", "list", "table"}
 _XML_HI: dict[str, StyleKind] = {"#b": "strong", "#i": "emphasis", "#t": "code"}
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())  # its warnings: no stderr
 
 
 def _main_text(source: str) -> Converted | None:
@@ -265,8 +267,6 @@ def _main_text(source: str) -> Converted | None:
     from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html  # parses only; its loader never downloads
 
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):
-        logging.getLogger(name).addHandler(logging.NullHandler())  # no stderr under the UI
     try:
         tree = load_html(source)
         if tree is None:
