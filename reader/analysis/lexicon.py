@@ -29,6 +29,7 @@ from reader.analysis.trie import compile_words
 _SPECIAL_TABLES = frozenset({"compounds", "titles"})
 """Tables of the lexicon file that are rules, not sectors."""
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
 
@@ -80,9 +81,42 @@ class Lexicon:
     goods: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        # The phrases for lower-cased text: twice as fast as a case-blind match.
-        self.lower_matcher = compile_words(self.phrases)
         self.case_matcher = compile_words(self.case_phrases) if self.case_phrases else None
+        self._partial_cost = 0  # phrases compiled so far into matchers for single texts
+
+    @cached_property
+    def lower_matcher(self) -> re.Pattern[str]:
+        """The phrases for lower-cased text: twice as fast as a case-blind match."""
+        return compile_words(self.phrases)
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[str]]:
+        """The phrases by their leading word ("" for those starting with no word character)."""
+        index: dict[str, list[str]] = {}
+        for phrase in self.phrases:
+            m = _WORD.match(phrase)
+            index.setdefault(m.group() if m else "", []).append(phrase)
+        return index
+
+    def lower_matcher_for(self, window: str) -> re.Pattern[str]:
+        """A matcher for the lower-cased ``window`` that finds what ``lower_matcher`` finds.
+
+        A phrase can match only where the window holds its leading word, so
+        for a short text only the phrases led by the window's words are
+        compiled: a fraction of the lexicon, and a fraction of the time. Once
+        such partial matchers have cost as much as the whole, or a window
+        needs a large part of it, the whole matcher is built and kept.
+        """
+        if "lower_matcher" in self.__dict__:
+            return self.lower_matcher
+        index = self._by_first_word
+        selected = list(index.get("", ()))
+        for word in set(_WORD.findall(window)):
+            selected.extend(index.get(word, ()))
+        if len(selected) * 4 > len(self.phrases) or self._partial_cost > len(self.phrases):
+            return self.lower_matcher
+        self._partial_cost += len(selected)
+        return compile_words(selected)
 
     @cached_property
     def matcher(self) -> re.Pattern[str]:
