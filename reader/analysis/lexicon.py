@@ -30,6 +30,8 @@ _SPECIAL_TABLES = frozenset({"compounds", "titles"})
 """Tables of the lexicon file that are rules, not sectors."""
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
+_LEADING_WORDS = re.compile(r"^\w*", re.MULTILINE)
+_NONE: frozenset[str] = frozenset()
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
 
@@ -93,9 +95,12 @@ class Lexicon:
     def _by_first_word(self) -> dict[str, list[str]]:
         """The phrases by their leading word ("" for those starting with no word character)."""
         index: dict[str, list[str]] = {}
-        for phrase in self.phrases:
-            m = _WORD.match(phrase)
-            index.setdefault(m.group() if m else "", []).append(phrase)
+        phrases = list(self.phrases)  # normalised: no line breaks, one leading word each
+        words = _LEADING_WORDS.findall("\n".join(phrases))
+        if len(words) != len(phrases):  # a phrase with a line break after all
+            words = [_LEADING_WORDS.match(p).group() for p in phrases]  # type: ignore[union-attr]
+        for phrase, word in zip(phrases, words, strict=True):
+            index.setdefault(word, []).append(phrase)
         return index
 
     def lower_matcher_for(self, window: str) -> re.Pattern[str]:
@@ -184,7 +189,7 @@ def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None
             for term in _strings(body.get("case_terms")):
                 case_terms.setdefault(" ".join(term.split()), set()).add(sector)
     _add_compounds(terms, blocked, compound_sectors, heads)
-    phrases = {p: frozenset(s - blocked.get(p, set())) for p, s in terms.items()}
+    phrases = _final(terms, blocked)
     cased = {p: frozenset(s) for p, s in case_terms.items()}
     return Lexicon(
         sector_names, phrases, cased, warnings, frozenset(heads), frozenset(compound_sectors)
@@ -196,13 +201,24 @@ def _add_compounds(
 ) -> None:
     """``wheat exports``: a one-word goods term before a head counts for the goods only."""
     for phrase, owners in list(terms.items()):
-        goods = (owners - blocked.get(phrase, set())) & sectors
-        if len(goods) != 1 or " " in phrase:
+        if " " in phrase:
+            continue
+        goods = (owners - blocked.get(phrase, _NONE)) & sectors
+        if len(goods) != 1:
             continue
         for head in heads:
-            compound = f"{phrase} {head}"
-            if compound not in terms:
-                terms[compound] = set(goods)
+            terms.setdefault(f"{phrase} {head}", goods)  # read only from here on
+
+
+def _final(terms: dict[str, set[str]], blocked: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """Each phrase's sectors less those it is a trap for; equal sets shared."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    phrases: dict[str, frozenset[str]] = {}
+    for phrase, owners in terms.items():
+        traps = blocked.get(phrase)
+        sectors = frozenset(owners - traps if traps else owners)
+        phrases[phrase] = shared.setdefault(sectors, sectors)
+    return phrases
 
 
 @lru_cache(maxsize=1)
