@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from reader.analysis import lexicon_cache
 from reader.analysis.trie import compile_words
 
 _SPECIAL_TABLES = frozenset({"compounds", "titles"})
@@ -223,8 +224,34 @@ def _final(terms: dict[str, set[str]], blocked: dict[str, set[str]]) -> dict[str
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon in use: the package's, extended by the user's file if any."""
+    """The lexicon in use: the package's, extended by the user's file if any.
+
+    Built once per set of sources and kept in the user cache directory.
+    """
     package = resources.files("reader.analysis").joinpath("data/sectors.toml").read_text("utf-8")
+    user = user_lexicon_path()
+    user_text: str | None = None
+    unreadable: Exception | None = None
+    if user.is_file():
+        try:
+            user_text = user.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            unreadable = exc
+    key = None
+    if unreadable is None:
+        key = lexicon_cache.digest(package, str(user), "\0" if user_text is None else user_text)
+        fields = lexicon_cache.load(key)
+        if fields is not None:
+            return _from_fields(fields)
+    lex = _build_lexicon(package, user, user_text, unreadable)
+    if key is not None:
+        lexicon_cache.store(key, _fields(lex))
+    return lex
+
+
+def _build_lexicon(
+    package: str, user: Path, user_text: str | None, unreadable: Exception | None
+) -> Lexicon:
     warnings: list[str] = []
     base = _read_toml(package, "sectors.toml", warnings)
     names = {
@@ -233,12 +260,29 @@ def lexicon() -> Lexicon:
         if isinstance(body, dict) and sid not in _SPECIAL_TABLES
     }
     tables = [("sectors.toml", base)]
-    user = user_lexicon_path()
-    if user.is_file():
-        try:
-            tables.append((str(user), _read_toml(user.read_text("utf-8"), str(user), warnings)))
-        except (OSError, UnicodeDecodeError) as exc:
-            warnings.append(f"{user}: cannot read ({exc}); ignored")
+    if unreadable is not None:
+        warnings.append(f"{user}: cannot read ({unreadable}); ignored")
+    elif user_text is not None:
+        tables.append((str(user), _read_toml(user_text, str(user), warnings)))
     lex = build(tables, names)
     lex.warnings[:0] = warnings
+    return lex
+
+
+def _fields(lex: Lexicon) -> tuple[Any, ...]:
+    return (
+        lex.names,
+        lex.phrases,
+        lex.case_phrases,
+        lex.warnings,
+        lex.heads,
+        lex.goods,
+        lex._by_first_word,
+    )
+
+
+def _from_fields(fields: tuple[Any, ...]) -> Lexicon:
+    names, phrases, case_phrases, warnings, heads, goods, by_first_word = fields
+    lex = Lexicon(names, phrases, case_phrases, warnings, heads, goods)
+    lex.__dict__["_by_first_word"] = by_first_word  # the cached property, read from disk
     return lex
