@@ -3,16 +3,21 @@
 Builds a corpus of at least 5 MB by repeating the dev articles (read from
 ``../shared/data/dev`` beside the repository at run time), analyses it in one
 process, then does the same at 10 MB and prints chars/second and the cost
-ratio 10 MB / 5 MB (linear work gives about 2.0).
+ratio 10 MB / 5 MB (linear work gives about 2.0). Then prints the start-up
+cost: the median of five whole-process runs of ``reader analyze`` on a short
+seed article and of ``reader --help``, side by side, and their ratio.
 
-    python benchmarks/analysis.py [--mb 5] [--profile]
+    python benchmarks/analysis.py [--mb 5] [--profile] [--startup-only] [--source DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -22,6 +27,8 @@ from reader.analysis.pipeline import run
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "data" / "dev"
+SEED = REPO / "seeds" / "000_2eaf6975ce8d05c5.txt"
+RUNS = 5
 
 
 def articles(dev: Path = DEV) -> list[str]:
@@ -51,16 +58,50 @@ def timed(text: str) -> tuple[float, float]:
     return time.perf_counter() - w0, time.process_time() - c0
 
 
+def whole_process(args: list[str], source: Path | None = None) -> float:
+    """Median wall-clock seconds of ``RUNS`` fresh ``reader`` processes with ``args``."""
+    env = dict(os.environ)
+    if source is not None:  # another checkout's code, e.g. an older commit
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
+    times = []
+    for _ in range(RUNS):
+        t0 = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "reader", *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=source or REPO,  # ``-m`` puts the working directory first on the path
+            env=env,
+        )
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def startup(source: Path | None = None) -> None:
+    """Print what a first short analysis costs a fresh process, against ``--help``."""
+    analyse = whole_process(["analyze", str(SEED), "--json"], source)
+    usage = whole_process(["--help"], source)
+    print(
+        f"start-up (median of {RUNS}): analyze {SEED.name} --json {analyse:.3f} s, "
+        f"--help {usage:.3f} s, ratio {analyse / usage:.2f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="size of the smaller corpus (5)")
     ap.add_argument("--profile", action="store_true", help="print the top of a cProfile run")
+    ap.add_argument("--startup-only", action="store_true", help="measure only the start-up")
+    ap.add_argument("--source", type=Path, help="run the start-up on the code of this checkout")
     args = ap.parse_args(argv)
+    if args.startup_only:
+        startup(args.source)
+        return 0
     if not DEV.is_dir():
         print(f"benchmark skipped: development articles not found at {DEV}")
         return 0
     texts = articles()
-    lexicon()  # compiled once per process; not part of the per-text cost
+    lexicon().lower_matcher  # noqa: B018 - compiled once per process, not per text
     small = corpus(texts, int(args.mb * 1_000_000))
     big = corpus(texts, int(2 * args.mb * 1_000_000))
     if args.profile:
@@ -81,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         f"cost ratio {2 * args.mb:g} MB / {args.mb:g} MB: {w_big / w_small:.2f} wall, "
         f"{c_big / c_small:.2f} CPU"
     )
+    startup(args.source)
     return 0
 
 

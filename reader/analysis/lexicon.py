@@ -24,11 +24,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from reader.analysis import lexicon_cache
 from reader.analysis.trie import compile_words
 
 _SPECIAL_TABLES = frozenset({"compounds", "titles"})
 """Tables of the lexicon file that are rules, not sectors."""
 _SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+_LEADING_WORDS = re.compile(r"^\w*", re.MULTILINE)
+_NONE: frozenset[str] = frozenset()
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
 
@@ -80,9 +84,45 @@ class Lexicon:
     goods: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
-        # The phrases for lower-cased text: twice as fast as a case-blind match.
-        self.lower_matcher = compile_words(self.phrases)
         self.case_matcher = compile_words(self.case_phrases) if self.case_phrases else None
+        self._partial_cost = 0  # phrases compiled so far into matchers for single texts
+
+    @cached_property
+    def lower_matcher(self) -> re.Pattern[str]:
+        """The phrases for lower-cased text: twice as fast as a case-blind match."""
+        return compile_words(self.phrases)
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[str]]:
+        """The phrases by their leading word ("" for those starting with no word character)."""
+        index: dict[str, list[str]] = {}
+        phrases = list(self.phrases)  # normalised: no line breaks, one leading word each
+        words = _LEADING_WORDS.findall("\n".join(phrases))
+        if len(words) != len(phrases):  # a phrase with a line break after all
+            words = [_LEADING_WORDS.match(p).group() for p in phrases]  # type: ignore[union-attr]
+        for phrase, word in zip(phrases, words, strict=True):
+            index.setdefault(word, []).append(phrase)
+        return index
+
+    def lower_matcher_for(self, window: str) -> re.Pattern[str]:
+        """A matcher for the lower-cased ``window`` that finds what ``lower_matcher`` finds.
+
+        A phrase can match only where the window holds its leading word, so
+        for a short text only the phrases led by the window's words are
+        compiled: a fraction of the lexicon, and a fraction of the time. Once
+        such partial matchers have cost as much as the whole, or a window
+        needs a large part of it, the whole matcher is built and kept.
+        """
+        if "lower_matcher" in self.__dict__:
+            return self.lower_matcher
+        index = self._by_first_word
+        selected = list(index.get("", ()))
+        for word in set(_WORD.findall(window)):
+            selected.extend(index.get(word, ()))
+        if len(selected) * 4 > len(self.phrases) or self._partial_cost > len(self.phrases):
+            return self.lower_matcher
+        self._partial_cost += len(selected)
+        return compile_words(selected)
 
     @cached_property
     def matcher(self) -> re.Pattern[str]:
@@ -150,7 +190,7 @@ def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None
             for term in _strings(body.get("case_terms")):
                 case_terms.setdefault(" ".join(term.split()), set()).add(sector)
     _add_compounds(terms, blocked, compound_sectors, heads)
-    phrases = {p: frozenset(s - blocked.get(p, set())) for p, s in terms.items()}
+    phrases = _final(terms, blocked)
     cased = {p: frozenset(s) for p, s in case_terms.items()}
     return Lexicon(
         sector_names, phrases, cased, warnings, frozenset(heads), frozenset(compound_sectors)
@@ -162,19 +202,56 @@ def _add_compounds(
 ) -> None:
     """``wheat exports``: a one-word goods term before a head counts for the goods only."""
     for phrase, owners in list(terms.items()):
-        goods = (owners - blocked.get(phrase, set())) & sectors
-        if len(goods) != 1 or " " in phrase:
+        if " " in phrase:
+            continue
+        goods = (owners - blocked.get(phrase, _NONE)) & sectors
+        if len(goods) != 1:
             continue
         for head in heads:
-            compound = f"{phrase} {head}"
-            if compound not in terms:
-                terms[compound] = set(goods)
+            terms.setdefault(f"{phrase} {head}", goods)  # read only from here on
+
+
+def _final(terms: dict[str, set[str]], blocked: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    """Each phrase's sectors less those it is a trap for; equal sets shared."""
+    shared: dict[frozenset[str], frozenset[str]] = {}
+    phrases: dict[str, frozenset[str]] = {}
+    for phrase, owners in terms.items():
+        traps = blocked.get(phrase)
+        sectors = frozenset(owners - traps if traps else owners)
+        phrases[phrase] = shared.setdefault(sectors, sectors)
+    return phrases
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The lexicon in use: the package's, extended by the user's file if any."""
+    """The lexicon in use: the package's, extended by the user's file if any.
+
+    Built once per set of sources and kept in the user cache directory.
+    """
     package = resources.files("reader.analysis").joinpath("data/sectors.toml").read_text("utf-8")
+    user = user_lexicon_path()
+    user_text: str | None = None
+    unreadable: Exception | None = None
+    if user.is_file():
+        try:
+            user_text = user.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            unreadable = exc
+    key = None
+    if unreadable is None:
+        key = lexicon_cache.digest(package, str(user), "\0" if user_text is None else user_text)
+        fields = lexicon_cache.load(key)
+        if fields is not None:
+            return _from_fields(fields)
+    lex = _build_lexicon(package, user, user_text, unreadable)
+    if key is not None:
+        lexicon_cache.store(key, _fields(lex))
+    return lex
+
+
+def _build_lexicon(
+    package: str, user: Path, user_text: str | None, unreadable: Exception | None
+) -> Lexicon:
     warnings: list[str] = []
     base = _read_toml(package, "sectors.toml", warnings)
     names = {
@@ -183,12 +260,29 @@ def lexicon() -> Lexicon:
         if isinstance(body, dict) and sid not in _SPECIAL_TABLES
     }
     tables = [("sectors.toml", base)]
-    user = user_lexicon_path()
-    if user.is_file():
-        try:
-            tables.append((str(user), _read_toml(user.read_text("utf-8"), str(user), warnings)))
-        except (OSError, UnicodeDecodeError) as exc:
-            warnings.append(f"{user}: cannot read ({exc}); ignored")
+    if unreadable is not None:
+        warnings.append(f"{user}: cannot read ({unreadable}); ignored")
+    elif user_text is not None:
+        tables.append((str(user), _read_toml(user_text, str(user), warnings)))
     lex = build(tables, names)
     lex.warnings[:0] = warnings
+    return lex
+
+
+def _fields(lex: Lexicon) -> tuple[Any, ...]:
+    return (
+        lex.names,
+        lex.phrases,
+        lex.case_phrases,
+        lex.warnings,
+        lex.heads,
+        lex.goods,
+        lex._by_first_word,
+    )
+
+
+def _from_fields(fields: tuple[Any, ...]) -> Lexicon:
+    names, phrases, case_phrases, warnings, heads, goods, by_first_word = fields
+    lex = Lexicon(names, phrases, case_phrases, warnings, heads, goods)
+    lex.__dict__["_by_first_word"] = by_first_word  # the cached property, read from disk
     return lex

@@ -77,9 +77,10 @@ def _phrase_matches(lex: Lexicon, text: str) -> Iterator[tuple[int, int, str]]:
         end = min(n, pos + _CHUNK)
         lo, hi = max(0, pos - 1), min(n, end + _REACH)
         window = text[lo:hi].lower()
-        matcher = lex.lower_matcher
         if len(window) != hi - lo:
             window, matcher = text[lo:hi], lex.matcher
+        else:
+            matcher = lex.lower_matcher_for(window)
         resume = end
         for m in matcher.finditer(window, pos - lo):
             start = m.start() + lo
