@@ -47,7 +47,8 @@ _DATELINE = re.compile(
     r"[ \t]*[-—–]{1,2}[ \t]+(?=\S)"
 )
 _DIGIT = re.compile(r"\d")
-_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+"""A line break inside a paragraph, with the white space around it: one space to a reader."""
 
 NARROW = 45
 """A block no wider than this whose lines mostly hold figures is a table: its rows stand alone."""
@@ -100,7 +101,7 @@ def soft_breaks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     if text.find("\n", start, end) < 0:
         return
-    for m in _SOFT_BREAK.finditer(text, start, end):
+    for m in SOFT_BREAK.finditer(text, start, end):
         yield m.start(), m.end()
 
 

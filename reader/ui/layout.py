@@ -18,6 +18,7 @@ from enum import IntEnum
 from rich.cells import cell_len, get_character_cell_size
 
 from reader.document import Document
+from reader.paragraphs import SOFT_BREAK
 
 _SPACES = " \n\t"
 
@@ -87,9 +88,7 @@ def _fit(text: str, pos: int, end: int, width: int) -> int:
     return max(min(i, end), pos + 1)
 
 
-_RUN_TAIL = re.compile(r"\n[ \t\n]*")
-_BREAK = re.compile(r"[ \t]*\n[ \t\n]*")
-"""A run of white space holding a newline: inside a paragraph it reads as one space."""
+_RUN_TAIL = re.compile(r"\n[ \t]*")  # the rest of a soft break, from its newline on
 _FLAT = str.maketrans({"\t": " "})
 
 
@@ -107,7 +106,7 @@ def drawn(text: str, start: int, end: int) -> tuple[str, array[int] | None]:
     columns: array[int] = array("i")
     parts: list[str] = []
     pos = shown = 0
-    for match in _BREAK.finditer(raw):
+    for match in SOFT_BREAK.finditer(raw):
         a, b = match.span()
         parts.append(raw[pos:a])
         columns.extend(range(shown, shown + a - pos))
