@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from reader.dates import opening_date
 from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
 from reader.spans import Span, SpanArray
@@ -193,6 +194,8 @@ def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document
     if header:
         date = header.group(1)
         text = text[header.end() :]
+    if date is None and fmt != "html":  # a page's date is its metadata's, or none
+        date = opening_date(text)
     paragraphs = split_paragraphs(text)
     headline = find_headline(paragraphs)
     if headline is not None:
