@@ -114,6 +114,8 @@ def test_term_is_found(sentence: str, sector: str, term: str) -> None:
         ("They dined at the Grand Palace Hotel.", "tourism"),
         ("Forecasting is an inexact science.", "education-science"),
         ("Business investment rose two pct.", "finance"),
+        ("Her financial disclosure lists a farm.", "finance"),
+        ("The chief financial officer quit over financial difficulties.", "finance"),
         ("Refugee quotas split the bloc.", "trade"),
         ("Trade sources put the crop at 20 mln bags.", "trade"),
         ("The Minister of Transport resigned.", "transport"),
