@@ -36,6 +36,7 @@ _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LEADING_WORDS = re.compile(r"^\w*", re.MULTILINE)
 _NONE: frozenset[str] = frozenset()
+_RULES = ("proper", "echoes", "titles", "title_words")
 _CLASS = re.compile(r"\{(\w+)\}")
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
@@ -97,7 +98,8 @@ class Lexicon:
     goods: frozenset[str] = frozenset()
     rules: dict[str, frozenset[str]] = field(default_factory=dict)
     """Phrase sets of the context rules: ``proper`` (no mention inside a proper
-    name) and ``echoes`` (a bare head repeating an earlier "sugar imports")."""
+    name), ``echoes`` (a bare head repeating an earlier "sugar imports"),
+    ``titles`` and their ``title_words`` (joined in "Science and Technology Minister")."""
 
     def __post_init__(self) -> None:
         self.case_matcher = compile_words(self.case_phrases) if self.case_phrases else None
@@ -175,7 +177,7 @@ def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None
     case_terms: dict[str, set[str]] = {}
     compound_sectors: set[str] = set()
     heads: set[str] = set()
-    rules: dict[str, set[str]] = {"proper": set(), "echoes": set()}
+    rules: dict[str, set[str]] = {name: set() for name in _RULES}
     classes = {
         name: [normalise(w) for w in _strings(words)]
         for _, table in tables
@@ -186,11 +188,13 @@ def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None
         for sector, body in table.items():
             if sector == "titles" and isinstance(body, dict):
                 for w in _strings(body.get("words")):
+                    rules["title_words"].update(variants(w))
                     for h in _strings(body.get("heads")):
                         inverted = {normalise(f"{h} of {w}"), normalise(f"{h} for {w}")}
                         for v in variants(f"{w} {h}") | inverted:
                             blocked.setdefault(v, set()).update(names or sector_names)
                             terms.setdefault(v, set())
+                            rules["titles"].add(v)
                 continue
             if sector == "compounds" and isinstance(body, dict):
                 compound_sectors.update(_strings(body.get("sectors")))

@@ -17,6 +17,10 @@ _ECHO_REACH = 600
 _LINE_GAP = r"[^\S\n]*\n?[^\S\n]*"
 _NAME_AFTER = re.compile(_LINE_GAP + r"(?:of\s+(?:the\s+)?)?(?=\w)")
 _NAME_BEFORE = re.compile(r"(?<![\w.'&-])([\w.'&-]+)" + _LINE_GAP + r"$")
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_JOINED = re.compile(_JOIN)
+_JOINED_ON = re.compile(_JOIN + r"(?:[A-Z][\w-]*" + _JOIN + r")*")
+"""Between the words of one title: "of Industry, Mines and Communication and Transport"."""
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
 
 
@@ -33,6 +37,7 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
     pending: tuple[int, int, str] | None = None  # a head waiting for "of <goods>"
     proper = lex.rules.get("proper", _NONE)
     echoes = _Echoes(lex.rules.get("echoes", _NONE))
+    titles = _Titles(lex.rules.get("titles", _NONE), lex.rules.get("title_words", _NONE))
     for start, end, matched in _phrase_matches(lex, text):
         key = normalise(matched)
         sectors = phrases.get(key)
@@ -41,6 +46,8 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
         taken.add(start, end)
         if key in proper and _in_name(text, start, end):
             continue  # "Port Said", "University of Michigan": a name, not the sector
+        if titles.words and titles.joined(text, key, start, end, found):
+            continue  # "Trade and Industry Minister": one title, no mention
         if pending is not None and lex.goods:
             goods = sectors & lex.goods
             if len(goods) == 1 and _OF.fullmatch(text, pending[1], start):
@@ -136,6 +143,44 @@ class _Echoes:
             return None
         self._bound[stem] = (bound[0], start)
         return bound[0]
+
+
+class _Titles:
+    """Sector words joined into an official's title: "Minister of Trade and Industry".
+
+    The lexicon's titles cover one sector word each; a capitalised sector
+    word joined to a title by "and" or a comma belongs to it, before it
+    ("Science and Technology Minister") or after it ("Minister of Energy
+    and Mines").
+    """
+
+    def __init__(self, titles: frozenset[str], words: frozenset[str]) -> None:
+        self.titles, self.words = titles, words
+        self._end = -1  # where the last title (or a word joined on to it) ends
+        self._before: list[tuple[int, int]] = []  # capitalised title words joined so far
+
+    def joined(
+        self, text: str, key: str, start: int, end: int, found: dict[str, SpanArray]
+    ) -> bool:
+        """Whether this match is (or ends) a title; drops the words joined before it."""
+        if key in self.titles:
+            while self._before and _JOINED.fullmatch(text, self._before[-1][1], start):
+                head = self._before.pop()
+                _drop(found, head)
+                start = head[0]
+            self._before.clear()
+            self._end = end
+            return True
+        if key not in self.words or not text[start].isupper():
+            self._before.clear()
+            return False
+        if self._end >= 0 and _JOINED_ON.fullmatch(text, self._end, start):
+            self._end = end
+            return True
+        if self._before and not _JOINED.fullmatch(text, self._before[-1][1], start):
+            self._before.clear()
+        self._before.append((start, end))
+        return False
 
 
 def _in_name(text: str, start: int, end: int) -> bool:

@@ -71,6 +71,8 @@ def sectors_of(text: str) -> dict[str, list[str]]:
         ("Port officials stayed home; the port reopened.", "transport", "port"),
         ("Universities in Ohio raised fees.", "education-science", "Universities"),
         ("Hotels in Lisbon are full.", "tourism", "Hotels"),
+        ("Prices of crude oil, Energy Minister Ali said, rose.", "energy", "crude oil"),
+        ("Trade and the Energy Minister were discussed.", "trade", "Trade"),
         ("The ferry sank off the coast.", "transport", "ferry"),
         ("The dollar fell against the yen.", "finance", "dollar"),
         ("Their weapons were seized at the border.", "defense", "weapons"),
@@ -127,6 +129,9 @@ def test_term_is_found(sentence: str, sector: str, term: str) -> None:
         ("The Ministry of International Trade and Industry said so.", "industry"),
         ("Britain's minister of Agriculture, Fisheries and Food spoke.", "agriculture-food"),
         ("The Science and Technology Minister opened it.", "technology"),
+        ("The Housing and Tourism Minister resigned.", "construction"),
+        ("The Minister of Energy and Mines spoke.", "mining-metals"),
+        ("Ministers of Industry, Housing and Transport met.", "transport"),
     ],
 )
 def test_trap_is_not_a_mention(sentence: str, sector: str) -> None:
