@@ -7,10 +7,13 @@ A user file ``$XDG_CONFIG_HOME/reader/sectors.toml`` (default
 the sectors it names; unknown ids and malformed files are reported in
 ``Lexicon.warnings`` and otherwise ignored.
 
-Two tables are rules rather than sectors: ``[compounds]`` (a goods term
+Three tables are rules rather than sectors: ``[compounds]`` (a goods term
 before or "of" after a trade word counts for the goods: "wheat exports",
-"exports of wheat") and ``[titles]`` (an official's title such as "Treasury
-Secretary" is no mention of the sector it oversees).
+"exports of wheat"), ``[titles]`` (an official's title such as "Treasury
+Secretary" or "Minister of Trade" is no mention of the sector it oversees) and
+``[classes]`` (named word lists: ``{possessive}`` in a term or trap stands
+for each of its words). A sector's ``in_names`` lists terms that are no
+mention as part of a proper name ("Port Said", "University of Michigan").
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ from typing import Any
 from reader.analysis import lexicon_cache
 from reader.analysis.trie import compile_words
 
-_SPECIAL_TABLES = frozenset({"compounds", "titles"})
+_SPECIAL_TABLES = frozenset({"compounds", "titles", "classes"})
 """Tables of the lexicon file that are rules, not sectors."""
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 _LEADING_WORDS = re.compile(r"^\w*", re.MULTILINE)
 _NONE: frozenset[str] = frozenset()
+_RULES = ("proper", "echoes", "titles", "title_words")
+_CLASS = re.compile(r"\{(\w+)\}")
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
 
@@ -72,6 +77,15 @@ def variants(phrase: str) -> set[str]:
     return out
 
 
+def _expand(phrase: str, classes: dict[str, list[str]]) -> list[str]:
+    """``phrase`` with each ``{class}`` in it replaced by every word of that class."""
+    m = _CLASS.search(phrase)
+    if m is None:
+        return [phrase]
+    head, tail = phrase[: m.start()], phrase[m.end() :]
+    return [p for w in classes.get(m.group(1), ()) for p in _expand(head + w + tail, classes)]
+
+
 @dataclass
 class Lexicon:
     """Sector names, phrase -> sectors tables and the compiled matchers."""
@@ -82,6 +96,10 @@ class Lexicon:
     warnings: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()
     goods: frozenset[str] = frozenset()
+    rules: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Phrase sets of the context rules: ``proper`` (no mention inside a proper
+    name), ``echoes`` (a bare head repeating an earlier "sugar imports"),
+    ``titles`` and their ``title_words`` (joined in "Science and Technology Minister")."""
 
     def __post_init__(self) -> None:
         self.case_matcher = compile_words(self.case_phrases) if self.case_phrases else None
@@ -159,18 +177,32 @@ def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None
     case_terms: dict[str, set[str]] = {}
     compound_sectors: set[str] = set()
     heads: set[str] = set()
+    rules: dict[str, set[str]] = {name: set() for name in _RULES}
+    classes = {
+        name: [normalise(w) for w in _strings(words)]
+        for _, table in tables
+        if isinstance(table.get("classes"), dict)
+        for name, words in table["classes"].items()
+    }
     for where, table in tables:
         for sector, body in table.items():
             if sector == "titles" and isinstance(body, dict):
                 for w in _strings(body.get("words")):
+                    rules["title_words"].update(variants(w))
                     for h in _strings(body.get("heads")):
-                        for v in variants(f"{w} {h}"):
+                        inverted = {normalise(f"{h} of {w}"), normalise(f"{h} for {w}")}
+                        for v in variants(f"{w} {h}") | inverted:
                             blocked.setdefault(v, set()).update(names or sector_names)
                             terms.setdefault(v, set())
+                            rules["titles"].add(v)
                 continue
             if sector == "compounds" and isinstance(body, dict):
                 compound_sectors.update(_strings(body.get("sectors")))
                 heads.update(normalise(h) for h in _strings(body.get("heads")))
+                for h in _strings(body.get("echoes")):
+                    rules["echoes"].update(variants(h))
+                continue
+            if sector == "classes":
                 continue
             if not isinstance(body, dict):
                 warnings.append(f"{where}: [{sector}] is not a table; ignored")
@@ -181,19 +213,27 @@ def build(tables: list[tuple[str, dict[str, Any]]], names: dict[str, str] | None
             if names is None and isinstance(body.get("name"), str):
                 sector_names[sector] = body["name"]
             for term in _strings(body.get("terms")):
-                for v in variants(term):
+                for v in (v for t in _expand(term, classes) for v in variants(t)):
                     terms.setdefault(v, set()).add(sector)
             for trap in _strings(body.get("exclude")):
-                for v in variants(trap):
+                for v in (v for t in _expand(trap, classes) for v in variants(t)):
                     blocked.setdefault(v, set()).add(sector)
                     terms.setdefault(v, set())
+            for term in _strings(body.get("in_names")):
+                rules["proper"].update(variants(term))
             for term in _strings(body.get("case_terms")):
                 case_terms.setdefault(" ".join(term.split()), set()).add(sector)
     _add_compounds(terms, blocked, compound_sectors, heads)
     phrases = _final(terms, blocked)
     cased = {p: frozenset(s) for p, s in case_terms.items()}
     return Lexicon(
-        sector_names, phrases, cased, warnings, frozenset(heads), frozenset(compound_sectors)
+        sector_names,
+        phrases,
+        cased,
+        warnings,
+        frozenset(heads),
+        frozenset(compound_sectors),
+        {name: frozenset(found) for name, found in rules.items()},
     )
 
 
@@ -278,11 +318,12 @@ def _fields(lex: Lexicon) -> tuple[Any, ...]:
         lex.heads,
         lex.goods,
         lex._by_first_word,
+        lex.rules,
     )
 
 
 def _from_fields(fields: tuple[Any, ...]) -> Lexicon:
-    names, phrases, case_phrases, warnings, heads, goods, by_first_word = fields
-    lex = Lexicon(names, phrases, case_phrases, warnings, heads, goods)
+    names, phrases, case_phrases, warnings, heads, goods, by_first_word, rules = fields
+    lex = Lexicon(names, phrases, case_phrases, warnings, heads, goods, rules)
     lex.__dict__["_by_first_word"] = by_first_word  # the cached property, read from disk
     return lex

@@ -18,10 +18,10 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-_FORMAT = b"reader-lexicon-1"
+_FORMAT = b"reader-lexicon-2"
 """Changed whenever the stored fields change, so old files are not read."""
-_TYPES = (dict, dict, dict, list, frozenset, frozenset, dict)
-"""names, phrases, case phrases, warnings, heads, goods, phrases by leading word."""
+_TYPES = (dict, dict, dict, list, frozenset, frozenset, dict, dict)
+"""names, phrases, case phrases, warnings, heads, goods, phrases by leading word, rules."""
 
 
 def cache_dir() -> Path:

@@ -11,7 +11,17 @@ from reader.analysis.lexicon import Lexicon, lexicon, normalise
 from reader.analysis.model import SectorHit
 from reader.spans import SpanArray
 
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+_ECHO_REACH = 600
+"""How far after its last mention a goods compound lends its sector to a bare head."""
+_LINE_GAP = r"[^\S\n]*\n?[^\S\n]*"
+_NAME_AFTER = re.compile(_LINE_GAP + r"(?:of\s+(?:the\s+)?)?(?=\w)")
+_NAME_BEFORE = re.compile(r"(?<![\w.'&-])([\w.'&-]+)" + _LINE_GAP + r"$")
+_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_JOINED = re.compile(_JOIN)
+_JOINED_ON = re.compile(_JOIN + r"(?:[A-Z][\w-]*" + _JOIN + r")*")
+"""Between the words of one title: "of Industry, Mines and Communication and Transport"."""
+_NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
 
 
 def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
@@ -24,23 +34,34 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
     found: dict[str, SpanArray] = {}
     phrases = lex.phrases
     taken = SpanArray()  # every lexicon match, in text order
-    pending: tuple[int, int] | None = None  # a head waiting for "of <goods>"
+    pending: tuple[int, int, str] | None = None  # a head waiting for "of <goods>"
+    proper = lex.rules.get("proper", _NONE)
+    echoes = _Echoes(lex.rules.get("echoes", _NONE))
+    titles = _Titles(lex.rules.get("titles", _NONE), lex.rules.get("title_words", _NONE))
     for start, end, matched in _phrase_matches(lex, text):
         key = normalise(matched)
         sectors = phrases.get(key)
         if sectors is None:
             continue
         taken.add(start, end)
+        if key in proper and _in_name(text, start, end):
+            continue  # "Port Said", "University of Michigan": a name, not the sector
+        if titles.words and titles.joined(text, key, start, end, found):
+            continue  # "Trade and Industry Minister": one title, no mention
         if pending is not None and lex.goods:
             goods = sectors & lex.goods
             if len(goods) == 1 and _OF.fullmatch(text, pending[1], start):
-                # "exports of wheat": the head belongs to the goods it is of.
-                _drop(found, pending)
+                # "exports of wheat", "trade in oil": the head belongs to its goods.
+                _drop(found, pending[:2])
                 sectors = goods
                 start = pending[0]
+                echoes.bind(pending[2], goods, end)
         pending = None
         if key in lex.heads and sectors and not (sectors & lex.goods):
-            pending = (start, end)
+            pending = (start, end, key)
+            sectors = echoes.recall(key, start) or sectors
+        elif echoes.heads and len(sectors) == 1 and sectors <= lex.goods:
+            echoes.bind(key.rpartition(" ")[2], sectors, end)  # "sugar imports"
         for sector in sectors:
             _add(found, sector, start, end)
     if lex.case_matcher is not None:
@@ -89,6 +110,99 @@ def _phrase_matches(lex: Lexicon, text: str) -> Iterator[tuple[int, int, str]]:
             resume = max(end, m.end() + lo)
             yield start, m.end() + lo, m.group()
         pos = resume
+
+
+_NONE: frozenset[str] = frozenset()
+
+
+class _Echoes:
+    """Bare trade heads that go on with an earlier goods compound.
+
+    After "Sugar imports rose", a nearby "imports" are the sugar imports: the
+    head counts for the goods, as the compound does.
+    """
+
+    def __init__(self, heads: frozenset[str]) -> None:
+        self.heads = heads
+        self._bound: dict[str, tuple[frozenset[str], int]] = {}
+
+    @staticmethod
+    def _stem(head: str) -> str:
+        return head[:-1] if head.endswith("s") else head
+
+    def bind(self, head: str, sectors: frozenset[str], end: int) -> None:
+        if head in self.heads:
+            self._bound[self._stem(head)] = (sectors, end)
+
+    def recall(self, head: str, start: int) -> frozenset[str] | None:
+        if head not in self.heads:
+            return None
+        stem = self._stem(head)
+        bound = self._bound.get(stem)
+        if bound is None or start - bound[1] > _ECHO_REACH:
+            return None
+        self._bound[stem] = (bound[0], start)
+        return bound[0]
+
+
+class _Titles:
+    """Sector words joined into an official's title: "Minister of Trade and Industry".
+
+    The lexicon's titles cover one sector word each; a capitalised sector
+    word joined to a title by "and" or a comma belongs to it, before it
+    ("Science and Technology Minister") or after it ("Minister of Energy
+    and Mines").
+    """
+
+    def __init__(self, titles: frozenset[str], words: frozenset[str]) -> None:
+        self.titles, self.words = titles, words
+        self._end = -1  # where the last title (or a word joined on to it) ends
+        self._before: list[tuple[int, int]] = []  # capitalised title words joined so far
+
+    def joined(
+        self, text: str, key: str, start: int, end: int, found: dict[str, SpanArray]
+    ) -> bool:
+        """Whether this match is (or ends) a title; drops the words joined before it."""
+        if key in self.titles:
+            while self._before and _JOINED.fullmatch(text, self._before[-1][1], start):
+                head = self._before.pop()
+                _drop(found, head)
+                start = head[0]
+            self._before.clear()
+            self._end = end
+            return True
+        if key not in self.words or not text[start].isupper():
+            self._before.clear()
+            return False
+        if self._end >= 0 and _JOINED_ON.fullmatch(text, self._end, start):
+            self._end = end
+            return True
+        if self._before and not _JOINED.fullmatch(text, self._before[-1][1], start):
+            self._before.clear()
+        self._before.append((start, end))
+        return False
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word(s) at ``start:end`` are part of a proper name.
+
+    They are when a capitalised word follows ("Port Said"), or "of" and one
+    does ("University of Michigan"), or one stands before ("Harvard
+    University"). All-capitals text (a headline) says nothing of names.
+    """
+    word = text[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    after = _NAME_AFTER.match(text, end)
+    if after is not None and after.end() < len(text) and text[after.end()].isupper():
+        return True
+    before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    prev = before.group(1)
+    if prev.endswith(".") and "." not in prev[:-1] and len(prev) > 4:
+        return False  # "... in London. Universities": the end of a sentence
+    return prev[:1].isupper() and not prev.isupper() and prev not in _NOT_NAMES
 
 
 def _add(found: dict[str, SpanArray], sector: str, start: int, end: int) -> None:

@@ -61,6 +61,22 @@ def sectors_of(text: str) -> dict[str, list[str]]:
         ("The tourism industry recovered.", "tourism", "tourism industry"),
         ("Universities want more scientific research.", "education-science", "scientific research"),
         ("Output at the gas\n  field fell.", "energy", "gas\n  field"),
+        ("Growers shipped avocados north.", "agriculture-food", "avocados"),
+        ("The price of limes doubled.", "agriculture-food", "limes"),
+        ("Frost ruined the tomatoes.", "agriculture-food", "tomatoes"),
+        ("The plant builds car engines for export.", "industry", "car engines"),
+        ("Investment in copper rose.", "mining-metals", "Investment in copper"),
+        ("Trade in the coffee of Kenya grew.", "agriculture-food", "Trade in the coffee"),
+        ("Ships wait outside the port of Antwerp.", "transport", "port"),
+        ("Port officials stayed home; the port reopened.", "transport", "port"),
+        ("Universities in Ohio raised fees.", "education-science", "Universities"),
+        ("Hotels in Lisbon are full.", "tourism", "Hotels"),
+        ("Prices of crude oil, Energy Minister Ali said, rose.", "energy", "crude oil"),
+        ("Trade and the Energy Minister were discussed.", "trade", "Trade"),
+        ("The ferry sank off the coast.", "transport", "ferry"),
+        ("The dollar fell against the yen.", "finance", "dollar"),
+        ("Their weapons were seized at the border.", "defense", "weapons"),
+        ("Thousands of homes were built.", "construction", "homes"),
     ],
 )
 def test_term_is_found(sentence: str, sector: str, term: str) -> None:
@@ -85,6 +101,37 @@ def test_term_is_found(sentence: str, sector: str, term: str) -> None:
         ("It is a think tank in Washington.", "defense"),
         ("Take it with a grain of salt.", "agriculture-food"),
         ("It will be a long process.", "technology"),
+        # Words that only look like a sector: a metaphor, a name, an amount.
+        ("She spoke of righting a sinking economic ship.", "transport"),
+        ("The old party is a sinking ship.", "transport"),
+        ("He turned the tax code into a political weapon.", "defense"),
+        ("Sanctions are the economic weapons of choice.", "defense"),
+        ("The rally was held in Port St. Lucie last week.", "transport"),
+        ("They met in Port Said and Port-au-Prince.", "transport"),
+        ("He is director of debate at the University of Michigan.", "education-science"),
+        ("A lecturer at Boston College and Yale University agreed.", "education-science"),
+        ("The donors gave millions of dollars to the Clinton Foundation.", "finance"),
+        ("It cost a billion dollars.", "finance"),
+        ("Villagers were forced from their homes by high seas.", "construction"),
+        ("The storm tore the roof off his homes.", "construction"),
+        ("They dined at the Grand Palace Hotel.", "tourism"),
+        ("Forecasting is an inexact science.", "education-science"),
+        ("Business investment rose two pct.", "finance"),
+        ("The firm spent 105 billion yen on its plants.", "finance"),
+        ("The Federal Trade Commission approved the merger.", "trade"),
+        ("Her financial disclosure lists a farm.", "finance"),
+        ("The chief financial officer quit over financial difficulties.", "finance"),
+        ("Refugee quotas split the bloc.", "trade"),
+        ("Trade sources put the crop at 20 mln bags.", "trade"),
+        ("The Minister of Transport resigned.", "transport"),
+        ("The Minister for Trade flew home.", "trade"),
+        ("The Ministry of International Trade and Industry said so.", "trade"),
+        ("The Ministry of International Trade and Industry said so.", "industry"),
+        ("Britain's minister of Agriculture, Fisheries and Food spoke.", "agriculture-food"),
+        ("The Science and Technology Minister opened it.", "technology"),
+        ("The Housing and Tourism Minister resigned.", "construction"),
+        ("The Minister of Energy and Mines spoke.", "mining-metals"),
+        ("Ministers of Industry, Housing and Transport met.", "transport"),
     ],
 )
 def test_trap_is_not_a_mention(sentence: str, sector: str) -> None:
@@ -98,6 +145,33 @@ def test_trade_head_of_goods_counts_for_the_goods() -> None:
         "agriculture-food": ["Exports of wheat"],
         "trade": ["trade"],
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cocoa imports rose in May. Imports from Ghana doubled, while exports fell.",
+            {"agriculture-food": ["Cocoa imports", "Imports"], "trade": ["exports"]},
+        ),
+        (
+            "Exports of nickel grew. The exporters expect more exports next year.",
+            {"mining-metals": ["Exports of nickel", "exports"], "trade": ["exporters"]},
+        ),
+        (
+            "Imports rose. Later, coal imports fell.",
+            {"trade": ["Imports"], "energy": ["coal imports"]},
+        ),
+        (
+            "Tin imports rose. " + "Nothing else was said that day. " * 30 + "Imports fell.",
+            {"mining-metals": ["Tin imports"], "trade": ["Imports"]},
+        ),
+    ],
+)
+def test_bare_head_goes_on_with_a_nearby_goods_compound(
+    text: str, expected: dict[str, list[str]]
+) -> None:
+    assert sectors_of(text) == expected
 
 
 def test_officials_titles_are_not_sector_mentions() -> None:
@@ -158,6 +232,33 @@ def test_bad_user_file_is_reported_not_raised(
         assert "energy" in {h.id for h in find_sectors("Oil prices rose.", lex)}
     finally:
         lexicon_module.lexicon.cache_clear()
+
+
+def test_word_classes_expand_in_terms_and_traps() -> None:
+    lex = build(
+        [
+            (
+                "package",
+                {
+                    "energy": {"terms": ["pump", "{size} pump"], "exclude": ["{size} trap pump"]},
+                    "classes": {"size": ["big", "small"]},
+                },
+            )
+        ],
+        {"energy": "Energy"},
+    )
+    assert lex.phrases["big pump"] == {"energy"} and lex.phrases["small pumps"] == {"energy"}
+    assert lex.phrases["small trap pump"] == frozenset()
+    assert not lex.warnings
+
+
+def test_terms_in_names_are_no_mention_inside_a_name() -> None:
+    lex = build(
+        [("package", {"space": {"terms": ["rocket"], "in_names": ["rocket"]}})], {"space": "Space"}
+    )
+    text = "Rocket Lab and the Red Rocket cafe; rockets fly, Rocket makers said."
+    hits = find_sectors(text, lex)
+    assert [m.text(text) for h in hits for m in h.mentions] == ["rockets", "Rocket"]
 
 
 def test_unknown_user_sector_is_ignored_with_a_warning() -> None:
