@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from reader.analysis.found import Found
+from reader.analysis.phrases import name_within
 from reader.analysis.quotes import QuoteFinder
 from reader.spans import Span
 
@@ -137,3 +138,16 @@ def cut_overlaps(f: QuoteFinder) -> None:
 def _same(found: list[Found], a: int, b: int) -> bool:
     """Two statements that share their source and cue are one place in the text."""
     return a == b or (found[a].source == found[b].source and found[a].cue == found[b].cue)
+
+
+def name_only_sources(f: QuoteFinder) -> None:
+    """Each source as the words that name its speaker: "Ken Hitchcock", not "head coach ...".
+
+    The whole source stays for the speakers pass, which reads the role in it.
+    """
+    text = f.text
+    for st in f.found:
+        if st.source is not None:
+            named = name_within(text, st.source)
+            if named != st.source:
+                st.named = named
