@@ -173,9 +173,16 @@ def appositive(toks: list[Token]) -> Span | None:
     return Span(toks[k + 1].start, toks[-2].end)
 
 
-def source_after(text: str, pos: int, sent: Span) -> Span | None:
-    """A noun phrase right after an inverted cue: ``said Caddell``, ``said the minister``."""
+def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span | None:
+    """A noun phrase right after an inverted cue: ``said Caddell``, ``said the minister``.
+
+    ``quoted``: the cue follows a closing quotation mark, where the words after
+    it can only be the speaker: ``"...," says the bow-tied maverick`` and
+    ``"...," said the Cambridge resident``; ``says Campbell's partner, Jason
+    Louth`` is that partner, named.
+    """
     picked: list[Token] = []
+    described = False  # opened by a determiner or a possessive: "the ...", "Campbell's ..."
     for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
         w = tok.text
         low = w.lower()
@@ -185,8 +192,15 @@ def source_after(text: str, pos: int, sent: Span) -> Span | None:
             if not picked:
                 picked.append(tok)
             break
+        if not picked:
+            described = quoted and (
+                low in DETERMINERS or low in _POSSESSIVE_OPENERS or _possessive(w)
+            )
         if low in NAME_PREPOSITIONS and picked and picked[-1].text[0].isupper():
             picked.append(tok)
+            continue
+        if described and picked and _describing(w) and len(picked) < 6:
+            picked.append(tok)  # "the self-taught Cambridge resident"
             continue
         if (
             picked
@@ -202,15 +216,43 @@ def source_after(text: str, pos: int, sent: Span) -> Span | None:
             break
     while picked and picked[-1].text.lower() in _LINK_WORDS:
         picked.pop()
-    if not picked or not plausible(picked):
+    if not picked or not plausible(picked, described):
         return None
     if all(t.text.lower() in LEADING_NOISE for t in picked):
         return None  # "said Tuesday"
-    if not any(t.text[0].isupper() for t in picked) and (
-        len(picked) > 4 or picked[-1].text.lower() not in _SOURCE_HEADS
+    if (
+        not described
+        and not any(t.text[0].isupper() for t in picked)
+        and (len(picked) > 4 or picked[-1].text.lower() not in _SOURCE_HEADS)
     ):
         return None  # "said the event brought back ...": a clause, not a speaker
-    return Span(picked[0].start, trim_stop(picked[-1]))
+    end = trim_stop(picked[-1])
+    if described:
+        named = _NAME_AFTER_ROLE.match(text, end, sent.end)
+        if named:
+            end = named.end(1)  # "Campbell's partner, Jason Louth"
+    return Span(picked[0].start, end)
+
+
+_POSSESSIVE_OPENERS = frozenset({"my", "your", "our"})
+_NAME_AFTER_ROLE = re.compile(
+    r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|\Z))"
+)
+
+
+def _possessive(w: str) -> bool:
+    return w[0].isupper() and w.endswith(("'s", "’s"))
+
+
+def _describing(w: str) -> bool:
+    """A word that can go on describing a speaker after "the": "self-taught", "resident"."""
+    low = w.lower()
+    return (
+        w[0].isalpha()
+        and low not in STOP_WORDS
+        and not (low in VERB_FORMS and w[0].islower())
+        and not low.endswith("ly")
+    )
 
 
 def subject_after(text: str, pos: int, sent: Span) -> tuple[Span | None, int]:
@@ -265,8 +307,11 @@ def trim_stop(token: Token) -> int:
     return token.end
 
 
-def plausible(picked: list[Token]) -> bool:
-    """A source names someone: a pronoun, a capitalised name, or a noun for people."""
+def plausible(picked: list[Token], described: bool = False) -> bool:
+    """A source names someone: a pronoun, a capitalised name, or a noun for people.
+
+    ``described``: a phrase that can only be the speaker, whatever its head noun.
+    """
     words = [t.text for t in picked]
     low = [w.lower() for w in words]
     if len(low) == 1 and low[0] in PRONOUNS:
@@ -279,7 +324,7 @@ def plausible(picked: list[Token]) -> bool:
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and low[0] not in DETERMINERS
     )
-    return named or _names_people(low)
+    return named or described or _names_people(low)
 
 
 def _names_people(low: list[str]) -> bool:

@@ -1,0 +1,38 @@
+"""``"...," says the bow-tied maverick``: after a quotation, the words after the cue are its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+# (text, the quote's source)
+AFTER_QUOTATION = [
+    ('"The tide was late," says the grey-bearded ferryman.', "the grey-bearded ferryman"),
+    ('"We sold out by noon," said the Dundee baker, smiling.', "the Dundee baker"),
+    ('"Try the plums," says my eldest daughter.', "my eldest daughter"),
+    ('"Nobody came," says Okafor\'s assistant, Lena Marsh.', "Lena Marsh"),
+    ('"The talks went well," said her office.', "her office"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), AFTER_QUOTATION)
+def test_described_speaker_after_a_quotation(text: str, source: str) -> None:
+    result = analyze(text)
+    assert [q.source.text(text) for q in result.quotes if q.source] == [source]
+    assert result.quotes[0].kind == "direct"
+
+
+# Without a quotation before it, a lower-case phrase after "said" is what was said.
+NOT_A_SPEAKER = [
+    "The harbour said the event brought back many visitors.",
+    "Prices rose, said the report released by the ministry on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_SPEAKER)
+def test_no_described_speaker_without_a_quotation(text: str) -> None:
+    result = analyze(text)
+    sources = [q.source.text(text) for q in result.quotes if q.source]
+    assert "the event brought back many visitors" not in sources
+    assert all(not s.startswith("the report released") for s in sources)
