@@ -1,4 +1,4 @@
-"""``"...," says the bow-tied maverick``: after a quotation, the words after the cue are its speaker."""
+"""``"...," says the bow-tied maverick``: after a quotation, the words after the cue speak."""
 
 from __future__ import annotations
 
