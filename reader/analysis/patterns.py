@@ -22,7 +22,7 @@ from collections.abc import Callable
 from reader.analysis.layout import Quoted
 from reader.analysis.phrases import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder
-from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION
+from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION, STOP_WORDS
 from reader.spans import Span
 
 Pattern = Callable[[QuoteFinder, Cue], bool]
@@ -84,6 +84,18 @@ def _after_comma(text: str, lo: int, pos: int) -> bool:
 def _ends_clause(text: str, pos: int, end: int) -> bool:
     """Nothing but closing punctuation between ``pos`` and the end of the sentence."""
     return not text[pos:end].strip(" \t\n.!?;,\"”’'")
+
+
+def _closing_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
+    """``CONTENT, Gibson testified.``: a verb that needs a clause, closing one after a comma.
+
+    A noun form ("..., the report") is no cue even there.
+    """
+    verb = c.verb
+    if verb is None or c.word in verb.noun_forms or c.source is None:
+        return False
+    source = c.source.start
+    return _ends_clause(f.text, pos, c.sent.end) and _after_comma(f.text, c.sent.start, source)
 
 
 def _reach(f: QuoteFinder, c: Cue) -> int:
@@ -267,7 +279,7 @@ def clause_before(f: QuoteFinder, c: Cue) -> bool:
         or _ADJUNCT_START.match(text, pos, sent.end)
     ):
         return False
-    if c.strict or source.start <= sent.start:
+    if (c.strict and not _closing_report(f, c, pos)) or source.start <= sent.start:
         return True
     interrupted = _INTERRUPTED.match(text, pos, sent.end)
     if interrupted and interrupted.group(1).lower() not in NOT_CONTINUATION:
@@ -276,10 +288,17 @@ def clause_before(f: QuoteFinder, c: Cue) -> bool:
         if content is not None:
             f.add("indirect", content, c.span, source)
         return True
+    begin = sent.start
     lead = _FIRST_WORD.match(text, sent.start, source.start)
     if lead and lead.group(1).lower() in ADVERBIAL_OPENERS:
-        return True  # "In Moscow, he said": no content before the source
-    content = f.clean(sent.start, source.start)
+        # "In Moscow, he said": no content before the source; but
+        # "At that distance, the truck could stop, he said" has one after the adverbial.
+        comma = text.find(",", lead.end(), source.start)
+        after = _FIRST_WORD.match(text, comma + 1, source.start) if comma > 0 else None
+        if after is None or after.group(1).lower() in STOP_WORDS:
+            return True
+        begin = comma + 1
+    content = f.clean(begin, source.start)
     if content is not None:
         f.add("indirect", content, c.span, source)
     return True
