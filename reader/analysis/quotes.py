@@ -44,6 +44,7 @@ _TRAIL_WORDS = re.compile(
 _ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 _AFTER_ALL = 1 << 62  # sorts after every offset
+_QUESTION_CLOSED = re.compile(r"[?!][’']?(?:[\"”]|'')\Z")
 
 
 @dataclass(slots=True, eq=False)
@@ -143,9 +144,27 @@ class QuoteFinder:
         j = pos
         while j > sent.start and text[j - 1] in " \t\n,":
             j -= 1
+        if j == sent.start:
+            j = self._question_before(j)
         if j <= 0 or not (text[j - 1] in '"”' or text[j - 2 : j] == "''"):
             return None
         return self.layout.quote_ending_at(j)
+
+    def _question_before(self, start: int) -> int:
+        """``"Are there prizes?" Lincicome asked``: a sentence opening with its source.
+
+        A quotation closing on a question or an exclamation mark ends a
+        sentence; when the next one opens with the cue's source, that
+        quotation is what was said. The closing mark's end, or ``start``.
+        """
+        text = self.text
+        k = start
+        lo = self.layout.paragraph_of(start).start
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        if k == start or not _QUESTION_CLOSED.search(text, max(lo, k - 4), k):
+            return start
+        return k
 
     def last_in(self, sent: Span) -> int | None:
         """The index of the last statement found in ``sent``, if any."""

@@ -36,3 +36,17 @@ def test_no_described_speaker_without_a_quotation(text: str) -> None:
     sources = [q.source.text(text) for q in result.quotes if q.source]
     assert "the event brought back many visitors" not in sources
     assert all(not s.startswith("the report released") for s in sources)
+
+
+# A quotation closing on "?" or "!" ends its sentence; the next one opens with its source.
+QUESTIONS = [
+    ('"Is the ferry running?" Okafor asked before boarding.', "Okafor", "Is the ferry running?"),
+    ('"What a catch!" the skipper shouted.', "the skipper", "What a catch!"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), QUESTIONS)
+def test_question_before_its_source(text: str, source: str, content: str) -> None:
+    result = analyze(text)
+    rows = [(q.kind, q.source.text(text), q.content.text(text)) for q in result.quotes]
+    assert rows == [("direct", source, content)]
