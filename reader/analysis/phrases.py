@@ -181,6 +181,10 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
     ``"...," said the Cambridge resident``; ``says Campbell's partner, Jason
     Louth`` is that partner, named.
     """
+    titled = _TITLED_NAME.match(text, pos, sent.end)
+    if titled and all(_title_word(w) for w in titled.group(2).split()):
+        last = tokens(text, titled.start(1), titled.end(1))[-1]
+        return Span(titled.start(1), trim_stop(last))  # "said Oilers head coach Ken Hitchcock"
     picked: list[Token] = []
     described = False  # opened by a determiner or a possessive: "the ...", "Campbell's ..."
     for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
@@ -235,6 +239,11 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
 
 
 _POSSESSIVE_OPENERS = frozenset({"my", "your", "our"})
+_TITLED_NAME = re.compile(
+    r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?(—–]|\Z))"
+)
+"""A role in lower case between capitalised words: "MaRS director Adam Jagelewski"."""
 _NAME_AFTER_ROLE = re.compile(
     r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|\Z))"
 )
@@ -242,6 +251,19 @@ _NAME_AFTER_ROLE = re.compile(
 
 def _possessive(w: str) -> bool:
     return w[0].isupper() and w.endswith(("'s", "’s"))
+
+
+def _title_word(w: str) -> bool:
+    """A lower-case word of a role between names: "senior", "manager", "head", "coach"."""
+    low = w.lower()
+    return (
+        w.replace("-", "").isalpha()
+        and low not in STOP_WORDS
+        and low not in NAME_PREPOSITIONS
+        and low not in VERB_FORMS
+        and not low.endswith("ly")
+        and low not in {"the", "a", "an"}
+    )
 
 
 def _describing(w: str) -> bool:

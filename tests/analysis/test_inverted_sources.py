@@ -13,6 +13,8 @@ AFTER_QUOTATION = [
     ('"Try the plums," says my eldest daughter.', "my eldest daughter"),
     ('"Nobody came," says Okafor\'s assistant, Lena Marsh.', "Lena Marsh"),
     ('"The talks went well," said her office.', "her office"),
+    ('"We lost the toss," said Harbour Rowing head coach Anna Brekke.', "Anna Brekke"),
+    ('"Costs are up," says Ports and Docks senior manager Ola Dahl, who runs it.', "Ola Dahl"),
 ]
 
 
