@@ -9,7 +9,7 @@ from reader.analysis import analyze
 # (text, source, cue)
 CUES = [
     ('"She is safe, she is safe," the mother repeated into the phone.', "the mother", "repeated"),
-    ('"The mill will close in May," the notice read.', "the notice", "read"),
+    ('"The mill will close in May," the letter read.', "the letter", "read"),
     ('"Nobody was hurt," her statement read.', "her statement", "read"),
     ("The broker advises that the shares may fall further this year.", "The broker", "advises"),
     ("The broker advised clients that the shares may fall.", "The broker", "advised"),
