@@ -85,7 +85,9 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
         cue_start = toks[i].start
         i -= 1
         aux += 1
-    if i >= 0 and toks[i].text == ",":
+    if i >= 3 and toks[i].text == "," and toks[i - 1].text.isdigit() and toks[i - 2].text == ",":
+        i -= 3  # "Teresa Galati, 56, says": the age is no part of the source
+    elif i >= 0 and toks[i].text == ",":
         appos = appositive(toks[: i + 1])
         if appos is None:
             # "The state's campaign chairman, Phil Lovas, said": a role, then the name.

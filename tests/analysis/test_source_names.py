@@ -39,6 +39,12 @@ QUOTED = [
         "Harbour Rowing Club head coach",
     ),
     (
+        "Retired welder Ivo Petrov, 71, says the yard was never busier.",
+        "Ivo Petrov",
+        "Ivo Petrov",
+        "Retired welder",
+    ),
+    (
         "Anna Brekke, the club's head coach, said the boats were too old.",
         "Anna Brekke",
         "Anna Brekke",
