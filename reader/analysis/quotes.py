@@ -89,7 +89,8 @@ class QuoteFinder:
     def __init__(self, text: str, layout: Layout, skip: list[Span]) -> None:
         self.text = text
         self.layout = layout
-        self._skip = sorted((s.start, s.end) for s in skip)  # paragraphs read as posts
+        # paragraphs read as posts, and links to other stories
+        self._skip = sorted({(s.start, s.end) for s in (*skip, *layout.link_lines())})
         self.found: list[Found] = []
         self.used_quotes: set[int] = set()  # start offsets of quoted stretches attributed
 
