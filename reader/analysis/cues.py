@@ -25,6 +25,11 @@ from reader.analysis.quotes import CUES, Cue, QuoteFinder
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
+_NOUN_AFTER = re.compile(r"\b(?:the|a|an|this|these|those|editor[’']s)\s+\Z", re.IGNORECASE)
+"""An article right before a word makes it a noun ("a report", "Editor's note").
+
+A possessive does not: "Trump's claim that ..." reports what he said.
+"""
 _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 """Words that may stand before a participle opening its sentence ("After stressing ...")."""
 
@@ -54,11 +59,18 @@ def read_cues(f: QuoteFinder) -> None:
                     break
 
 
-def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue:
-    """A finite reporting verb, with the noun phrase before it as its source, if any."""
+def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
+    """A finite reporting verb, with the noun phrase before it as its source, if any.
+
+    None for a form that is as often a noun, where it reads as one: "the
+    report", "Editor's note:".
+    """
+    verb = VERB_FORMS[word]
+    if word in verb.noun_forms and _NOUN_AFTER.search(f.text, max(0, start - 12), start):
+        return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
-    return Cue(start, end, word, VERB_FORMS[word], sent, source, first, end)
+    return Cue(start, end, word, verb, sent, source, first, end)
 
 
 def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:

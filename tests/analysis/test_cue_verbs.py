@@ -33,3 +33,24 @@ NO_CUE = [
 @pytest.mark.parametrize("text", NO_CUE)
 def test_no_cue(text: str) -> None:
     assert list(analyze(text).quotes) == []
+
+
+# Forms that are as often nouns, read as nouns; a hypothetical "say".
+NOT_A_REPORT = [
+    "Editor’s note: the ferry timetable changed in May.",
+    "The report that the ferry was late was wrong.",
+    "Having said that, the ferry owners argue that fares must rise.",
+    "Let's say the ferry costs ten euros a trip.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_REPORT)
+def test_noun_or_hypothetical_is_no_cue(text: str) -> None:
+    cues = [q.cue.text(text) for q in analyze(text).quotes if q.cue]
+    assert cues in ([], ["argue"])
+
+
+def test_a_possessive_claim_reports_speech() -> None:
+    text = "The council rejected Ortega’s claim that the ferry was safe."
+    rows = [(q.source.text(text), q.cue.text(text)) for q in analyze(text).quotes]
+    assert rows and rows[0][1] == "claim" and rows[0][0].endswith("Ortega’s")
