@@ -41,6 +41,8 @@ _TRAIL_WORDS = re.compile(
     r"where|after|before|with|since))+[\s,;:—–-]*\Z",
     re.IGNORECASE,
 )
+_PARTIAL_LEAD = re.compile(r"\s*([^\s\"“”:;][^\"“”:;]*?\w[^\"“”:;]*?\s\w[^\"“”:;]*?)\s*")
+"""Words of the sentence before a quotation that opens inside it (no marks, colons)."""
 _ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 _AFTER_ALL = 1 << 62  # sorts after every offset
@@ -186,6 +188,10 @@ class QuoteFinder:
         """
         text = self.text
         content = q.content
+        lead = _PARTIAL_LEAD.fullmatch(text, sent.start, q.start) if sent.start < q.start else None
+        if lead:
+            # 'Using the tax ''is a misguided approach,'' he said': the whole clause was said.
+            content = Span(lead.start(1), content.end)
         para = self.layout.paragraph_of(q.start)
         for after in (cue.end, sent.end):
             gap = _WS.match(text, after, para.end)
@@ -201,7 +207,7 @@ class QuoteFinder:
                 and not self._attributed_after(nxt, para.end)
             ):
                 self.used_quotes.add(nxt.start)
-                content = Span(q.content.start, nxt.content.end)
+                content = Span(content.start, nxt.content.end)
                 break
         self.add("direct", content, cue, source, quoted=q)
 
