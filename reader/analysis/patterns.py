@@ -56,6 +56,12 @@ TELL_OBJECT = re.compile(
 THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 _OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
 _COLON = re.compile(r"\s*:\s*")
+_WHAT_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
+_OBJECT_TO = re.compile(
+    r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
+    r"(to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+)"
+)
+"""The person spoken to, then what they should do: "police to investigate"."""
 _PHRASE_THEN_THAT = re.compile(
     r"\s+(?:in|at|on|during|after|before|to|via|with|from|by|through|outside|inside)\s"
     r"[^\"“”;:]{1,70}?,?\s+that\s+"
@@ -225,6 +231,16 @@ def quotation_around(f: QuoteFinder, c: Cue) -> bool:
     return True
 
 
+def named_as(f: QuoteFinder, c: Cue) -> bool:
+    """``what he called "a disaster"``: a name for something, not a statement."""
+    if c.source is None or not _WHAT_BEFORE.search(
+        f.text, max(0, c.source.start - 8), c.source.start
+    ):
+        return False
+    _reach(f, c)
+    return c.quote is not None
+
+
 def quotation_after(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said: "CONTENT"`` and ``..., saying "CONTENT"``: the quotation after the cue."""
     _reach(f, c)
@@ -253,6 +269,24 @@ def that_clause(f: QuoteFinder, c: Cue) -> bool:
     if not that or that.end() <= pos:
         return False
     content = f.clean(that.end(), end)
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+def object_infinitive(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE urged police to investigate``: what the person spoken to should do.
+
+    Only for a verb that needs a clause and names the person spoken to
+    (``clause_only`` and ``object``: "urge", "remind", "call on").
+    """
+    verb = c.verb
+    if verb is None or not (verb.clause_only and verb.object):
+        return False
+    m = _OBJECT_TO.match(f.text, c.last, c.sent.end)
+    if not m:
+        return False
+    content = f.clean(m.start(1), c.sent.end)
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True
@@ -389,9 +423,11 @@ FINITE: tuple[Pattern, ...] = (
     distant_subject,  # finds a source only: "Donna Rawlings, 59, who watched, said ..."
     inverted,  # '"...," said Caddell' and "CONTENT, said the minister"; ends sourceless cues
     quotation_around,  # '"A," she said, "B."'
+    named_as,  # 'what he called "a disaster"': no statement
     quotation_after,  # 'SOURCE said: "CONTENT"'
     colon_after,  # "SOURCE said: CONTENT"
     that_clause,  # "SOURCE said (in Michigan) that CONTENT"
+    object_infinitive,  # "SOURCE urged police to investigate"
     quotation_before,  # '"CONTENT," SOURCE said later'
     clause_before,  # "CONTENT, SOURCE said." and "A, SOURCE said, B."
     clause_after,  # "SOURCE said CONTENT"

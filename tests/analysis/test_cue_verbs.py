@@ -54,3 +54,36 @@ def test_a_possessive_claim_reports_speech() -> None:
     text = "The council rejected Ortega’s claim that the ferry was safe."
     rows = [(q.source.text(text), q.cue.text(text)) for q in analyze(text).quotes]
     assert rows and rows[0][1] == "claim" and rows[0][0].endswith("Ortega’s")
+
+
+# (text, source, cue, content): the person spoken to, then what they should do or be called.
+OBJECT_THEN = [
+    (
+        "Mayor Ortega urged all ferry users near the port to avoid the harbour.",
+        "Mayor Ortega",
+        "urged",
+        "to avoid the harbour",
+    ),
+    ("Ortega called on the unions to end the strike.", "Ortega", "called", "to end the strike"),
+    ('Ortega called the plan "reckless" on Monday.', "Ortega", "called", "reckless"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), OBJECT_THEN)
+def test_object_then_what_was_said(text: str, source: str, cue: str, content: str) -> None:
+    rows = [
+        (q.source.text(text), q.cue.text(text), q.content.text(text)) for q in analyze(text).quotes
+    ]
+    assert rows == [(source, cue, content)]
+
+
+NO_OBJECT_REPORT = [
+    "Ortega called the minister on Friday to discuss the strike.",
+    'Ortega denounced what Mayor Diaz called "a clear threat" to the port.',
+    "The rules called for the ferry to stop at dawn.",
+]
+
+
+@pytest.mark.parametrize("text", NO_OBJECT_REPORT)
+def test_no_report_in_a_call(text: str) -> None:
+    assert list(analyze(text).quotes) == []
