@@ -196,7 +196,7 @@ def inverted(f: QuoteFinder, c: Cue) -> bool:
     closing = f.closing_quote_before(c.start, sent)
     if closing is None and not _after_comma(text, sent.start, c.start):
         return True
-    source = source_after(text, c.end, sent, quoted=closing is not None)
+    source = source_after(text, c.end, sent, quoted=True)
     if source is None or not (
         _ends_clause(text, source.end, sent.end)
         or text[source.end : source.end + 2].strip()[:1] in {",", ";", ":", "—", "–", "("}

@@ -205,7 +205,7 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
         if low in NAME_PREPOSITIONS and picked and picked[-1].text[0].isupper():
             picked.append(tok)
             continue
-        if described and picked and _describing(w) and len(picked) < 6:
+        if described and picked and _describing(w, picked[-1].text) and len(picked) < 6:
             picked.append(tok)  # "the self-taught Cambridge resident"
             continue
         if (
@@ -268,14 +268,18 @@ def _title_word(w: str) -> bool:
     )
 
 
-def _describing(w: str) -> bool:
-    """A word that can go on describing a speaker after "the": "self-taught", "resident"."""
+def _describing(w: str, before: str) -> bool:
+    """A word that can go on describing a speaker after "the": "self-taught", "resident".
+
+    A past form after a noun is a verb: "the program changed his life".
+    """
     low = w.lower()
     return (
         w[0].isalpha()
         and low not in STOP_WORDS
         and not (low in VERB_FORMS and w[0].islower())
         and not low.endswith("ly")
+        and not (w[0].islower() and low.endswith("ed") and before.lower() not in DETERMINERS)
     )
 
 

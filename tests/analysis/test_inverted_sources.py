@@ -13,6 +13,7 @@ AFTER_QUOTATION = [
     ('"Try the plums," says my eldest daughter.', "my eldest daughter"),
     ('"Nobody came," says Okafor\'s assistant, Lena Marsh.', "Lena Marsh"),
     ('"The talks went well," said her office.', "her office"),
+    ("The talks went badly, said one Labour source in the room.", "one Labour source"),
     ('"We lost the toss," said Harbour Rowing head coach Anna Brekke.', "Anna Brekke"),
     ('"Costs are up," says Ports and Docks senior manager Ola Dahl, who runs it.', "Ola Dahl"),
 ]
@@ -27,6 +28,7 @@ def test_described_speaker_after_a_quotation(text: str, source: str) -> None:
 
 # Without a quotation before it, a lower-case phrase after "said" is what was said.
 NOT_A_SPEAKER = [
+    'Ortega, who called it "a relief," says the ferry changed his life.',
     "The harbour said the event brought back many visitors.",
     "Prices rose, said the report released by the ministry on Monday.",
 ]
@@ -37,6 +39,7 @@ def test_no_described_speaker_without_a_quotation(text: str) -> None:
     result = analyze(text)
     sources = [q.source.text(text) for q in result.quotes if q.source]
     assert "the event brought back many visitors" not in sources
+    assert not any(s.startswith("the ferry") for s in sources)
     assert all(not s.startswith("the report released") for s in sources)
 
 
