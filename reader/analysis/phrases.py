@@ -205,7 +205,9 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
         if low in NAME_PREPOSITIONS and picked and picked[-1].text[0].isupper():
             picked.append(tok)
             continue
-        if described and picked and _describing(w, picked[-1].text) and len(picked) < 6:
+        if described and picked and w[0].islower():
+            if not _describing(w, picked[-1].text) or len(picked) >= 6:
+                break
             picked.append(tok)  # "the self-taught Cambridge resident"
             continue
         if (
@@ -277,6 +279,7 @@ def _describing(w: str, before: str) -> bool:
     return (
         w[0].isalpha()
         and low not in STOP_WORDS
+        and (low == "of" or low not in NAME_PREPOSITIONS)
         and not (low in VERB_FORMS and w[0].islower())
         and not low.endswith("ly")
         and not (w[0].islower() and low.endswith("ed") and before.lower() not in DETERMINERS)

@@ -23,7 +23,7 @@ AFTER_QUOTATION = [
 def test_described_speaker_after_a_quotation(text: str, source: str) -> None:
     result = analyze(text)
     assert [q.source.text(text) for q in result.quotes if q.source] == [source]
-    assert result.quotes[0].kind == "direct"
+    assert result.quotes[0].kind == ("direct" if text.startswith('"') else "indirect")
 
 
 # Without a quotation before it, a lower-case phrase after "said" is what was said.
