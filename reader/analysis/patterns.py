@@ -56,6 +56,15 @@ TELL_OBJECT = re.compile(
 THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 _OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
 _COLON = re.compile(r"\s*:\s*")
+_LEADING_ADJUNCT = re.compile(
+    r"\s*(?:after|before|during|at|in|on|following|since)\s+(?:[\w'’.-]+\s+){1,5}?"
+    r"(?=(?:he|she|they|it|we|I)\s)"
+)
+"""A phrase of time or place between the cue and the clause's subject."""
+_PLACE_ONLY = re.compile(
+    r"\s*(?:at|in|on|during|after|before)\s+[^,;:\"“”]{1,60},\s*(?:where|which|when|who)\b"
+)
+"""``said in Lisbon, where ...``: a place and a clause about it, no statement."""
 _WHAT_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 _OBJECT_TO = re.compile(
     r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
@@ -313,8 +322,10 @@ def clause_before(f: QuoteFinder, c: Cue) -> bool:
         or _ADJUNCT_START.match(text, pos, sent.end)
     ):
         return False
-    if (c.strict and not _closing_report(f, c, pos)) or source.start <= sent.start:
+    if c.strict and not _closing_report(f, c, pos):
         return True
+    if source.start <= sent.start:
+        return False  # "Trump said after the convention he ...": nothing before, read on
     interrupted = _INTERRUPTED.match(text, pos, sent.end)
     if interrupted and interrupted.group(1).lower() not in NOT_CONTINUATION:
         # "Acts of protest, Mr. Obama said, are acts of patriotism."
@@ -347,6 +358,12 @@ def clause_after(f: QuoteFinder, c: Cue) -> bool:
     rest = text[pos : pos + 4].lower()
     if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
         return True
+    where = _PLACE_ONLY.match(text, pos, c.sent.end)
+    if where:
+        return True  # "Ortega said in Lisbon, where the ferry docked": no content
+    lead = _LEADING_ADJUNCT.match(text, pos, c.sent.end)
+    if lead:
+        pos = lead.end()  # "said after the convention he would ...": the clause after it
     content = f.clean(pos, c.sent.end)
     if content is not None:
         f.add("indirect", content, c.span, c.source)
