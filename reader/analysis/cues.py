@@ -30,6 +30,12 @@ _NOUN_AFTER = re.compile(r"\b(?:the|a|an|this|these|those|editor[’']s)\s+\Z", 
 
 A possessive does not: "Trump's claim that ..." reports what he said.
 """
+_ADVERBIAL_LEAD = re.compile(
+    r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then)\b"
+    r"[^,;:\"“”]{0,80},)\s*",
+    re.IGNORECASE,
+)
+"""A phrase opening a sentence before its subject: "During a speech on Monday,"."""
 _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 """Words that may stand before a participle opening its sentence ("After stressing ...")."""
 
@@ -109,7 +115,11 @@ def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | Non
     if cue.follows is not None:
         cue.source = f.found[cue.follows].source
     else:
-        cue.source, _ = subject_after(text, sent.start, sent)  # "He defended it, saying ..."
+        begin = sent.start
+        opener = _ADVERBIAL_LEAD.match(text, begin, start)
+        if opener:
+            begin = opener.end()  # "During a speech, Trump attacked Clinton, saying ..."
+        cue.source, _ = subject_after(text, begin, sent)  # "He defended it, saying ..."
         if cue.source is None:
             return None
     return cue

@@ -248,6 +248,11 @@ _TITLED_NAME = re.compile(
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?(—–]|\Z))"
 )
 """A role in lower case between capitalised words: "MaRS director Adam Jagelewski"."""
+_TITLED_SUBJECT = re.compile(
+    r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
+)
+"""The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
 _NAME_AFTER_ROLE = re.compile(
     r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|\Z))"
 )
@@ -265,7 +270,8 @@ def _title_word(w: str) -> bool:
         and low not in STOP_WORDS
         and low not in NAME_PREPOSITIONS
         and low not in VERB_FORMS
-        and not low.endswith("ly")
+        and not low.endswith(("ly", "ed", "ing", "es"))
+        and not (low.endswith("s") and not low.endswith("ss"))  # "attacked", "praises": verbs
         and low not in {"the", "a", "an"}
     )
 
@@ -288,6 +294,10 @@ def _describing(w: str, before: str) -> bool:
 
 def subject_after(text: str, pos: int, sent: Span) -> tuple[Span | None, int]:
     """The subject starting at ``pos`` (a name, a pronoun, "the minister"), and its end."""
+    titled = _TITLED_SUBJECT.match(text, pos, sent.end)
+    if titled and all(_title_word(w) for w in titled.group(2).split()):
+        # "Chinese foreign ministry spokeswoman Hua Chunying shot back"
+        return Span(titled.start(1), titled.end(1)), titled.end(1)
     picked: list[Token] = []
     for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
         w = tok.text
