@@ -26,10 +26,14 @@ from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
 _NOUN_AFTER = re.compile(r"\b(?:the|a|an|this|these|those|editor[’']s)\s+\Z", re.IGNORECASE)
-"""An article right before a word makes it a noun ("a report", "Editor's note").
+"""An article right before a word makes it a noun ("a report", "a comment", "Editor's note").
 
 A possessive does not: "Trump's claim that ..." reports what he said.
 """
+_ADJECTIVE_AFTER = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|your)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE
+)
+"""A past form after a determiner describes a noun: "his previously stated views"."""
 _ADVERBIAL_LEAD = re.compile(
     r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then)\b"
     r"[^,;:\"“”]{0,80},)\s*",
@@ -68,11 +72,12 @@ def read_cues(f: QuoteFinder) -> None:
 def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
     """A finite reporting verb, with the noun phrase before it as its source, if any.
 
-    None for a form that is as often a noun, where it reads as one: "the
-    report", "Editor's note:".
+    None where the form reads as a noun or an adjective: "the report",
+    "Editor's note:", "her informed consent".
     """
     verb = VERB_FORMS[word]
-    if word in verb.noun_forms and _NOUN_AFTER.search(f.text, max(0, start - 12), start):
+    before = f.text[max(0, start - 30) : start]
+    if _NOUN_AFTER.search(before) or (word.endswith("ed") and _ADJECTIVE_AFTER.search(before)):
         return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)

@@ -41,6 +41,9 @@ NOT_A_REPORT = [
     "The report that the ferry was late was wrong.",
     "Having said that, the ferry owners argue that fares must rise.",
     "Let's say the ferry costs ten euros a trip.",
+    "Given his previously stated views, the ferry owners are hopeful.",
+    "She had given her informed consent to the ferry crossing.",
+    "It is a comment that the ferry owners found odd.",
 ]
 
 
