@@ -243,6 +243,11 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
 
 
 _POSSESSIVE_OPENERS = frozenset({"my", "your", "our"})
+_CLAUSE_WORDS = frozenset(
+    {"but", "and", "or", "because", "while", "although", "though", "when", "as", "if", "unless"}
+)
+"""Words that end the source after "according to": what follows is another clause."""
+_PARTICIPLE_NEXT = re.compile(r"\s+(?:to|at|in|on|from|with|during)\b")
 _TITLED_NAME = re.compile(
     r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?(—–]|\Z))"
@@ -326,12 +331,18 @@ def subject_after(text: str, pos: int, sent: Span) -> tuple[Span | None, int]:
 
 
 def source_according_to(text: str, pos: int, sent: Span) -> Span | None:
-    """The words after "according to", up to a mark or "that"/"who"/"which" (12 at most)."""
+    """The words after "according to", up to a mark, a clause or a participle (12 at most)."""
     picked: list[Token] = []
     for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
         w = tok.text
         if not (w[0].isalnum() or w[0] in "'’") or w.lower() in {"that", "who", "which"}:
             break
+        low = w.lower()
+        if picked and (
+            (low in _CLAUSE_WORDS and not (low == "and" and picked[-1].text[0].isupper()))
+            or (low.endswith("ed") and w[0].islower() and _PARTICIPLE_NEXT.match(text, tok.end))
+        ):
+            break  # "officials unauthorized to speak", "a person familiar with it but ...": who
         picked.append(tok)
         if len(picked) >= 12:
             break
