@@ -34,6 +34,8 @@ _ADJECTIVE_AFTER = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE
 )
 """A past form after a determiner describes a noun: "his previously stated views"."""
+_AND_BEFORE = re.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
+"""A verb joined to the one before it: "claimed vast wealth and said"."""
 _ADVERBIAL_LEAD = re.compile(
     r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then)\b"
     r"[^,;:\"“”]{0,80},)\s*",
@@ -81,6 +83,15 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
         return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
+    if source is None and _AND_BEFORE.search(before):
+        # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject
+        begin = sent.start
+        opener = _ADVERBIAL_LEAD.match(f.text, begin, start)
+        if opener:
+            begin = opener.end()
+        source, _ = subject_after(f.text, begin, sent)
+        if source is not None and source.end >= first:
+            source = None
     return Cue(start, end, word, verb, sent, source, first, end)
 
 

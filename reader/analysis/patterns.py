@@ -65,6 +65,12 @@ _PLACE_ONLY = re.compile(
     r"\s*(?:at|in|on|during|after|before)\s+[^,;:\"“”]{1,60},\s*(?:where|which|when|who)\b"
 )
 """``said in Lisbon, where ...``: a place and a clause about it, no statement."""
+_REPORTED_STOP = re.compile(
+    r";|,?\s+and\s+(?:also\s+|then\s+)?(?:said|says|added|warned|told|urged|encouraged|"
+    r"called|insisted|vowed|promised|argued|noted|accused|blasted|praised|criticized|"
+    r"criticised|announced|pledged|declined|refused)\b"
+)
+"""A semicolon, or "and" before a verb of what the speaker did next."""
 _WHAT_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 _OBJECT_TO = re.compile(
     r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
@@ -111,6 +117,20 @@ def _closing_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
         return False
     source = c.source.start
     return _ends_clause(f.text, pos, c.sent.end) and _after_comma(f.text, c.sent.start, source)
+
+
+def _reported_end(f: QuoteFinder, pos: int, end: int) -> int:
+    """Where a reported clause ends: at a semicolon, or where its speaker acts again.
+
+    ``he would review the defences and warned against hackers``: the second
+    verb is the speaker's, not what was said. Marks inside a quotation do
+    not count.
+    """
+    text = f.text
+    for m in _REPORTED_STOP.finditer(text, pos, end):
+        if not f.layout.in_quote(m.start()) and m.start() > pos:
+            return m.start()
+    return end
 
 
 def _reach(f: QuoteFinder, c: Cue) -> int:
@@ -277,7 +297,7 @@ def that_clause(f: QuoteFinder, c: Cue) -> bool:
     that = THAT.match(text, pos, end) or _PHRASE_THEN_THAT.match(text, pos, end)
     if not that or that.end() <= pos:
         return False
-    content = f.clean(that.end(), end)
+    content = f.clean(that.end(), _reported_end(f, that.end(), end))
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True
@@ -364,7 +384,7 @@ def clause_after(f: QuoteFinder, c: Cue) -> bool:
     lead = _LEADING_ADJUNCT.match(text, pos, c.sent.end)
     if lead:
         pos = lead.end()  # "said after the convention he would ...": the clause after it
-    content = f.clean(pos, c.sent.end)
+    content = f.clean(pos, _reported_end(f, pos, c.sent.end))
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True
@@ -390,7 +410,7 @@ def participle_opening(f: QuoteFinder, c: Cue) -> bool:
 
 def participle_clause(f: QuoteFinder, c: Cue) -> bool:
     """``..., saying (that) CONTENT``: the rest of the sentence."""
-    content = f.clean(c.rest, c.sent.end)
+    content = f.clean(c.rest, _reported_end(f, c.rest, c.sent.end))
     if content is not None:
         f.add("indirect", content, c.span, c.source, follows=c.follows)
     return True
