@@ -10,7 +10,7 @@ from reader.analysis import analyze
 CLAUSES = [
     (
         "Ortega said the ferry would run and warned against a strike.",
-        [("Ortega", "said", "the ferry would run")],
+        [("Ortega", "said", "the ferry would run"), ("Ortega", "warned", "against a strike")],
     ),
     (
         "Ortega said the ferry would run; the union disagreed.",
