@@ -25,15 +25,13 @@ from reader.analysis.quotes import CUES, Cue, QuoteFinder
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
-_NOUN_AFTER = re.compile(r"\b(?:the|a|an|this|these|those|editor[’']s)\s+\Z", re.IGNORECASE)
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "editor's", "editor’s"})
 """An article right before a word makes it a noun ("a report", "a comment", "Editor's note").
 
 A possessive does not: "Trump's claim that ..." reports what he said.
 """
-_ADJECTIVE_AFTER = re.compile(
-    r"\b(?:the|a|an|his|her|their|its|our|my|your)\s+(?:[a-z]+ly\s+)?\Z", re.IGNORECASE
-)
-"""A past form after a determiner describes a noun: "his previously stated views"."""
+_DESCRIBERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+"""After these, a past form describes a noun: "his previously stated views"."""
 _AND_BEFORE = re.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
 """A verb joined to the one before it: "claimed vast wealth and said"."""
 _ADVERBIAL_LEAD = re.compile(
@@ -79,7 +77,7 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
     """
     verb = VERB_FORMS[word]
     before = f.text[max(0, start - 30) : start]
-    if _NOUN_AFTER.search(before) or (word.endswith("ed") and _ADJECTIVE_AFTER.search(before)):
+    if _reads_as_noun(before, word):
         return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
@@ -93,6 +91,22 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
         if source is not None and source.end >= first:
             source = None
     return Cue(start, end, word, verb, sent, source, first, end)
+
+
+def _reads_as_noun(before: str, word: str) -> bool:
+    """Whether the words ``before`` a cue make it a noun or an adjective ("a comment")."""
+    if not before[-1:].isspace():
+        return False
+    words = before.lower().split()
+    if not words:
+        return False
+    if words[-1] in _ARTICLES:
+        return True
+    if not word.endswith("ed"):
+        return False
+    if words[-1].endswith("ly") and len(words) > 1:
+        return words[-2] in _DESCRIBERS  # "his previously stated"
+    return words[-1] in _DESCRIBERS
 
 
 def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:

@@ -389,6 +389,10 @@ def _names_people(low: list[str]) -> bool:
     return head.endswith(PERSON_ENDINGS)
 
 
+_ROLE_BEFORE_NAME = re.compile(r"\b[a-z][\w-]*\s+[A-Z]")
+"""A word in lower case before a capitalised one: "head coach Ken"."""
+
+
 def _capital(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w))
 
@@ -420,6 +424,10 @@ def name_within(text: str, span: Span) -> Span:
     Telford, a political scientist`` and ``a political scientist, Hamish
     Telford`` give "Hamish Telford". A source with no such name stays whole.
     """
+    if text.find(",", span.start, span.end) < 0 and not _ROLE_BEFORE_NAME.search(
+        text, span.start, span.end
+    ):
+        return span  # no apposition and no role before a name: all of it names the speaker
     toks = tokens(text, span.start, span.end)
     commas = [k for k, t in enumerate(toks) if t.text == ","]
     part = toks
