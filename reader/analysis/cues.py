@@ -25,6 +25,21 @@ from reader.analysis.quotes import CUES, Cue, QuoteFinder
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
+_ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "editor's", "editor’s"})
+"""An article right before a word makes it a noun ("a report", "a comment", "Editor's note").
+
+A possessive does not: "Trump's claim that ..." reports what he said.
+"""
+_DESCRIBERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+"""After these, a past form describes a noun: "his previously stated views"."""
+_AND_BEFORE = re.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
+"""A verb joined to the one before it: "claimed vast wealth and said"."""
+_ADVERBIAL_LEAD = re.compile(
+    r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then)\b"
+    r"[^,;:\"“”]{0,80},)\s*",
+    re.IGNORECASE,
+)
+"""A phrase opening a sentence before its subject: "During a speech on Monday,"."""
 _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 """Words that may stand before a participle opening its sentence ("After stressing ...")."""
 
@@ -54,11 +69,44 @@ def read_cues(f: QuoteFinder) -> None:
                     break
 
 
-def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue:
-    """A finite reporting verb, with the noun phrase before it as its source, if any."""
+def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
+    """A finite reporting verb, with the noun phrase before it as its source, if any.
+
+    None where the form reads as a noun or an adjective: "the report",
+    "Editor's note:", "her informed consent".
+    """
+    verb = VERB_FORMS[word]
+    before = f.text[max(0, start - 30) : start]
+    if _reads_as_noun(before, word):
+        return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
-    return Cue(start, end, word, VERB_FORMS[word], sent, source, first, end)
+    if source is None and _AND_BEFORE.search(before):
+        # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject
+        begin = sent.start
+        opener = _ADVERBIAL_LEAD.match(f.text, begin, start)
+        if opener:
+            begin = opener.end()
+        source, _ = subject_after(f.text, begin, sent)
+        if source is not None and source.end >= first:
+            source = None
+    return Cue(start, end, word, verb, sent, source, first, end)
+
+
+def _reads_as_noun(before: str, word: str) -> bool:
+    """Whether the words ``before`` a cue make it a noun or an adjective ("a comment")."""
+    if not before[-1:].isspace():
+        return False
+    words = before.lower().split()
+    if not words:
+        return False
+    if words[-1] in _ARTICLES:
+        return True
+    if not word.endswith("ed"):
+        return False
+    if words[-1].endswith("ly") and len(words) > 1:
+        return words[-2] in _DESCRIBERS  # "his previously stated"
+    return words[-1] in _DESCRIBERS
 
 
 def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
@@ -97,7 +145,11 @@ def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | Non
     if cue.follows is not None:
         cue.source = f.found[cue.follows].source
     else:
-        cue.source, _ = subject_after(text, sent.start, sent)  # "He defended it, saying ..."
+        begin = sent.start
+        opener = _ADVERBIAL_LEAD.match(text, begin, start)
+        if opener:
+            begin = opener.end()  # "During a speech, Trump attacked Clinton, saying ..."
+        cue.source, _ = subject_after(text, begin, sent)  # "He defended it, saying ..."
         if cue.source is None:
             return None
     return cue

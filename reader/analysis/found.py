@@ -20,3 +20,4 @@ class Found:
     needs_known_speaker: bool = False
     also_names: Span | None = None  # another name of the speaker here (a post's @handle)
     transcript: bool = False  # "PENCE: ..." a speaker's turn in a transcript
+    named: Span | None = None  # the words of ``source`` that name the speaker, without a role

@@ -24,6 +24,14 @@ _MARK = re.compile(r"[\"“”]|''")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[^\s\"“‘(\[a-z])|\n[ \t]*\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
 
+_LINK_LABEL = re.compile(
+    r"[ \t]*(?:read\s+more(?:\s+about)?|watch(?:\s+below|\s+more)?|related(?:\s+reading|\s+stories"
+    r"|\s+story)?|relevant\s+reading|see\s+also|also\s+read|also\s+on\s+[\w ]{1,30}|listen|"
+    r"recommended|click\s+here)[ \t]*:",
+    re.IGNORECASE,
+)
+"""A paragraph opening like "READ MORE:" or "Watch:" is a link to another story, not prose."""
+
 REACH = 2000
 """How far a sentence may reach either side of a cue (characters)."""
 
@@ -176,6 +184,15 @@ class Layout:
             if not starts or starts[-1] != pos:
                 starts.append(pos)
         return starts
+
+    def link_lines(self) -> list[Span]:
+        """Paragraphs that link to other stories ("READ MORE: Trudeau says ...")."""
+        text = self.text
+        return [
+            Span(start, end)
+            for start, end in zip(self.paragraphs.starts, self.paragraphs.ends, strict=True)
+            if _LINK_LABEL.match(text, start, end)
+        ]
 
     def paragraph_of(self, pos: int) -> Span:
         i = bisect_right(self.para_starts, pos) - 1

@@ -11,11 +11,14 @@ from bisect import bisect_right
 from collections import Counter
 
 from reader.analysis.found import Found
+from reader.analysis.phrases import name_within
 from reader.analysis.quotes import QuoteFinder
 from reader.spans import Span
 
 _TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
 _HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
+_TURN_PARAGRAPHS = 6
+"""How many paragraphs after its label a quoted transcript turn may run over."""
 _HEADLINE_PARAGRAPHS = 3
 """How many paragraphs at the top may open with a speaker's name and a colon."""
 _FIVE_WORDS = re.compile(r"(?:\S+\s+){4}\S")
@@ -31,11 +34,16 @@ def transcript_turns(f: QuoteFinder) -> None:
     text = f.text
     turns: list[Found] = []
     paras = f.layout.paragraphs
-    for para_start, para_end in zip(paras.starts, paras.ends, strict=True):
+    n = len(paras)
+    for p, (para_start, para_end) in enumerate(zip(paras.starts, paras.ends, strict=True)):
         m = _TRANSCRIPT.match(text, para_start, para_end)
         if not m or f.skipped(para_start):
             continue
         colon = m.end(1)
+        opening = f.layout.quote_starting_at(para_start)
+        if opening is not None:
+            f.used_quotes.add(opening.start)  # '"PENCE: ...': the turn is the quotation
+            para_end = _turn_end(f, p + 1, min(n, p + 1 + _TURN_PARAGRAPHS), para_end)
         content = f.clean(colon + 1, para_end)
         if content is None:
             continue
@@ -47,6 +55,24 @@ def transcript_turns(f: QuoteFinder) -> None:
     for t in turns:
         t.needs_known_speaker = t.source is not None and seen[t.source.text(text)] < 2
     f.found.extend(turns)
+
+
+def _turn_end(f: QuoteFinder, first: int, stop: int, end: int) -> int:
+    """Where a quoted turn ends: the next paragraphs opening with a mark continue it.
+
+    ``"PENCE: Well, ...`` then ``"But the truth is ...``: a quotation running
+    over paragraphs opens each with a mark; a new speaker's label ends it.
+    Each continuing paragraph's quotation is taken by the turn.
+    """
+    text, layout = f.text, f.layout
+    for p in range(first, stop):
+        para = layout.paragraphs[p]
+        q = layout.quote_starting_at(para.start)
+        if q is None or _TRANSCRIPT.match(text, para.start, para.end) or f.skipped(para.start):
+            break
+        f.used_quotes.add(q.start)
+        end = para.end
+    return end
 
 
 def headline_names(f: QuoteFinder) -> None:
@@ -137,3 +163,16 @@ def cut_overlaps(f: QuoteFinder) -> None:
 def _same(found: list[Found], a: int, b: int) -> bool:
     """Two statements that share their source and cue are one place in the text."""
     return a == b or (found[a].source == found[b].source and found[a].cue == found[b].cue)
+
+
+def name_only_sources(f: QuoteFinder) -> None:
+    """Each source as the words that name its speaker: "Ken Hitchcock", not "head coach ...".
+
+    The whole source stays for the speakers pass, which reads the role in it.
+    """
+    text = f.text
+    for st in f.found:
+        if st.source is not None:
+            named = name_within(text, st.source)
+            if named != st.source:
+                st.named = named

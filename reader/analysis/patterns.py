@@ -22,7 +22,7 @@ from collections.abc import Callable
 from reader.analysis.layout import Quoted
 from reader.analysis.phrases import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder
-from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION
+from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION, STOP_WORDS
 from reader.spans import Span
 
 Pattern = Callable[[QuoteFinder, Cue], bool]
@@ -56,6 +56,27 @@ TELL_OBJECT = re.compile(
 THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 _OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
 _COLON = re.compile(r"\s*:\s*")
+_LEADING_ADJUNCT = re.compile(
+    r"\s*(?:after|before|during|at|in|on|following|since)\s+(?:[\w'’.-]+\s+){1,5}?"
+    r"(?=(?:he|she|they|it|we|I)\s)"
+)
+"""A phrase of time or place between the cue and the clause's subject."""
+_PLACE_ONLY = re.compile(
+    r"\s*(?:at|in|on|during|after|before)\s+[^,;:\"“”]{1,60},\s*(?:where|which|when|who)\b"
+)
+"""``said in Lisbon, where ...``: a place and a clause about it, no statement."""
+_REPORTED_STOP = re.compile(
+    r";|,?\s+and\s+(?:also\s+|then\s+)?(?:said|says|added|warned|told|urged|encouraged|"
+    r"called|insisted|vowed|promised|argued|noted|accused|blasted|praised|criticized|"
+    r"criticised|announced|pledged|declined|refused)\b"
+)
+"""A semicolon, or "and" before a verb of what the speaker did next."""
+_WHAT_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
+_OBJECT_TO = re.compile(
+    r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
+    r"(to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+)"
+)
+"""The person spoken to, then what they should do: "police to investigate"."""
 _PHRASE_THEN_THAT = re.compile(
     r"\s+(?:in|at|on|during|after|before|to|via|with|from|by|through|outside|inside)\s"
     r"[^\"“”;:]{1,70}?,?\s+that\s+"
@@ -84,6 +105,32 @@ def _after_comma(text: str, lo: int, pos: int) -> bool:
 def _ends_clause(text: str, pos: int, end: int) -> bool:
     """Nothing but closing punctuation between ``pos`` and the end of the sentence."""
     return not text[pos:end].strip(" \t\n.!?;,\"”’'")
+
+
+def _closing_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
+    """``CONTENT, Gibson testified.``: a verb that needs a clause, closing one after a comma.
+
+    A noun form ("..., the report") is no cue even there.
+    """
+    verb = c.verb
+    if verb is None or c.word in verb.noun_forms or c.source is None:
+        return False
+    source = c.source.start
+    return _ends_clause(f.text, pos, c.sent.end) and _after_comma(f.text, c.sent.start, source)
+
+
+def _reported_end(f: QuoteFinder, pos: int, end: int) -> int:
+    """Where a reported clause ends: at a semicolon, or where its speaker acts again.
+
+    ``he would review the defences and warned against hackers``: the second
+    verb is the speaker's, not what was said. Marks inside a quotation do
+    not count.
+    """
+    text = f.text
+    for m in _REPORTED_STOP.finditer(text, pos, end):
+        if not f.layout.in_quote(m.start()) and m.start() > pos:
+            return m.start()
+    return end
 
 
 def _reach(f: QuoteFinder, c: Cue) -> int:
@@ -178,7 +225,7 @@ def inverted(f: QuoteFinder, c: Cue) -> bool:
     closing = f.closing_quote_before(c.start, sent)
     if closing is None and not _after_comma(text, sent.start, c.start):
         return True
-    source = source_after(text, c.end, sent)
+    source = source_after(text, c.end, sent, quoted=True)
     if source is None or not (
         _ends_clause(text, source.end, sent.end)
         or text[source.end : source.end + 2].strip()[:1] in {",", ";", ":", "—", "–", "("}
@@ -213,6 +260,16 @@ def quotation_around(f: QuoteFinder, c: Cue) -> bool:
     return True
 
 
+def named_as(f: QuoteFinder, c: Cue) -> bool:
+    """``what he called "a disaster"``: a name for something, not a statement."""
+    if c.source is None or not _WHAT_BEFORE.search(
+        f.text, max(0, c.source.start - 8), c.source.start
+    ):
+        return False
+    _reach(f, c)
+    return c.quote is not None
+
+
 def quotation_after(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said: "CONTENT"`` and ``..., saying "CONTENT"``: the quotation after the cue."""
     _reach(f, c)
@@ -240,7 +297,25 @@ def that_clause(f: QuoteFinder, c: Cue) -> bool:
     that = THAT.match(text, pos, end) or _PHRASE_THEN_THAT.match(text, pos, end)
     if not that or that.end() <= pos:
         return False
-    content = f.clean(that.end(), end)
+    content = f.clean(that.end(), _reported_end(f, that.end(), end))
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+def object_infinitive(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE urged police to investigate``: what the person spoken to should do.
+
+    Only for a verb that needs a clause and names the person spoken to
+    (``clause_only`` and ``object``: "urge", "remind", "call on").
+    """
+    verb = c.verb
+    if verb is None or not (verb.clause_only and verb.object):
+        return False
+    m = _OBJECT_TO.match(f.text, c.last, c.sent.end)
+    if not m:
+        return False
+    content = f.clean(m.start(1), c.sent.end)
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True
@@ -267,8 +342,10 @@ def clause_before(f: QuoteFinder, c: Cue) -> bool:
         or _ADJUNCT_START.match(text, pos, sent.end)
     ):
         return False
-    if c.strict or source.start <= sent.start:
+    if c.strict and not _closing_report(f, c, pos):
         return True
+    if source.start <= sent.start:
+        return False  # "Trump said after the convention he ...": nothing before, read on
     interrupted = _INTERRUPTED.match(text, pos, sent.end)
     if interrupted and interrupted.group(1).lower() not in NOT_CONTINUATION:
         # "Acts of protest, Mr. Obama said, are acts of patriotism."
@@ -276,10 +353,17 @@ def clause_before(f: QuoteFinder, c: Cue) -> bool:
         if content is not None:
             f.add("indirect", content, c.span, source)
         return True
+    begin = sent.start
     lead = _FIRST_WORD.match(text, sent.start, source.start)
     if lead and lead.group(1).lower() in ADVERBIAL_OPENERS:
-        return True  # "In Moscow, he said": no content before the source
-    content = f.clean(sent.start, source.start)
+        # "In Moscow, he said": no content before the source; but
+        # "At that distance, the truck could stop, he said" has one after the adverbial.
+        comma = text.find(",", lead.end(), source.start)
+        after = _FIRST_WORD.match(text, comma + 1, source.start) if comma > 0 else None
+        if after is None or after.group(1).lower() in STOP_WORDS:
+            return True
+        begin = comma + 1
+    content = f.clean(begin, source.start)
     if content is not None:
         f.add("indirect", content, c.span, source)
     return True
@@ -294,7 +378,13 @@ def clause_after(f: QuoteFinder, c: Cue) -> bool:
     rest = text[pos : pos + 4].lower()
     if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
         return True
-    content = f.clean(pos, c.sent.end)
+    where = _PLACE_ONLY.match(text, pos, c.sent.end)
+    if where:
+        return True  # "Ortega said in Lisbon, where the ferry docked": no content
+    lead = _LEADING_ADJUNCT.match(text, pos, c.sent.end)
+    if lead:
+        pos = lead.end()  # "said after the convention he would ...": the clause after it
+    content = f.clean(pos, _reported_end(f, pos, c.sent.end))
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True
@@ -320,7 +410,7 @@ def participle_opening(f: QuoteFinder, c: Cue) -> bool:
 
 def participle_clause(f: QuoteFinder, c: Cue) -> bool:
     """``..., saying (that) CONTENT``: the rest of the sentence."""
-    content = f.clean(c.rest, c.sent.end)
+    content = f.clean(c.rest, _reported_end(f, c.rest, c.sent.end))
     if content is not None:
         f.add("indirect", content, c.span, c.source, follows=c.follows)
     return True
@@ -370,9 +460,11 @@ FINITE: tuple[Pattern, ...] = (
     distant_subject,  # finds a source only: "Donna Rawlings, 59, who watched, said ..."
     inverted,  # '"...," said Caddell' and "CONTENT, said the minister"; ends sourceless cues
     quotation_around,  # '"A," she said, "B."'
+    named_as,  # 'what he called "a disaster"': no statement
     quotation_after,  # 'SOURCE said: "CONTENT"'
     colon_after,  # "SOURCE said: CONTENT"
     that_clause,  # "SOURCE said (in Michigan) that CONTENT"
+    object_infinitive,  # "SOURCE urged police to investigate"
     quotation_before,  # '"CONTENT," SOURCE said later'
     clause_before,  # "CONTENT, SOURCE said." and "A, SOURCE said, B."
     clause_after,  # "SOURCE said CONTENT"

@@ -14,6 +14,7 @@ from reader.analysis.model import Analysis, QuoteList, Speaker
 from reader.analysis.passes import (
     cut_overlaps,
     headline_names,
+    name_only_sources,
     transcript_turns,
     unattributed_quotations,
 )
@@ -36,6 +37,7 @@ STATEMENT_PASSES: tuple[Callable[[QuoteFinder], None], ...] = (
     headline_names,  # "Pat Caddell: ..." at the top, if that name speaks elsewhere
     unattributed_quotations,  # a quotation with no cue continues its paragraph's speaker
     cut_overlaps,  # an indirect content stops where the next statement begins
+    name_only_sources,  # "Ken Hitchcock" of "Oilers head coach Ken Hitchcock"
 )
 """The passes that find statements, in their order; each sees what the ones before found."""
 

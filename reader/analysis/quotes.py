@@ -41,9 +41,12 @@ _TRAIL_WORDS = re.compile(
     r"where|after|before|with|since))+[\s,;:—–-]*\Z",
     re.IGNORECASE,
 )
+_PARTIAL_LEAD = re.compile(r"\s*([^\s\"“”:;][^\"“”:;]*?\w[^\"“”:;]*?\s\w[^\"“”:;]*?)\s*")
+"""Words of the sentence before a quotation that opens inside it (no marks, colons)."""
 _ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 _AFTER_ALL = 1 << 62  # sorts after every offset
+_QUESTION_CLOSED = re.compile(r"[?!][’']?(?:[\"”]|'')\Z")
 
 
 @dataclass(slots=True, eq=False)
@@ -88,7 +91,8 @@ class QuoteFinder:
     def __init__(self, text: str, layout: Layout, skip: list[Span]) -> None:
         self.text = text
         self.layout = layout
-        self._skip = sorted((s.start, s.end) for s in skip)  # paragraphs read as posts
+        # paragraphs read as posts, and links to other stories
+        self._skip = sorted({(s.start, s.end) for s in (*skip, *layout.link_lines())})
         self.found: list[Found] = []
         self.used_quotes: set[int] = set()  # start offsets of quoted stretches attributed
 
@@ -143,9 +147,27 @@ class QuoteFinder:
         j = pos
         while j > sent.start and text[j - 1] in " \t\n,":
             j -= 1
+        if j == sent.start:
+            j = self._question_before(j)
         if j <= 0 or not (text[j - 1] in '"”' or text[j - 2 : j] == "''"):
             return None
         return self.layout.quote_ending_at(j)
+
+    def _question_before(self, start: int) -> int:
+        """``"Are there prizes?" Lincicome asked``: a sentence opening with its source.
+
+        A quotation closing on a question or an exclamation mark ends a
+        sentence; when the next one opens with the cue's source, that
+        quotation is what was said. The closing mark's end, or ``start``.
+        """
+        text = self.text
+        k = start
+        lo = self.layout.paragraph_of(start).start
+        while k > lo and text[k - 1] in " \t":
+            k -= 1
+        if k == start or not _QUESTION_CLOSED.search(text, max(lo, k - 4), k):
+            return start
+        return k
 
     def last_in(self, sent: Span) -> int | None:
         """The index of the last statement found in ``sent``, if any."""
@@ -166,6 +188,10 @@ class QuoteFinder:
         """
         text = self.text
         content = q.content
+        lead = _PARTIAL_LEAD.fullmatch(text, sent.start, q.start) if sent.start < q.start else None
+        if lead:
+            # 'Using the tax ''is a misguided approach,'' he said': the whole clause was said.
+            content = Span(lead.start(1), content.end)
         para = self.layout.paragraph_of(q.start)
         for after in (cue.end, sent.end):
             gap = _WS.match(text, after, para.end)
@@ -181,7 +207,7 @@ class QuoteFinder:
                 and not self._attributed_after(nxt, para.end)
             ):
                 self.used_quotes.add(nxt.start)
-                content = Span(q.content.start, nxt.content.end)
+                content = Span(content.start, nxt.content.end)
                 break
         self.add("direct", content, cue, source, quoted=q)
 

@@ -288,7 +288,8 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
         if any((g.content, g.cue, g.source) == (f.content, f.cue, f.source) for g in group):
             continue
         group.append(f)
-        quotes.append(Quote(ids[id(owner[i])], f.kind, f.content, f.cue, f.source))
+        source = f.named or f.source  # the words naming the speaker, without the role
+        quotes.append(Quote(ids[id(owner[i])], f.kind, f.content, f.cue, source))
     return speakers, quotes
 
 

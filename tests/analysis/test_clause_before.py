@@ -1,0 +1,76 @@
+"""``CONTENT, SOURCE said.``: what was said stands before its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+# (text, source, cue, content)
+BEFORE = [
+    (
+        "The bridge should have been closed at dawn, Ortega testified.",
+        "Ortega",
+        "testified",
+        "The bridge should have been closed at dawn",
+    ),
+    (
+        "The ferry had been overloaded twice that week, the inspector concluded.",
+        "the inspector",
+        "concluded",
+        "The ferry had been overloaded twice that week",
+    ),
+    (
+        "At that speed, the ferry needed a mile to stop, Ortega said.",
+        "Ortega",
+        "said",
+        "the ferry needed a mile to stop",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), BEFORE)
+def test_content_before_the_source(text: str, source: str, cue: str, content: str) -> None:
+    result = analyze(text)
+    rows = [(q.source.text(text), q.cue.text(text), q.content.text(text)) for q in result.quotes]
+    assert rows == [(source, cue, content)]
+
+
+# No content: an adverbial only, or a noun form of a verb that needs a clause.
+NOTHING = [
+    "In Lisbon, on Monday, Ortega said.",
+    "After the vote in Lisbon, where the ferry docked, Ortega said.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_content_before_the_source(text: str) -> None:
+    assert list(analyze(text).quotes) == []
+
+
+# A source opening its sentence, an adjunct after the cue: what was said comes after.
+AFTER = [
+    (
+        "Ortega said after the vote he would not sell the ferry.",
+        "Ortega",
+        "said",
+        "he would not sell the ferry",
+    ),
+    (
+        "Ortega said on Monday that the ferry was late.",
+        "Ortega",
+        "said on Monday",
+        "the ferry was late",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), AFTER)
+def test_adjunct_after_the_cue(text: str, source: str, cue: str, content: str) -> None:
+    result = analyze(text)
+    rows = [(q.source.text(text), q.cue.text(text), q.content.text(text)) for q in result.quotes]
+    assert rows == [(source, cue, content)]
+
+
+def test_a_place_and_a_clause_about_it_is_no_statement() -> None:
+    assert list(analyze("Ortega said in Lisbon, where the ferry docked.").quotes) == []

@@ -1,0 +1,92 @@
+"""Reporting verbs of ``vocabulary.toml``, each in a sentence of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+# (text, source, cue)
+CUES = [
+    ('"She is safe, she is safe," the mother repeated into the phone.', "the mother", "repeated"),
+    ('"The mill will close in May," the letter read.', "the letter", "read"),
+    ('"Nobody was hurt," her statement read.', "her statement", "read"),
+    ("The broker advises that the shares may fall further this year.", "The broker", "advises"),
+    ("The broker advised clients that the shares may fall.", "The broker", "advised"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), CUES)
+def test_cue_verb(text: str, source: str, cue: str) -> None:
+    result = analyze(text)
+    assert [(q.source.text(text), q.cue.text(text)) for q in result.quotes] == [(source, cue)]
+
+
+# The same verbs where nothing is reported.
+NO_CUE = [
+    "I read the book on Monday and liked it.",
+    "The choir repeated the last verse twice.",
+    "The broker advised caution.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CUE)
+def test_no_cue(text: str) -> None:
+    assert list(analyze(text).quotes) == []
+
+
+# Forms that are as often nouns, read as nouns; a hypothetical "say".
+NOT_A_REPORT = [
+    "Editor’s note: the ferry timetable changed in May.",
+    "The report that the ferry was late was wrong.",
+    "Having said that, the ferry owners argue that fares must rise.",
+    "Let's say the ferry costs ten euros a trip.",
+    "Given his previously stated views, the ferry owners are hopeful.",
+    "She had given her informed consent to the ferry crossing.",
+    "It is a comment that the ferry owners found odd.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_REPORT)
+def test_noun_or_hypothetical_is_no_cue(text: str) -> None:
+    cues = [q.cue.text(text) for q in analyze(text).quotes if q.cue]
+    assert cues in ([], ["argue"])
+
+
+def test_a_possessive_claim_reports_speech() -> None:
+    text = "The council rejected Ortega’s claim that the ferry was safe."
+    rows = [(q.source.text(text), q.cue.text(text)) for q in analyze(text).quotes]
+    assert rows and rows[0][1] == "claim" and rows[0][0].endswith("Ortega’s")
+
+
+# (text, source, cue, content): the person spoken to, then what they should do or be called.
+OBJECT_THEN = [
+    (
+        "Mayor Ortega urged all ferry users near the port to avoid the harbour.",
+        "Mayor Ortega",
+        "urged",
+        "to avoid the harbour",
+    ),
+    ("Ortega called on the unions to end the strike.", "Ortega", "called", "to end the strike"),
+    ('Ortega called the plan "reckless" on Monday.', "Ortega", "called", "reckless"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "cue", "content"), OBJECT_THEN)
+def test_object_then_what_was_said(text: str, source: str, cue: str, content: str) -> None:
+    rows = [
+        (q.source.text(text), q.cue.text(text), q.content.text(text)) for q in analyze(text).quotes
+    ]
+    assert rows == [(source, cue, content)]
+
+
+NO_OBJECT_REPORT = [
+    "Ortega called the minister on Friday to discuss the strike.",
+    'Ortega denounced what Mayor Diaz called "a clear threat" to the port.',
+    "The rules called for the ferry to stop at dawn.",
+]
+
+
+@pytest.mark.parametrize("text", NO_OBJECT_REPORT)
+def test_no_report_in_a_call(text: str) -> None:
+    assert list(analyze(text).quotes) == []
