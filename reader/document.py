@@ -13,10 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date as _date
 from pathlib import Path
 
-from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
+from reader.formats import Converted, StyleSpan, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
 from reader.spans import Span, SpanArray
 from reader.untrusted import CONTROL as _CONTROL
@@ -161,10 +161,22 @@ def find_posts(text: str, paragraphs: Iterable[Span]) -> tuple[Post, ...]:
     return tuple(posts)
 
 
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August",
+         "September", "October", "November", "December"),
+        start=1,
+    )
+}  # fmt: skip
+
+
 def _iso_date(value: str) -> str | None:
+    """``November 16, 2023`` (as ``_POST`` reads it) as ``2023-11-16``; None if no such day."""
+    month, day, year = value.replace(",", " ").split()
     try:
-        return datetime.strptime(" ".join(value.split()), "%B %d, %Y").date().isoformat()
-    except ValueError:
+        return _date(int(year), _MONTHS[month], int(day)).isoformat()
+    except (KeyError, ValueError):
         return None
 
 
@@ -186,6 +198,8 @@ def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document
     if fmt == "markdown":
         converted = markdown_to_text(text)
     elif fmt == "html":
+        from reader.webpage import html_to_text  # the HTML readers load with a first web page
+
         converted = html_to_text(text)
     text = converted.text
     date = converted.date
