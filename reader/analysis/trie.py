@@ -30,7 +30,7 @@ _Node: TypeAlias = dict[str, "_Node"]
 
 COMPILE_AFTER = 30
 """A matcher compiles its regex once it has read this many times its phrases' length."""
-_WORD_OR_MARK = r"\w+"
+_WORD_RUN = r"\w+"
 _LEADING_WORD = re.compile(r"\w*")
 _SPACE = re.compile(r"\s+")
 _NEXT_WORD = re.compile(r"(\W+)\w+")
@@ -174,9 +174,10 @@ class WordMatcher:
         self._index = (index or phrase_index(self.phrases)) if by_words else None
         self._groups: dict[str, _Group] = {}
         marks = "".join(k for k in self._index or () if not _is_word(k))
-        self._tokens = re.compile(_WORD_OR_MARK + (f"|[{re.escape(marks)}]" if marks else ""))
+        # The text's words, and the first characters of phrases that start with no word.
+        self._tokens = re.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
+        # Characters left to read by words before compiling the regex pays for itself.
         self._budget = COMPILE_AFTER * sum(map(len, self.phrases))
-        """Characters left to read by words before the regex pays for itself."""
 
     @property
     def regex(self) -> re.Pattern[str]:
