@@ -21,6 +21,9 @@ from platformdirs import user_cache_dir
 
 _FORMAT = b"reader-lexicon-2"
 """Changed whenever the stored fields change, so old files are not read."""
+_KEEP = 4
+"""Files kept of each kind: a few versions of the program or of a data file in use
+side by side do not rebuild each other's tables on every run."""
 _TYPES = (dict, dict, dict, list, frozenset, frozenset, dict)
 """names, phrases, case phrases, warnings, heads, goods, phrases by leading word."""
 
@@ -53,17 +56,18 @@ def read(key: str, kind: str) -> object:
 
 
 def write(key: str, kind: str, data: Any) -> None:
-    """Keep ``data`` for ``key`` and drop files of other keys of ``kind``; silently skipped
-    on failure (and for data ``marshal`` cannot hold)."""
+    """Keep ``data`` for ``key``, and of ``kind`` only the ``_KEEP`` newest files; silently
+    skipped on failure (and for data ``marshal`` cannot hold)."""
     path = _path(key, kind)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(marshal.dumps(data))
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{kind}-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        others = [(f.stat().st_mtime_ns, f) for f in path.parent.glob(f"{kind}-*.marshal")]
+        others.sort(reverse=True)
+        for _, old in [o for o in others if o[1] != path][_KEEP - 1 :]:
+            old.unlink(missing_ok=True)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
