@@ -7,6 +7,7 @@ and run in scripts. Every user error is one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 
@@ -42,9 +43,19 @@ def _run_app(argv: Sequence[str]) -> int:
 
 
 def _analyze(argv: Sequence[str]) -> int:
-    from reader.commands.analyze import main as analyze_main
+    # One analysis, then the process ends: what it builds (the modules, word lists and
+    # lexicon) lives until then, so the cyclic collector has nothing to free. Paused,
+    # and all of it frozen at the end so the interpreter's last collections skip it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        from reader.commands.analyze import main as analyze_main
 
-    return analyze_main(argv)
+        return analyze_main(argv)
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def _notes(argv: Sequence[str]) -> int:

@@ -13,11 +13,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
-from reader.dates import opening_date
-from reader.formats import Converted, StyleSpan, html_to_text, markdown_to_text
+from reader.dates import line_date, opening_date
+from reader.formats import Converted, StyleSpan, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
 from reader.spans import Span, SpanArray
 from reader.untrusted import CONTROL as _CONTROL
@@ -156,17 +155,10 @@ def find_posts(text: str, paragraphs: Iterable[Span]) -> tuple[Post, ...]:
                 author=Span(author_start, author_end),
                 handle=m.group("handle"),
                 handle_span=Span(base + m.start("handle") - 1, base + m.end("handle")),
-                date=_iso_date(m.group("date")),
+                date=line_date(m.group("date")),
             )
         )
     return tuple(posts)
-
-
-def _iso_date(value: str) -> str | None:
-    try:
-        return datetime.strptime(" ".join(value.split()), "%B %d, %Y").date().isoformat()
-    except ValueError:
-        return None
 
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -187,6 +179,8 @@ def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document
     if fmt == "markdown":
         converted = markdown_to_text(text)
     elif fmt == "html":
+        from reader.webpage import html_to_text  # the HTML readers load with a first web page
+
         converted = html_to_text(text)
     text = converted.text
     date = converted.date

@@ -13,8 +13,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz.fuzz import ratio
-
 from reader.analysis.model import SpeakerKind
 from reader.analysis.vocabulary import (
     FEMALE_HONORIFICS,
@@ -88,6 +86,8 @@ def compatible(a: str, b: str) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
+    from rapidfuzz.fuzz import ratio  # loaded only for two different first names
+
     return fa[0] == fb[0] and ratio(fa, fb) >= 70
 
 

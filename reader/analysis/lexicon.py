@@ -20,21 +20,17 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from reader.analysis import lexicon_cache
-from reader.analysis.trie import compile_words
+from reader.analysis.trie import WordMatcher, compile_words, phrase_index
 
 _SPECIAL_TABLES = frozenset({"compounds", "titles", "classes"})
 """Tables of the lexicon file that are rules, not sectors."""
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\w+")
-_LEADING_WORDS = re.compile(r"^\w*", re.MULTILINE)
 _NONE: frozenset[str] = frozenset()
 _RULES = ("proper", "echoes", "titles", "title_words")
 _CLASS = re.compile(r"\{(\w+)\}")
@@ -103,52 +99,35 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self.case_matcher = compile_words(self.case_phrases) if self.case_phrases else None
-        self._partial_cost = 0  # phrases compiled so far into matchers for single texts
 
     @cached_property
-    def lower_matcher(self) -> re.Pattern[str]:
-        """The phrases for lower-cased text: twice as fast as a case-blind match."""
-        return compile_words(self.phrases)
+    def lower_matcher(self) -> WordMatcher:
+        """The phrases for lower-cased text: twice as fast as a case-blind match.
+
+        A text is read by its words, looked up among the phrases' leading words,
+        until the matcher has read enough to pay for compiling its regex.
+        """
+        return WordMatcher(self.phrases, index=self._by_first_word)
 
     @cached_property
     def _by_first_word(self) -> dict[str, list[str]]:
-        """The phrases by their leading word ("" for those starting with no word character)."""
-        index: dict[str, list[str]] = {}
-        phrases = list(self.phrases)  # normalised: no line breaks, one leading word each
-        words = _LEADING_WORDS.findall("\n".join(phrases))
-        if len(words) != len(phrases):  # a phrase with a line break after all
-            words = [_LEADING_WORDS.match(p).group() for p in phrases]  # type: ignore[union-attr]
-        for phrase, word in zip(phrases, words, strict=True):
-            index.setdefault(word, []).append(phrase)
-        return index
+        """The phrases by their leading word (``trie.phrase_index``), longest first."""
+        return phrase_index(self.phrases)
 
-    def lower_matcher_for(self, window: str) -> re.Pattern[str]:
-        """A matcher for the lower-cased ``window`` that finds what ``lower_matcher`` finds.
-
-        A phrase can match only where the window holds its leading word, so
-        for a short text only the phrases led by the window's words are
-        compiled: a fraction of the lexicon, and a fraction of the time. Once
-        such partial matchers have cost as much as the whole, or a window
-        needs a large part of it, the whole matcher is built and kept.
-        """
-        if "lower_matcher" in self.__dict__:
-            return self.lower_matcher
-        index = self._by_first_word
-        selected = list(index.get("", ()))
-        for word in set(_WORD.findall(window)):
-            selected.extend(index.get(word, ()))
-        if len(selected) * 4 > len(self.phrases) or self._partial_cost > len(self.phrases):
-            return self.lower_matcher
-        self._partial_cost += len(selected)
-        return compile_words(selected)
+    def lower_matcher_for(self, window: str) -> WordMatcher:
+        """The matcher for the lower-cased ``window``: ``lower_matcher``, which reads
+        a short text by its words and a long one with its compiled regex."""
+        return self.lower_matcher
 
     @cached_property
-    def matcher(self) -> re.Pattern[str]:
+    def matcher(self) -> WordMatcher:
         """The phrases, case-blind: for text that lower-casing would change in length."""
         return compile_words(self.phrases, re.IGNORECASE)
 
 
 def _read_toml(source: str, where: str, warnings: list[str]) -> dict[str, Any]:
+    import tomllib  # only when the lexicon is built, not when it is read from the cache
+
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -268,7 +247,7 @@ def lexicon() -> Lexicon:
 
     Built once per set of sources and kept in the user cache directory.
     """
-    package = resources.files("reader.analysis").joinpath("data/sectors.toml").read_text("utf-8")
+    package = (Path(__file__).parent / "data" / "sectors.toml").read_text("utf-8")
     user = user_lexicon_path()
     user_text: str | None = None
     unreadable: Exception | None = None

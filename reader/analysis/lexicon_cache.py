@@ -1,10 +1,11 @@
-"""The built sector lexicon kept on disk, so a fresh process need not build it again.
+"""Tables built from the package's data files, kept on disk for the next process.
 
-Building the lexicon (variants, compounds, traps) is the largest part of a
-first analysis. Its result is stored with ``marshal`` (plain data only: it
-cannot run code) in the user cache directory, in a file named by a digest
-of the lexicon sources, so an edited lexicon is simply built afresh. A
-missing, corrupt or unwritable cache is ignored: the lexicon is built.
+Building the sector lexicon (variants, compounds, traps) is the largest part
+of a first analysis, and parsing the vocabulary's TOML the next. Their
+results are stored with ``marshal`` (plain data only: it cannot run code) in
+the user cache directory, in files named by what they hold and a digest of
+their sources, so an edited data file is simply read afresh. A missing,
+corrupt or unwritable cache is ignored: the table is built.
 """
 
 from __future__ import annotations
@@ -18,19 +19,22 @@ from typing import Any
 
 from platformdirs import user_cache_dir
 
-_FORMAT = b"reader-lexicon-2"
+_FORMAT = b"reader-lexicon-3"
 """Changed whenever the stored fields change, so old files are not read."""
+_KEEP = 4
+"""Files kept of each kind: a few versions of the program or of a data file in use
+side by side do not rebuild each other's tables on every run."""
 _TYPES = (dict, dict, dict, list, frozenset, frozenset, dict, dict)
 """names, phrases, case phrases, warnings, heads, goods, phrases by leading word, rules."""
 
 
 def cache_dir() -> Path:
-    """Where the built lexicon is kept (the platform's cache directory for reader)."""
+    """Where the built tables are kept (the platform's cache directory for reader)."""
     return Path(user_cache_dir("reader"))
 
 
 def digest(*sources: str) -> str:
-    """The cache key of the lexicon built from ``sources``."""
+    """The cache key of a table built from ``sources``."""
     h = hashlib.sha256(_FORMAT)
     for source in sources:
         data = source.encode("utf-8", "surrogatepass")
@@ -39,16 +43,39 @@ def digest(*sources: str) -> str:
     return h.hexdigest()[:32]
 
 
-def _path(key: str) -> Path:
-    return cache_dir() / f"lexicon-{key}.marshal"
+def _path(key: str, kind: str) -> Path:
+    return cache_dir() / f"{kind}-{key}.marshal"
+
+
+def read(key: str, kind: str) -> object:
+    """What was stored for ``key`` as ``kind``, or None when absent or unreadable."""
+    try:
+        return marshal.loads(_path(key, kind).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write(key: str, kind: str, data: Any) -> None:
+    """Keep ``data`` for ``key``, and of ``kind`` only the ``_KEEP`` newest files; silently
+    skipped on failure (and for data ``marshal`` cannot hold)."""
+    path = _path(key, kind)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(marshal.dumps(data))
+        os.replace(tmp, path)
+        others = [(f.stat().st_mtime_ns, f) for f in path.parent.glob(f"{kind}-*.marshal")]
+        others.sort(reverse=True)
+        for _, old in [o for o in others if o[1] != path][_KEEP - 1 :]:
+            old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def load(key: str) -> tuple[Any, ...] | None:
-    """The stored fields for ``key``, or None when absent or not as stored."""
-    try:
-        data = marshal.loads(_path(key).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
+    """The stored lexicon fields for ``key``, or None when absent or not as stored."""
+    data = read(key, "lexicon")
     if not (isinstance(data, tuple) and len(data) == len(_TYPES)):
         return None
     if not all(isinstance(v, t) for v, t in zip(data, _TYPES, strict=True)):
@@ -59,16 +86,5 @@ def load(key: str) -> tuple[Any, ...] | None:
 
 
 def store(key: str, fields: tuple[Any, ...]) -> None:
-    """Keep ``fields`` for ``key`` and drop files of other keys; silently skipped on failure."""
-    path = _path(key)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(fields))
-        os.replace(tmp, path)
-        for old in path.parent.glob("lexicon-*.marshal"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+    """Keep the lexicon ``fields`` for ``key``."""
+    write(key, "lexicon", fields)

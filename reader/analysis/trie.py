@@ -1,20 +1,75 @@
-"""Compile many literal phrases into one fast regex, shaped as a prefix tree.
+"""Find many literal phrases at once, as whole words.
 
-A flat alternation of a thousand phrases makes the regex engine try each one
-at every position; a tree shares prefixes, so each position costs a few
-character tests. Within a phrase a space stands for any run of white space,
-and the longest phrase wins where several start at the same place.
+``compile_words`` gives a ``WordMatcher``. Left to right, it finds the
+longest phrase that starts with no word character before it and ends with
+no word character after it; within a phrase a space stands for any run of
+white space. It reads a text in one of two ways, with the same results:
+
+- **by its words**: each word of the text is looked up in an index of the
+  phrases by their leading word (a dict), and only the phrases it leads are
+  compared in place, longest first. Nothing is compiled, so a short text is
+  read at once however many phrases there are.
+- **with one regex** shaped as a prefix tree (``trie_pattern``): a flat
+  alternation of a thousand phrases makes the regex engine try each one at
+  every position; a tree shares prefixes, so each position costs a few
+  character tests. Compiling it costs about as much as reading thirty
+  times its length by words, so it is compiled once a matcher has read that
+  much text (or for one long text), then used for every text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import TypeAlias
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Protocol, TypeAlias
 
 _END = ""
 # A node of the prefix tree: the next character to its child; _END marks a phrase end.
 _Node: TypeAlias = dict[str, "_Node"]
+
+COMPILE_AFTER = 30
+"""A matcher compiles its regex once it has read this many times its phrases' length."""
+_WORD_RUN = r"\w+"
+_LEADING_WORD = re.compile(r"\w*")
+_SPACE = re.compile(r"\s+")
+_NEXT_WORD = re.compile(r"(\W+)\w+")
+"""What follows a leading word up to the end of the next word (" prices", "-rich")."""
+# The phrases of one leading word: by what follows it up to the next word, and the rest.
+_Group: TypeAlias = tuple[dict[str, list[str]], list[str]]
+
+
+class Match(Protocol):
+    """What a match of a ``WordMatcher`` tells: where it is and what it says."""
+
+    def start(self) -> int: ...
+    def end(self) -> int: ...
+    def span(self) -> tuple[int, int]: ...
+    def group(self) -> str: ...
+
+
+class WordMatch:
+    """A phrase found by words: its offsets in the text read."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+    def group(self) -> str:
+        return self._text[self._start : self._end]
+
+    def __repr__(self) -> str:
+        return f"<WordMatch span={self.span()} match={self.group()!r}>"
 
 
 def _insert(tree: _Node, phrase: str) -> None:
@@ -49,6 +104,180 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     return _pattern(tree) if tree else r"(?!x)x"
 
 
-def compile_words(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+def words_pattern(phrases: Iterable[str]) -> str:
+    """The regex source of ``compile_words``: each phrase bounded by non-word characters."""
+    return r"(?<!\w)(?:" + trie_pattern(phrases) + r")(?!\w)"
+
+
+def phrase_key(phrase: str) -> str:
+    """What a phrase is indexed by: its leading word, or its first character if none."""
+    word = _LEADING_WORD.match(phrase).group()  # type: ignore[union-attr] # \w* always matches
+    return word or phrase[:1]
+
+
+def phrase_index(phrases: Iterable[str]) -> dict[str, list[str]]:
+    """The phrases by ``phrase_key``, each list longest first."""
+    index: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase_key(phrase), []).append(phrase)
+    for group in index.values():
+        group.sort(key=len, reverse=True)
+    return index
+
+
+def _is_word(char: str) -> bool:
+    """``\\w`` of the regex engine, for one character."""
+    return char.isalnum() or char == "_"
+
+
+def _ends_at(text: str, start: int, stop: int, phrase: str) -> int:
+    """Where ``phrase`` ends if it stands at ``start`` and ends a word; -1 if not."""
+    if " " not in phrase:
+        if not text.startswith(phrase, start, stop):
+            return -1
+        end = start + len(phrase)
+    else:
+        end = start
+        for i, part in enumerate(phrase.split(" ")):
+            if i:
+                space = _SPACE.match(text, end, stop)
+                if space is None:
+                    return -1
+                end = space.end()
+            if not text.startswith(part, end, stop):
+                return -1
+            end += len(part)
+    if end < stop and _is_word(text[end]):
+        return -1
+    return end
+
+
+class WordMatcher:
+    """Phrases found as whole words; ``finditer`` and ``search`` as a compiled regex has them."""
+
+    def __init__(
+        self,
+        phrases: Iterable[str],
+        flags: int = 0,
+        index: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        """``index``, if given, is ``phrase_index(phrases)`` made before (read from a cache)."""
+        self.phrases: Sequence[str] = [p for p in phrases if p]
+        self.flags = flags
+        self._regex: re.Pattern[str] | None = None
+        # Read by words only what the index reads exactly as the regex does: phrases
+        # written with single spaces, matched case-sensitively.
+        by_words = flags == 0 and (
+            index is not None or all(p == " ".join(p.split()) for p in self.phrases)
+        )
+        self._index = (index or phrase_index(self.phrases)) if by_words else None
+        self._groups: dict[str, _Group] = {}
+        marks = "".join(k for k in self._index or () if not _is_word(k))
+        # The text's words, and the first characters of phrases that start with no word.
+        self._tokens = re.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
+        # Characters left to read by words before compiling the regex pays for itself.
+        self._budget = COMPILE_AFTER * sum(map(len, self.phrases))
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The phrases as one compiled regex (compiled on first use, then kept)."""
+        if self._regex is None:
+            self._regex = re.compile(words_pattern(self.phrases), self.flags)
+        return self._regex
+
+    @property
+    def pattern(self) -> str:
+        """The regex source (built, not compiled)."""
+        return self._regex.pattern if self._regex is not None else words_pattern(self.phrases)
+
+    def _by_words(self, pos: int, stop: int) -> bool:
+        """Whether to read ``[pos, stop)`` by words (and count it against the budget)."""
+        if self._regex is not None or self._index is None:
+            return False
+        self._budget -= max(0, stop - pos)
+        return self._budget >= 0
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
+        """Every match in ``text[pos:endpos]``, left to right, none overlapping."""
+        stop = min(endpos, len(text))
+        if self._by_words(pos, stop):
+            return self._scan(text, pos, stop)
+        return self.regex.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        """The first match in ``text[pos:endpos]``, or None."""
+        stop = min(endpos, len(text))
+        if self._by_words(pos, stop):
+            return next(self._scan(text, pos, stop), None)
+        return self.regex.search(text, pos, endpos)
+
+    def _scan(self, text: str, pos: int, stop: int) -> Iterator[WordMatch]:
+        index = self._index
+        assert index is not None
+        after = pos  # no match starts before the end of the last one
+        for token in self._tokens.finditer(text, pos, stop):
+            key = token.group()
+            phrases = index.get(key)
+            if phrases is None:
+                continue
+            start = token.start()
+            if start < after or (start and _is_word(text[start - 1])):
+                continue
+            if _is_word(key[0]):
+                end = self._longest_of_group(text, start, token.end(), stop, key)
+            else:
+                end = _longest(text, start, stop, phrases)
+            if end >= 0:
+                yield WordMatch(text, start, end)
+                after = end
+
+    def _longest_of_group(self, text: str, start: int, word_end: int, stop: int, key: str) -> int:
+        """``_longest`` for the phrases of a leading word: only those the next word fits."""
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = _group(key, self._index[key])  # type: ignore[index]
+        longer, rest = group
+        after = _NEXT_WORD.match(text, word_end, stop) if longer else None
+        if after is not None:
+            between = after.group(1)
+            if between == " " or not _SPACE.search(between):
+                phrases = longer.get(after.group())
+            else:  # "oil\n  prices": a run of white space is one space in a phrase
+                phrases = longer.get(_SPACE.sub(" ", between) + after.group()[len(between) :])
+            if phrases is not None:
+                end = _longest(text, start, stop, phrases)
+                if end >= 0:
+                    return end
+        return _longest(text, start, stop, rest)
+
+
+def _group(key: str, phrases: Sequence[str]) -> _Group:
+    """Split the phrases led by the word ``key`` by what follows it up to the next word.
+
+    Every phrase that goes on to a next word is longer than one that does not, so
+    the first kind is tried first; each list stays longest first.
+    """
+    longer: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for phrase in phrases:
+        after = _NEXT_WORD.match(phrase, len(key))
+        if after is None:
+            rest.append(phrase)
+        else:
+            longer.setdefault(after.group(), []).append(phrase)
+    return longer, rest
+
+
+def _longest(text: str, start: int, stop: int, phrases: Iterable[str]) -> int:
+    """The end of the first of ``phrases`` (longest first) standing at ``start``; -1 if none."""
+    for phrase in phrases:
+        end = _ends_at(text, start, stop, phrase)
+        if end >= 0:
+            return end
+    return -1
+
+
+def compile_words(phrases: Iterable[str], flags: int = 0) -> WordMatcher:
     """Match whole words only: each phrase bounded by non-word characters."""
-    return re.compile(r"(?<!\w)(?:" + trie_pattern(phrases) + r")(?!\w)", flags)
+    return WordMatcher(phrases, flags)

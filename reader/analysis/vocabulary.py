@@ -10,10 +10,11 @@ analysis without a word.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from reader.analysis import lexicon_cache
 
 VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}
 """What a verb's entry may say, and the TOML type of each."""
@@ -92,10 +93,17 @@ def inflect(verb: str) -> tuple[str, ...]:
 
 def parse(source: str, where: str = "vocabulary.toml") -> Vocabulary:
     """Read and check a vocabulary file's text; ``VocabularyError`` names what is wrong."""
+    import tomllib  # only for a file not read before (see ``load``)
+
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise VocabularyError(f"{where}: not valid TOML ({exc})") from None
+    return check(data, where)
+
+
+def check(data: dict[str, Any], where: str = "vocabulary.toml") -> Vocabulary:
+    """Check a vocabulary file's parsed tables; ``VocabularyError`` names what is wrong."""
     errors: list[str] = []
     for table in sorted(set(data) - {"verbs", "words", "names"}):
         errors.append(f"{where}: unknown table [{table}] (known: verbs, words, names)")
@@ -185,9 +193,25 @@ def _lists(
 
 
 def load() -> Vocabulary:
-    """The package's vocabulary file, read and checked."""
-    source = resources.files("reader.analysis").joinpath("data/vocabulary.toml")
-    return parse(source.read_text("utf-8"))
+    """The package's vocabulary file, read and checked.
+
+    Its parsed tables are kept in the user cache directory (``lexicon_cache``),
+    keyed by the file's text: checking them again costs a fraction of parsing.
+    """
+    source = (Path(__file__).parent / "data" / "vocabulary.toml").read_text("utf-8")
+    key = lexicon_cache.digest(source)
+    data = lexicon_cache.read(key, "vocabulary")
+    if isinstance(data, dict):
+        return check(data)
+    import tomllib
+
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError:
+        return parse(source)  # which says what is wrong
+    vocabulary = check(data)  # kept only once checked
+    lexicon_cache.write(key, "vocabulary", data)
+    return vocabulary
 
 
 VOCABULARY = load()

@@ -1,4 +1,5 @@
-"""The built lexicon kept on disk: read back alike, rebuilt when stale, corrupt or unwritable."""
+"""The built lexicon and vocabulary kept on disk: read back alike, rebuilt when stale,
+corrupt or unwritable."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from reader.analysis import lexicon as lexicon_module
+from reader.analysis import vocabulary
 from reader.analysis.lexicon import Lexicon
 from reader.analysis.sectors import find_sectors
 
+VOCABULARY_FILE = Path(vocabulary.__file__).parent / "data" / "vocabulary.toml"
 TEXT = "Crude oil and wheat exports rose; the Treasury Secretary spoke of semiconductors."
 
 
@@ -90,8 +93,22 @@ def test_a_changed_user_lexicon_is_built_afresh(cache_home, tmp_path):
     user.write_text('[energy]\nterms = ["zorbium"]\n', encoding="utf-8")
     after = fresh()
     assert "zorbium" in after.phrases and "zorbium" not in before.phrases
-    assert len(cache_files(cache_home)) == 1  # the stale file is dropped
+    assert len(cache_files(cache_home)) == 2  # the other version's is kept, for its next run
     same(fresh(), after)
+
+
+def test_only_the_newest_few_versions_are_kept(cache_home, tmp_path):
+    user = tmp_path / "config" / "reader" / "sectors.toml"
+    user.parent.mkdir(parents=True)
+    for n in range(7):
+        user.write_text(f'[energy]\nterms = ["zorbium{n}"]\n', encoding="utf-8")
+        assert f"zorbium{n}" in fresh().phrases
+    kept = {path: path.stat().st_mtime_ns for path in cache_files(cache_home)}
+    assert len(kept) == 4
+    user.write_text('[energy]\nterms = ["zorbium6"]\n', encoding="utf-8")
+    assert "zorbium6" in fresh().phrases
+    now = {path: path.stat().st_mtime_ns for path in cache_files(cache_home)}
+    assert now == kept  # the newest version was read back, not built and written again
 
 
 def test_a_directory_where_the_cache_file_goes_is_ignored(cache_home):
@@ -102,3 +119,13 @@ def test_a_directory_where_the_cache_file_goes_is_ignored(cache_home):
     same(fresh(), built)
     assert path.is_dir()
     assert list(cache_home.iterdir()) == [path]  # no half-written file left behind
+
+
+def test_the_vocabulary_read_from_the_cache_is_the_one_parsed(cache_home):
+    parsed = vocabulary.parse(VOCABULARY_FILE.read_text(encoding="utf-8"))
+    assert vocabulary.load() == parsed  # parsed, then kept
+    (path,) = sorted(cache_home.glob("vocabulary-*.marshal"))
+    assert vocabulary.load() == parsed  # read back
+    for junk in (b"", b"\x00garbage", path.read_bytes()[:100]):
+        path.write_bytes(junk)
+        assert vocabulary.load() == parsed

@@ -1,4 +1,4 @@
-"""A short text's sector matcher, built from its words only, finds what the whole one finds."""
+"""The sector matcher finds the same phrases read by words as with its compiled regex."""
 
 from __future__ import annotations
 
@@ -36,14 +36,12 @@ def small_lexicon() -> Lexicon:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_matcher_from_the_texts_words_finds_what_the_whole_lexicon_finds(text):
-    lex = small_lexicon()
+def test_a_text_read_by_its_words_gives_what_the_compiled_regex_gives(text):
     window = text.lower()
-    expected = [m.span() for m in lex.lower_matcher.finditer(window)]
-    assert [m.span() for m in small_lexicon().lower_matcher_for(window).finditer(window)] == (
-        expected
-    )
-    assert [m.span() for m in lex.matcher.finditer(text)] == expected  # case-blind agrees
+    by_words = [m.span() for m in small_lexicon().lower_matcher_for(window).finditer(window)]
+    compiled = small_lexicon().lower_matcher.regex
+    assert by_words == [m.span() for m in compiled.finditer(window)]
+    assert by_words == [m.span() for m in small_lexicon().matcher.finditer(text)]  # case-blind
 
 
 def test_overlapping_phrases_take_the_longest_that_ends_a_word():
@@ -60,27 +58,33 @@ def seed_and_dev_texts() -> list[Path]:
 
 
 @pytest.mark.parametrize("path", seed_and_dev_texts(), ids=lambda p: p.name)
-def test_real_lexicon_partial_matcher_agrees_on_articles(path):
+def test_real_lexicon_read_by_words_agrees_with_its_regex_on_articles(path, compiled_lexicon):
     lex = lexicon_module.lexicon.__wrapped__()  # a fresh lexicon: nothing compiled yet
     window = path.read_text(encoding="utf-8").lower()
-    partial = lex.lower_matcher_for(window)
-    full = lex.lower_matcher
-    assert len(partial.pattern) < len(full.pattern)  # a short text needs a part only
-    assert [m.span() for m in partial.finditer(window)] == [m.span() for m in full.finditer(window)]
+    by_words = [m.span() for m in lex.lower_matcher_for(window).finditer(window)]
+    assert by_words == [m.span() for m in compiled_lexicon.finditer(window)]
+    assert by_words  # every article names some sector
 
 
-def test_partial_matchers_give_way_to_the_whole_one_once_they_cost_as_much():
-    lex = lexicon_module.lexicon.__wrapped__()
-    text = (REPO / "seeds" / "000_2eaf6975ce8d05c5.txt").read_text(encoding="utf-8").lower()
-    matchers = [lex.lower_matcher_for(text) for _ in range(2000)]
-    assert matchers[0] is not lex.lower_matcher
-    assert matchers[-1] is lex.lower_matcher
+@pytest.fixture(scope="module")
+def compiled_lexicon():
+    """The real lexicon's compiled regex, built once for the module (it takes a second)."""
+    return lexicon_module.lexicon.__wrapped__().lower_matcher.regex
+
+
+def test_a_matcher_gives_the_same_once_it_has_read_enough_to_compile():
+    lex = small_lexicon()
+    text = " ".join(TEXTS).lower()
+    matcher = lex.lower_matcher
+    runs = [[m.span() for m in matcher.finditer(text)] for _ in range(200)]
+    assert matcher.pattern  # the source is there whether compiled or not
+    assert all(run == runs[0] for run in runs) and runs[0]
 
 
 def test_sectors_found_alike_with_and_without_the_whole_matcher_built():
     text = " ".join(TEXTS)
     fresh, warmed = small_lexicon(), small_lexicon()
-    warmed.lower_matcher  # noqa: B018 - built before the first text
+    warmed.lower_matcher.regex  # noqa: B018 - compiled before the first text
     spans = [(h.id, [m.text(text) for m in h.mentions]) for h in find_sectors(text, fresh)]
     assert spans == [(h.id, [m.text(text) for m in h.mentions]) for h in find_sectors(text, warmed)]
     assert spans

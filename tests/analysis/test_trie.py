@@ -1,0 +1,81 @@
+"""Phrases found as whole words: read by words, a text gives what the compiled regex gives."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.analysis.trie import compile_words
+
+PHRASES = ["oil", "crude oil", "oil-rich", "u.s.", "u.s. trade", "a", "$", "$ bill", "said"]
+
+
+def spans(matcher, text, pos=0, endpos=None):
+    found = matcher.finditer(text, pos) if endpos is None else matcher.finditer(text, pos, endpos)
+    return [(m.span(), m.group()) for m in found]
+
+
+def both(phrases, text, pos=0, endpos=None):
+    """What a fresh matcher finds by words, and what its compiled regex finds."""
+    by_words = spans(compile_words(phrases), text, pos, endpos)
+    return by_words, spans(compile_words(phrases).regex, text, pos, endpos)
+
+
+CASES = [
+    ("Crude  oil,\ncrude\n oil; oil-rich, oil-richer, soil, oil_x, oil2", 0, None),
+    ("the u.s. trade deficit; u.s.trade; u.s.a.; U.S. trade", 0, None),
+    ("a $ bill, a$ bill, $$ bill, ($) bill; a", 0, None),
+    ("he said; unsaid; said-so; saidx said", 3, None),
+    ("crude oil", 0, 7),  # the text ends at endpos: "crude o" holds no phrase
+    ("crude oil", 6, None),  # "oil" from pos 6, whatever stands before it
+    ("xoil oil", 1, None),  # the lookbehind still sees the "x" before pos
+    ("crude oils, crude oil1, crude oil_, crude oil-rich, u.s.a, u.s.1", 0, None),  # words go on
+]
+
+
+def test_the_cases_agree_and_find_what_a_reader_expects():
+    for text, pos, endpos in CASES:
+        by_words, compiled = both(PHRASES, text, pos, endpos)
+        assert by_words == compiled, text
+    found, _ = both(PHRASES, CASES[0][0])
+    assert [g for _, g in found] == ["oil", "crude\n oil", "oil-rich", "oil"]
+    assert [g for _, g in both(PHRASES, "crude oil", 0, 7)[0]] == []
+    assert [g for _, g in both(PHRASES, CASES[-1][0])[0]] == ["crude oil", "a"]
+
+
+def test_search_finds_the_first_match_either_way():
+    text = "nothing, then oil-rich states and crude oil"
+    assert compile_words(PHRASES).search(text).span() == (14, 22)
+    assert compile_words(PHRASES).regex.search(text).span() == (14, 22)
+    assert compile_words(PHRASES).search(text, 23).span() == (34, 43)
+    assert compile_words(PHRASES).search("no such words") is None
+
+
+def test_phrases_written_otherwise_than_with_single_spaces_are_read_by_the_regex():
+    odd = ["oil  price", " gas", "tab\tbed"]
+    text = "oil  price, oil price, gas, tab\tbed"
+    assert spans(compile_words(odd), text) == spans(re.compile(compile_words(odd).pattern), text)
+
+
+PIECES = st.sampled_from([*"ao- .$\n\t_1É", "oil", "u.s."])
+"""Letters, white space, punctuation, a digit and a capital; a few words whole."""
+
+
+def texts(max_pieces: int, min_pieces: int = 0) -> st.SearchStrategy[str]:
+    return st.lists(PIECES, min_size=min_pieces, max_size=max_pieces).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(texts(6, min_pieces=1), min_size=1, max_size=8),
+    text=texts(40),
+    pos=st.integers(0, 5),
+    cut=st.integers(0, 5),
+)
+def test_any_phrases_and_text_read_by_words_as_by_the_regex(phrases, text, pos, cut):
+    phrases = [" ".join(p.split()) for p in phrases]  # as the lexicon writes them
+    endpos = max(pos, len(text) - cut)
+    by_words, compiled = both(phrases, text, pos, endpos)
+    assert by_words == compiled
