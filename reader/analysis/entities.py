@@ -114,10 +114,11 @@ class MentionIndex:
             ent = self.entities[self.owners[i]]
             if not ent.anonymous and can_be(pronoun, ent):
                 return ent
-            fallback = fallback or ent
+            if fallback is None and _same_kind(pronoun, ent):
+                fallback = ent
             i -= 1
             steps += 1
-        return fallback  # nobody fits better: the speaker named last
+        return fallback  # nobody fits better: the speaker of that kind named last
 
     def latest_where(self, pos: int, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity named last before ``pos`` (not too far back) that ``accept`` takes."""
@@ -152,6 +153,16 @@ def can_be(pronoun: str, ent: Entity) -> bool:
         return ent.sex != "female"
     if pronoun == "she":
         return ent.sex != "male"
+    return True
+
+
+def _same_kind(pronoun: str, ent: Entity) -> bool:
+    """Whether a pronoun could stand for this speaker if its sex were not known:
+    "he" and "she" never stand for an organisation, "it" never for a person."""
+    if pronoun in PERSON_PRONOUNS or pronoun == "person":
+        return ent.kind == "person"
+    if pronoun == "it":
+        return ent.kind == "organization"
     return True
 
 

@@ -18,7 +18,7 @@ from reader.analysis.entities import (
     lower_article,
     role_has,
 )
-from reader.analysis.sources import is_title
+from reader.analysis.sources import common_word, is_title
 from reader.analysis.speakers import SpeakerBuilder
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
@@ -94,7 +94,10 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
                 break
         if target is None:
             blank = [e for e in ents if not e.first]
-            if blank and not looks_like_sentence_start(text, first_start):
+            if blank and (
+                not looks_like_sentence_start(text, first_start)
+                or not common_word(text, first.split()[0], first_start)
+            ):  # "Vladimir Frolov" opens a sentence; "But Frolov" does not name him
                 target = blank[0]
                 target.first = first
             elif blank:

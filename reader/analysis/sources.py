@@ -73,6 +73,7 @@ class Reading:
     role: str | None = None
     org: bool = False
     key: str = ""
+    phrase: str = ""  # a role as written, with its determiner: "some voters", "a spokesperson"
 
 
 def read_source(text: str, span: Span) -> Reading | None:
@@ -206,7 +207,13 @@ def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Re
     key = " ".join(w.lower() for w in words[k:])
     if key.endswith("s") and not key.endswith("ss") and head.rstrip("s") in SOURCE_NOUNS:
         key = key[:-1]
-    return Reading("role", core, None, core, org, key)
+    d = 0
+    while d < k and words[d].lower() in LEADING_NOISE and words[d].lower() not in DETERMINERS:
+        d += 1
+    phrase = " ".join(text[toks[d][0] : toks[-1][1]].split())
+    if d < k:
+        phrase = phrase[0].lower() + phrase[1:]
+    return Reading("role", core, None, core, org, key, phrase)
 
 
 def _common_word_at_sentence_start(text: str, token: tuple[int, int, str]) -> bool:
@@ -217,8 +224,13 @@ def _common_word_at_sentence_start(text: str, token: tuple[int, int, str]) -> bo
         j -= 1
     if j >= 0 and text[j] not in '.!?\n"“”':
         return False
+    return common_word(text, word, start)
+
+
+def common_word(text: str, word: str, pos: int) -> bool:
+    """Whether the text near ``pos`` also uses this capitalised word in lower case."""
     lower = word.lower()
     if lower == word:
         return False
-    window = text[max(0, start - 5000) : start + 5000]
+    window = text[max(0, pos - 5000) : pos + 5000]
     return re.search(r"\b" + re.escape(lower) + r"\b", window) is not None

@@ -27,14 +27,11 @@ from reader.analysis.entities import (
 )
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
-from reader.analysis.sources import NOISE, POSSESSIVE, Reading, is_org, is_title, read_source
+from reader.analysis.names import NameFinder
+from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, TITLES
-from reader.spans import SpanArray
+from reader.spans import Span, SpanArray
 
-_PERSON_NAME = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
-)
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
 _DEFINITE = re.compile(r"[Tt]he\s")
@@ -60,6 +57,7 @@ class SpeakerBuilder:
         self.orgs: dict[str, Entity] = {}
         self.anonymous: dict[str, Entity] = {}
         self.by_head: dict[str, list[Entity]] = {}  # role heads ("minister") -> speakers
+        self.names = NameFinder(text)
 
     def _person(self, name: str, role: str | None) -> Entity:
         parts = name.split()
@@ -121,20 +119,25 @@ class SpeakerBuilder:
 
         The speaker is made from that name, never from the pronoun itself.
         """
-        text = self.text
-        last = None
-        for m in _PERSON_NAME.finditer(text, max(0, pos - _NAME_LOOKBACK), pos):
-            words = m.group(m.lastindex or 0).split()
-            if any(is_title(w) or w.lower() in NOISE for w in words) or is_org(words):
-                continue  # a title, a noise word, a state or a firm is no "he" or "she"
-            last = m
+        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK), pos)
         if last is None:
             return None
-        name = last.group(last.lastindex or 0)
+        start, end, name, honorific = last
         ent = self._person(name, None)
-        if last.group(0).startswith(("Mr", "Mrs", "Ms", "Dr")):
-            ent.learn_sex(last.group(0).split()[0])
-        ent.mentions.add(last.start(last.lastindex or 0), last.end(last.lastindex or 0))
+        if honorific:
+            ent.learn_sex(honorific)
+        ent.mentions.add(start, end)
+        return ent
+
+    def org_named_before(self, pos: int) -> Entity | None:
+        """``the government`` just before "it" in its sentence, as an anonymous speaker."""
+        span = self.names.org_noun_before(max(0, pos - _NAME_LOOKBACK), pos)
+        r = read_source(self.text, Span(*span)) if span else None
+        if r is None or not r.org:
+            return None
+        ent = self.entity_for(r)
+        if r.phrase:
+            ent.add_alias(r.phrase)
         return ent
 
     def known(self, r: Reading) -> Entity | None:
@@ -216,6 +219,8 @@ def resolve_sources(b: SpeakerBuilder) -> None:
             ent = index.before(f.source.start, r.name)
             if ent is None and r.name in {"he", "she"}:
                 ent = b.person_named_before(f.source.start)
+            elif ent is None and r.name == "it":
+                ent = b.org_named_before(f.source.start)
         else:
             ent = b.role_owner(r, f.source.start, index)
             if ent is None:
@@ -224,6 +229,8 @@ def resolve_sources(b: SpeakerBuilder) -> None:
                 ent.add_alias(
                     r.name if ent.anonymous else lower_article(text, f.source.start, f.source.end)
                 )
+                if ent.anonymous and r.phrase:
+                    ent.add_alias(r.phrase)  # "some voters", "a spokesperson": as written
         if ent is not None:
             b.owner[i] = ent
             ent.mentions.append(f.source if r.kind != "name" else r.name_span or f.source)

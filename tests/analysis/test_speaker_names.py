@@ -1,0 +1,95 @@
+"""Who speaks: the fullest name the text gives, roles as written, pronouns to the right one."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def speaker_at(text: str, source: str) -> tuple[str, list[str]]:
+    """Name and aliases of the speaker of the (last) quote whose source reads ``source``."""
+    result = analyze(text)
+    by_id = {s.id: s for s in result.speakers}
+    hits = [q for q in result.quotes if q.source and q.source.text(text) == source]
+    assert hits, f"no quote with source {source!r}"
+    sp = by_id[hits[-1].speaker]
+    return sp.name, sp.aliases
+
+
+def names(text: str) -> list[str]:
+    return [s.name for s in analyze(text).speakers]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "alias"),
+    [
+        (
+            "Some farmers say the new rules came far too late for them.",
+            "Some farmers",
+            "some farmers",
+        ),
+        (
+            "A company spokeswoman said the plant would reopen in May.",
+            "A company spokeswoman",
+            "a company spokeswoman",
+        ),
+        ("An official said the border would stay closed all week.", "An official", "an official"),
+        (
+            "The regional government said the roads were closed.",
+            "The regional government",
+            "the regional government",
+        ),
+    ],
+)
+def test_a_role_keeps_its_determiner_as_written(text: str, source: str, alias: str) -> None:
+    assert alias in speaker_at(text, source)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (  # "he" never stands for the agency quoted just before
+            "Tom Reyes took office in May.\n\n"
+            'Portco Holdings said the cranes were old. "We need new ones," he said.',
+            "he",
+            "Tom Reyes",
+        ),
+        (  # a surname alone, with the full name earlier, is that person
+            "Finance Minister Carl Dunmore met Anna Weiss in Ottawa.\n\nThe budget office said "
+            "the plan cost too much, and Dunmore was wrong when he said the price was fair.",
+            "he",
+            "Carl Dunmore",
+        ),
+        (  # "it" with no organisation named before: the one in its sentence
+            "The ministry is struggling with what it says is a record deficit.",
+            "it",
+            "ministry",
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_a_fitting_speaker(text: str, source: str, name: str) -> None:
+    assert speaker_at(text, source)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Greta Holm, a trade lawyer in Oslo, doubts the deal.\n\n"
+            '"It will not pass," Holm said.',
+            "Greta Holm",
+        ),
+        (
+            'Ivo Marek runs the mill.\n\n"Orders are down," Marek said.',
+            "Ivo Marek",
+        ),
+    ],
+)
+def test_a_full_name_opening_a_sentence_completes_a_surname(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+def test_a_common_word_opening_a_sentence_is_no_first_name() -> None:
+    text = '"Orders are down," Marek said.\n\nBut Marek was wrong, and but few agreed with him.'
+    assert names(text) == ["Marek"]
