@@ -72,6 +72,11 @@ class Entity:
             self.aliases.append(alias)
 
     @property
+    def looks_like_a_person(self) -> bool:
+        """A given name, a sex or a role tells this is a person, not a firm or a place."""
+        return bool(self.first or self.sex or self.roles or len(self.surname.split()) > 1)
+
+    @property
     def role_heads(self) -> set[str]:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
 
@@ -83,7 +88,10 @@ def compatible(a: str, b: str) -> bool:
     """
     if not a or not b:
         return True
-    fa, fb = fold(a).split()[0].rstrip("."), fold(b).split()[0].rstrip(".")
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb) and (wa[-len(wb) :] == wb or wb[-len(wa) :] == wa):
+        return True  # "Lorena Paz" Akin and "Paz" Akin: a surname of two words
+    fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     if fa == fb:
         return True
     if len(fa) == 1 or len(fb) == 1:
@@ -105,20 +113,27 @@ class MentionIndex:
         self.owners = array("I", (owners[i] for i in order))
         self.each = {id(e): array("q", sorted(e.mentions.starts)) for e in entities}
 
-    def before(self, pos: int, pronoun: str) -> Entity | None:
-        """The speaker named last before ``pos`` that ``pronoun`` can stand for."""
+    def before(self, pos: int, pronoun: str) -> tuple[Entity | None, Entity | None]:
+        """The speaker named last before ``pos`` that ``pronoun`` can stand for.
+
+        Returns the one that fits, if any, and else the speaker of that kind named
+        last, as a fallback. "He" passes over a one-word name that nothing shows
+        to be a person's ("TransLink", "Nova Scotia") for one that is, if any.
+        """
         i = bisect_left(self.starts, pos) - 1
         steps = 0
-        fallback = None
+        fallback = weak = None
         while i >= 0 and steps < 200 and pos - self.starts[i] <= PRONOUN_WINDOW:
             ent = self.entities[self.owners[i]]
             if not ent.anonymous and can_be(pronoun, ent):
-                return ent
-            if fallback is None and _same_kind(pronoun, ent):
+                if pronoun not in PERSON_PRONOUNS or ent.looks_like_a_person:
+                    return ent, None
+                weak = weak or ent
+            elif fallback is None and _same_kind(pronoun, ent):
                 fallback = ent
             i -= 1
             steps += 1
-        return fallback  # nobody fits better: the speaker of that kind named last
+        return weak, fallback
 
     def latest_where(self, pos: int, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity named last before ``pos`` (not too far back) that ``accept`` takes."""

@@ -14,6 +14,7 @@ from reader.analysis.entities import (
     Entity,
     MentionIndex,
     compatible,
+    fold,
     looks_like_sentence_start,
     lower_article,
     role_has,
@@ -26,6 +27,7 @@ from reader.analysis.vocabulary import (
     LEADING_NOISE,
     ORG_WORDS,
     SOURCE_NOUNS,
+    STOP_WORDS,
     TITLES,
 )
 
@@ -33,6 +35,8 @@ from reader.analysis.vocabulary import (
 # the flowed text ends a paragraph, and a name never runs across one.
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
+_GIVEN_AFTER = re.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)(?![\w’'-])")
+_WORD_BEFORE = re.compile(r"([\w.-]+)[^\S\n]+\Z")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
@@ -71,8 +75,11 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
     first_start = start
     if before:
         given, middle = before.group(1), before.group(2)
-        if len(middle.rstrip(".")) == 1 and given:
-            candidate, at = f"{given} {middle}", before.start(1)
+        two = f"{given} {middle}" if given else ""
+        if given and (
+            len(middle.rstrip(".")) == 1 or any(fold(e.first) == fold(two) for e in ents)
+        ):  # "George W. Bush"; "Harbor Freight Lines" known by that whole name
+            candidate, at = two, before.start(1)
         else:
             candidate, at = middle, before.start(2)
         words = candidate.split()
@@ -113,11 +120,42 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
         honorific = _HONORIFIC.search(text, max(0, start - 6), start)
         if honorific:
             target.learn_sex(honorific.group(1))
+    if not first and not target.first and len(target.surname.split()) == 1:
+        word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if word and is_title(word.group(1)):
+            end = _given_after(text, end)  # "spokeswoman Hua Chunying": surname first
+            first = text[start:end] if end > start + len(target.surname) else ""
+    elif first and before and before.group(1) and candidate == first:
+        given = before.group(1)
+        if _plain_word(text, given, before.start(1)):
+            first_start = before.start(1)  # "Lorena Paz Akin": a surname of two words
     target.mentions.add(first_start, end)
     full = " ".join(text[first_start:end].split())
     if first and full not in target.names:
         target.names.append(full)
     target.add_alias(full)
+
+
+def _plain_word(text: str, word: str, at: int) -> bool:
+    """A capitalised word that can be part of a name: no title, noise word or firm."""
+    low = word.lower()
+    return not (
+        is_title(word)
+        or low in DETERMINERS
+        or low in LEADING_NOISE
+        or low in ORG_WORDS
+        or low in STOP_WORDS
+        or word.endswith(("'s", "’s"))
+        or common_word(text, word, at)
+    )
+
+
+def _given_after(text: str, end: int) -> int:
+    """The end of a given name written after a surname ("Hua Chunying"), else ``end``."""
+    m = _GIVEN_AFTER.match(text, end)
+    if m is None or not _plain_word(text, m.group(1), m.start(1)):
+        return end
+    return m.end(1)
 
 
 def scan_role_mentions(b: SpeakerBuilder) -> None:

@@ -9,29 +9,59 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.sources import NOISE, is_org, is_title
-from reader.analysis.vocabulary import GENERIC_ORG_HEADS, ORG_WORDS
+from reader.analysis.sources import NOISE, common_word, is_org, is_title
+from reader.analysis.vocabulary import (
+    FEMALE_HONORIFICS,
+    FEMALE_NAMES,
+    GENERIC_ORG_HEADS,
+    LEADING_NOISE,
+    MALE_HONORIFICS,
+    MALE_NAMES,
+    NATIONALITIES,
+    ORG_WORDS,
+    STOP_WORDS,
+)
 
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_TWO_WORDS = re.compile(r"\b([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+)")
+_NON_SPACE = re.compile(r"\S+")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+")
 _ONE_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+(?![\w'’-])")
 _ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
 _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
+_NOT_NAMES = NATIONALITIES | STOP_WORDS
+_LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
+_PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\Z")
 _FULL_LOOKBACK = 20000
 """How far back a surname alone looks for the full name it shortens."""
 
 
 def _plain(words: list[str]) -> bool:
-    """Words that can be a person's name: no title, noise word, state or firm."""
-    return not (any(is_title(w) or w.lower() in NOISE for w in words) or is_org(words))
+    """Words that can be a person's name: no title, noise word, state, people or firm."""
+    return not (
+        any(is_title(w) or w.lower() in NOISE or w.lower() in _NOT_NAMES for w in words)
+        or is_org(words)
+    )
+
+
+def _may_be(name: str, sex: str | None) -> bool:
+    """Whether a given name or honorific may be of a person of this sex."""
+    word = name.split()[0].lower().rstrip(".")
+    if sex == "male":
+        return word not in FEMALE_NAMES and word not in FEMALE_HONORIFICS
+    if sex == "female":
+        return word not in MALE_NAMES and word not in MALE_HONORIFICS
+    return True
 
 
 def _mid_sentence(text: str, start: int) -> bool:
-    """Whether a lower-case word or a comma stands just before ``start``."""
+    """Whether a lower-case word, a comma or a little word ("After") stands before ``start``."""
     j = start - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
-    return j >= 0 and (text[j].islower() or text[j] in ",;")
+    if j >= 0 and (text[j].islower() or text[j] in ",;"):
+        return True
+    word = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    return word is not None and word.group(1).lower() in _LITTLE_WORDS
 
 
 class NameFinder:
@@ -54,25 +84,37 @@ class NameFinder:
             self._full[key] = found
         return self._full[key]
 
-    def last_person(self, lo: int, hi: int) -> tuple[int, int, str, str | None] | None:
+    def last_person(
+        self, lo: int, hi: int, sex: str | None = None
+    ) -> tuple[int, int, str, str | None] | None:
         """The last person named in ``text[lo:hi]``: start, end, name and honorific.
 
-        A surname alone counts when the text gives the full name before it.
+        A surname alone counts when the text gives the full name before it; a
+        name or honorific of the other sex than ``sex`` does not count.
         """
         text = self.text
         best: tuple[int, int, str, str | None] | None = None
         for m in _HONORIFIC_NAME.finditer(text, lo, hi):
-            if _plain(m.group(2).split()):
+            if _plain(m.group(2).split()) and _may_be(m.group(1), sex):
                 best = (m.start(2), m.end(2), m.group(2), m.group(1))
-        for m in _TWO_WORDS.finditer(text, lo, hi):
-            if (best is None or m.start() > best[0]) and _plain(m.group(1).split()):
-                best = (m.start(1), m.end(1), " ".join(m.group(1).split()), None)
+        for m in _CAPITALISED_RUN.finditer(text, lo, hi):
+            words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE.finditer(text, *m.span())]
+            k = 0  # "Mayor Dan Ruddick", "After Wilson-Raybould": the name after them
+            while k < len(words) and not _plain([words[k][2]]):
+                k += 1
+            name = " ".join(w[2] for w in words[k:])
+            if len(words) - k < 2 or not _plain(name.split()) or not _may_be(name, sex):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (words[k][0], m.end(), name, None)
         for m in _ONE_WORD.finditer(text, best[1] if best else lo, hi):
             word = m.group()
-            if not _mid_sentence(text, m.start()) or not _plain([word]):
+            if not _plain([word]) or (
+                not _mid_sentence(text, m.start()) and common_word(text, word, m.start())
+            ):
                 continue
             full = self.full_name(word, m.start())
-            if full is not None:
+            if full is not None and _may_be(full, sex):
                 best = (m.start(), m.end(), full, None)
         return best
 

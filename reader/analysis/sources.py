@@ -67,13 +67,14 @@ def is_org(tokens: list[str]) -> bool:
 class Reading:
     """What a source span says about its speaker."""
 
-    kind: str  # "name", "role" or "pronoun"
+    kind: str  # "name", "role", "pronoun" or "document" (one with no author named in it)
     name: str = ""
     name_span: Span | None = None
     role: str | None = None
     org: bool = False
     key: str = ""
     phrase: str = ""  # a role as written, with its determiner: "some voters", "a spokesperson"
+    document: bool = False  # read from a document's author: "the RCMP statement"
 
 
 def read_source(text: str, span: Span) -> Reading | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.analysis.documents import read_document
 from reader.analysis.entities import (
     Entity,
     MentionIndex,
@@ -114,12 +115,14 @@ class SpeakerBuilder:
         out += list(self.orgs.values()) + list(self.anonymous.values())
         return out
 
-    def person_named_before(self, pos: int) -> Entity | None:
+    def person_named_before(self, pos: int, pronoun: str) -> Entity | None:
         """The last person's name shortly before a pronoun, when no speaker fits it.
 
-        The speaker is made from that name, never from the pronoun itself.
+        The speaker is made from that name, never from the pronoun itself; a
+        given name of the other sex is passed over.
         """
-        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK), pos)
+        sex = "female" if pronoun == "she" else "male"
+        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK), pos, sex)
         if last is None:
             return None
         start, end, name, honorific = last
@@ -164,7 +167,8 @@ class SpeakerBuilder:
         definite = _DEFINITE.match(self.text, pos) is not None
         if definite and words[-1] in TITLES and not r.org:
             # "the Democratic nominee" with no such role on record: the person named last.
-            return index.before(pos, "person")
+            person, other = index.before(pos, "person")
+            return person or other
         if definite and r.org and len(words) == 1:
             # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
             head = words[0]
@@ -180,13 +184,29 @@ class SpeakerBuilder:
         return None
 
 
+def source_reading(text: str, source: Span) -> Reading | None:
+    """What a statement's source says of its speaker; a document speaks for its author."""
+    doc = read_document(text, source)
+    if doc is None:
+        return read_source(text, source)
+    if doc.pronoun is not None:
+        return Reading("pronoun", doc.pronoun, document=True)
+    if doc.author is None:
+        return Reading("document", " ".join(source.text(text).split()), document=True)
+    r = read_source(text, doc.author)
+    if r is not None:
+        r.document = True
+        r.name_span = r.name_span or doc.author
+    return r
+
+
 def name_sources(b: SpeakerBuilder) -> None:
     """Every named source makes (or joins) a speaker; roles and pronouns wait."""
     text = b.text
     for i, f in enumerate(b.found):
         if f.source is None:
             continue
-        r = read_source(text, f.source)
+        r = source_reading(text, f.source)
         if f.transcript and r is not None:
             r = Reading("name", r.name.title() if r.name.isupper() else r.name, r.name_span)
         if f.needs_known_speaker or r is None or r.kind != "name":
@@ -194,7 +214,7 @@ def name_sources(b: SpeakerBuilder) -> None:
             continue
         ent = b.entity_for(r)
         b.owner[i] = ent
-        ent.add_alias(text[f.source.start : f.source.end])
+        ent.add_alias((r.name_span or f.source).text(text) if r.document else f.source.text(text))
         if f.also_names is not None:
             ent.mentions.append(f.also_names)
             ent.add_alias(f.also_names.text(text))
@@ -215,25 +235,27 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         ent: Entity | None
         if f.needs_known_speaker:
             ent = b.known(r)
+        elif r.kind == "document":  # "the statement said": its author, named before it
+            ent = index.latest_where(f.source.start, lambda e: not e.anonymous)
         elif r.kind == "pronoun":
-            ent = index.before(f.source.start, r.name)
-            if ent is None and r.name in {"he", "she"}:
-                ent = b.person_named_before(f.source.start)
+            ent, fallback = index.before(f.source.start, r.name)
+            if (ent is None or not ent.looks_like_a_person) and r.name in {"he", "she"}:
+                ent = b.person_named_before(f.source.start, r.name) or ent
             elif ent is None and r.name == "it":
                 ent = b.org_named_before(f.source.start)
+            ent = ent or fallback
         else:
             ent = b.role_owner(r, f.source.start, index)
             if ent is None:
                 ent = b.entity_for(r)
             if r.kind == "role":
-                ent.add_alias(
-                    r.name if ent.anonymous else lower_article(text, f.source.start, f.source.end)
-                )
+                at = r.name_span or f.source
+                ent.add_alias(r.name if ent.anonymous else lower_article(text, at.start, at.end))
                 if ent.anonymous and r.phrase:
                     ent.add_alias(r.phrase)  # "some voters", "a spokesperson": as written
         if ent is not None:
             b.owner[i] = ent
-            ent.mentions.append(f.source if r.kind != "name" else r.name_span or f.source)
+            ent.mentions.append(r.name_span or f.source)
 
 
 def follow_continuations(b: SpeakerBuilder) -> None:

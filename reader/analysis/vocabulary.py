@@ -40,6 +40,10 @@ WORD_LISTS = (
     "female_honorifics",
     "male_honorifics",
     "generic_org_heads",
+    "document_nouns",
+    "author_links",
+    "medium_links",
+    "nationalities",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -219,6 +223,10 @@ HONORIFICS = _WORDS["honorifics"]
 FEMALE_HONORIFICS = _WORDS["female_honorifics"]
 MALE_HONORIFICS = _WORDS["male_honorifics"]
 GENERIC_ORG_HEADS = _WORDS["generic_org_heads"]
+DOCUMENT_NOUNS = _WORDS["document_nouns"]
+AUTHOR_LINKS = _WORDS["author_links"]
+MEDIUM_LINKS = _WORDS["medium_links"]
+NATIONALITIES = _WORDS["nationalities"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

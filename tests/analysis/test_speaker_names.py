@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
+from reader.analysis.speakers import source_reading
+from reader.spans import Span
 
 
 def speaker_at(text: str, source: str) -> tuple[str, list[str]]:
@@ -93,3 +95,74 @@ def test_a_full_name_opening_a_sentence_completes_a_surname(text: str, name: str
 def test_a_common_word_opening_a_sentence_is_no_first_name() -> None:
     text = '"Orders are down," Marek said.\n\nBut Marek was wrong, and but few agreed with him.'
     assert names(text) == ["Marek"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "The Coast Guard statement said the crew was safe.",
+            "The Coast Guard statement",
+            "Coast Guard",
+        ),
+        (
+            "Lena Ortiz resigned on Monday.\n\nHer letter said the board had misled her.",
+            "Her letter",
+            "Lena Ortiz",
+        ),
+        (
+            "Dockers walked out.\n\nA letter from the union said the talks had failed.",
+            "A letter from the union",
+            "union",
+        ),
+        (
+            "Harbor Freight Lines said on Monday it would appeal.\n\n"
+            '"The fine is unfair," the statement said.',
+            "the statement",
+            "Harbor Freight Lines",
+        ),
+    ],
+)
+def test_a_document_speaks_for_its_author(text: str, source: str, name: str) -> None:
+    assert speaker_at(text, source)[0] == name
+
+
+def test_a_paper_that_obtained_a_memo_is_not_its_author() -> None:
+    text = "The memo obtained by The Courier said the unit would close."
+    reading = source_reading(text, Span(0, text.index(" said")))
+    assert reading is not None and reading.kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Trade ministry spokeswoman Song Meilin spoke in Beijing.\n\n"We object," Song said.',
+            "Song Meilin",
+        ),
+        (
+            'The plan came from architect Rosa Del Monte.\n\n"It works," said Del Monte.',
+            "Rosa Del Monte",
+        ),
+    ],
+)
+def test_the_fullest_name_the_text_gives(text: str, name: str) -> None:
+    assert names(text) == [name]
+
+
+def test_he_passes_over_a_one_word_name_nothing_shows_to_be_a_person() -> None:
+    text = (
+        "Mayor Dan Ruddick spoke first.\n\n"
+        '"The line costs less than Metrolinx says," Metrolinx said.\n\n'
+        '"We can build it faster," he said.'
+    )
+    assert speaker_at(text, "he")[0] == "Dan Ruddick"
+
+
+def test_she_takes_no_man_named_before() -> None:
+    text = (
+        'Peter Hall said the mill would close. "It is over," he said.\n\n'
+        "Ruth Cole runs the bakery next door.\n\n"
+        '"We will stay open," she said.'
+    )
+    assert speaker_at(text, "she")[0] == "Ruth Cole"
