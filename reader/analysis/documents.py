@@ -74,8 +74,10 @@ def _head(toks: list[tuple[int, int, str]]) -> int | None:
     """Where the document noun stands: a lower-case one, or "Schedule E"."""
     for k, (_, _, word) in enumerate(toks):
         low = word.lower()
-        if low in STOP_WORDS or low in NAME_PREPOSITIONS or (
-            word == low and low.endswith(("ed", "ing"))
+        if (
+            low in STOP_WORDS
+            or low in NAME_PREPOSITIONS
+            or (word == low and low.endswith(("ed", "ing")))
         ):
             return None  # "an expert cited in the report": the expert, not the report
         if low not in DOCUMENT_NOUNS:

@@ -19,7 +19,7 @@ from reader.analysis.entities import (
     lower_article,
     role_has,
 )
-from reader.analysis.sources import common_word, is_title
+from reader.analysis.sources import common_word, is_org, is_title
 from reader.analysis.speakers import SpeakerBuilder
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
@@ -146,6 +146,7 @@ def _plain_word(text: str, word: str, at: int) -> bool:
         or low in ORG_WORDS
         or low in STOP_WORDS
         or word.endswith(("'s", "’s"))
+        or is_org([word])
         or common_word(text, word, at)
     )
 
