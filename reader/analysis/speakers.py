@@ -30,7 +30,7 @@ from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
-from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, TITLES
+from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, PAGE_FURNITURE, TITLES
 from reader.spans import Span, SpanArray
 
 _NAME_LOOKBACK = 800
@@ -164,14 +164,15 @@ class SpeakerBuilder:
         if candidates:
             found = index.latest_of(candidates, pos)
             return found or (candidates[0] if len(candidates) == 1 else None)
-        definite = _DEFINITE.match(self.text, pos) is not None
+        at = r.name_span.start if r.name_span else pos
+        definite = _DEFINITE.match(self.text, at) is not None
         if definite and words[-1] in TITLES and not r.org:
             # "the Democratic nominee" with no such role on record: the person named last.
             person, other = index.before(pos, "person")
             return person or other
-        if definite and r.org and len(words) == 1:
+        if definite and r.org and r.name.islower():
             # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
-            head = words[0]
+            head = words[-1]
             generic = head in GENERIC_ORG_HEADS
             return index.latest_where(
                 pos,
@@ -185,7 +186,13 @@ class SpeakerBuilder:
 
 
 def source_reading(text: str, source: Span) -> Reading | None:
-    """What a statement's source says of its speaker; a document speaks for its author."""
+    """What a statement's source says of its speaker; a document speaks for its author.
+
+    A label of the page ("READ MORE", "Watch below") names no speaker at all.
+    """
+    words = source.text(text).lower().split()
+    if all(w in PAGE_FURNITURE for w in words):
+        return None
     doc = read_document(text, source)
     if doc is None:
         return read_source(text, source)

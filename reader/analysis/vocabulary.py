@@ -44,6 +44,7 @@ WORD_LISTS = (
     "author_links",
     "medium_links",
     "nationalities",
+    "page_furniture",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -227,6 +228,7 @@ DOCUMENT_NOUNS = _WORDS["document_nouns"]
 AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
 NATIONALITIES = _WORDS["nationalities"]
+PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

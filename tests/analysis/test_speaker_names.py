@@ -166,3 +166,56 @@ def test_she_takes_no_man_named_before() -> None:
         '"We will stay open," she said.'
     )
     assert speaker_at(text, "she")[0] == "Ruth Cole"
+
+
+@pytest.mark.parametrize(
+    ("source", "name", "role"),
+    [
+        ("Gov. Mark Ellis of Nebraska", "Mark Ellis", "Gov."),
+        ("analyst Nora Quist at Fenwick Harrow Securities Ltd", "Nora Quist", "analyst"),
+        ("One rural Democrat, Idaho Sen. Lou Barrett", "Lou Barrett", None),
+    ],
+)
+def test_the_person_in_a_source_not_the_state_or_firm(
+    source: str, name: str, role: str | None
+) -> None:
+    reading = source_reading(source, Span(0, len(source)))
+    assert reading is not None and reading.kind == "name"
+    assert reading.name == name and not reading.org
+    if role:
+        assert reading.role == role
+
+
+@pytest.mark.parametrize(
+    ("source", "head"),
+    [
+        ("an aide to Nora Quist", "aide"),
+        ("the former clerk of the House of Lords", "former clerk"),
+        ("early March the company", "company"),
+    ],
+)
+def test_a_role_that_names_someone_else_is_the_role(source: str, head: str) -> None:
+    reading = source_reading(source, Span(0, len(source)))
+    assert reading is not None and reading.kind == "role" and reading.name == head
+
+
+def test_a_party_tag_takes_the_name_before_it() -> None:
+    text = "Rep. Dora Vance, D-Ore., the ranking member of the panel, said the bill would pass."
+    assert names(text) == ["Dora Vance"]
+
+
+@pytest.mark.parametrize("label", ["READ MORE", "WATCH", "Watch below", "Editor's note"])
+def test_page_furniture_is_no_speaker(label: str) -> None:
+    text = (
+        f"Kurt Wendel said the port would reopen.\n\n{label}: Port strike ends after a week\n\n"
+        '"It was a hard week," Wendel said.'
+    )
+    assert names(text) == ["Kurt Wendel"]
+
+
+def test_the_security_firm_is_the_organisation_named_before() -> None:
+    text = (
+        "Norvik Labs Inc said the attack came from abroad.\n\n"
+        "The security firm said the same servers were used in May."
+    )
+    assert speaker_at(text, "The security firm")[0] == "Norvik Labs Inc"
