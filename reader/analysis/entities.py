@@ -7,6 +7,7 @@ the roles and pronouns that stand for someone named earlier.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -30,6 +31,7 @@ PRONOUN_WINDOW = 4000
 ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
 _NO_STARTS = array("q")
+_OBJECT = re.compile(r"\b(?:to|with|for|against|about|than|from|by)[^\S\n]+\Z")
 
 
 def fold(s: str) -> str:
@@ -102,7 +104,8 @@ def compatible(a: str, b: str) -> bool:
 class MentionIndex:
     """Every mention of every entity, sorted, to find who was named last before a place."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], text: str = "") -> None:
+        self.text = text  # when given, a pronoun passes over names after a preposition
         starts, owners = array("q"), array("I")
         for k, e in enumerate(entities):
             starts.extend(e.mentions.starts)
@@ -125,7 +128,9 @@ class MentionIndex:
         fallback = weak = None
         while i >= 0 and steps < 200 and pos - self.starts[i] <= PRONOUN_WINDOW:
             ent = self.entities[self.owners[i]]
-            if not ent.anonymous and can_be(pronoun, ent):
+            if self.text and _OBJECT.search(self.text, max(0, self.starts[i] - 12), self.starts[i]):
+                pass  # "a letter to Fleming": merely mentioned, not the one who speaks
+            elif not ent.anonymous and can_be(pronoun, ent):
                 if pronoun not in PERSON_PRONOUNS or ent.looks_like_a_person:
                     return ent, None
                 weak = weak or ent

@@ -31,6 +31,7 @@ _JOINED = re.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
 _PARENS = re.compile(r"\([^()]{0,40}\)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*\Z")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
+_OWNER = re.compile(r"\w[’']s\Z")
 _ARTICLES = {"the", "a", "an"}
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
@@ -152,6 +153,9 @@ def read_source(text: str, span: Span) -> Reading | None:
             j -= 1
         if j + 1 < start - 1 and is_org([t[2] for t in toks[j + 1 : start - 1]]):
             start = j + 1
+    owner = max((k for k in range(start, end - 1) if _OWNER.search(toks[k][2])), default=-1)
+    if owner >= 0:
+        start = owner + 1  # "the CBC's Richard Cuthbertson": the reporter, not the CBC
     if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
     words = [t[2] for t in toks[start:end]]

@@ -230,7 +230,7 @@ def name_sources(b: SpeakerBuilder) -> None:
 def resolve_sources(b: SpeakerBuilder) -> None:
     """Roles, pronouns and headline names: the speaker each stands for."""
     text = b.text
-    index = MentionIndex(b.entities())
+    index = MentionIndex(b.entities(), text)
     for named in b.entities():
         if not named.anonymous:
             for head in named.role_heads:

@@ -219,3 +219,28 @@ def test_the_security_firm_is_the_organisation_named_before() -> None:
         "The security firm said the same servers were used in May."
     )
     assert speaker_at(text, "The security firm")[0] == "Norvik Labs Inc"
+
+
+def test_a_pronoun_passes_over_someone_merely_mentioned_after_a_preposition() -> None:
+    text = (
+        'Greta Lund said the board wants a new school. "It is overdue," Lund said.\n\n'
+        "Nobody had answered the board's letter to Minister Anton Berg by Friday.\n\n"
+        '"We will keep asking," she said.'
+    )
+    assert speaker_at(text, "she")[0] == "Greta Lund"
+
+
+def test_a_province_speaks_as_an_organisation() -> None:
+    text = (
+        "Saskatchewan added the drug to its monitoring list this fall, officials said.\n\n"
+        "Saskatchewan said the list would grow.\n\n"
+        'Dr. Omar Reyes runs the clinic. "Patients ask for it," he says.'
+    )
+    assert speaker_at(text, "he")[0] == "Omar Reyes"
+    assert {s.name: s.kind for s in analyze(text).speakers}["Saskatchewan"] == "organization"
+
+
+def test_a_possessor_before_a_name_is_not_part_of_it() -> None:
+    source = "the Herald's Ann Kowal"
+    reading = source_reading(source, Span(0, len(source)))
+    assert reading is not None and reading.name == "Ann Kowal"
