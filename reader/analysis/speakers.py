@@ -29,8 +29,9 @@ from reader.analysis.entities import (
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
+from reader.analysis.nobody import names_nobody, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
-from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, PAGE_FURNITURE, TITLES
+from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, TITLES
 from reader.spans import Span, SpanArray
 
 _NAME_LOOKBACK = 800
@@ -188,11 +189,14 @@ class SpeakerBuilder:
 def source_reading(text: str, source: Span) -> Reading | None:
     """What a statement's source says of its speaker; a document speaks for its author.
 
-    A label of the page ("READ MORE", "Watch below") names no speaker at all.
+    A label of the page ("READ MORE") or a fragment ("It's a") names no speaker at all.
     """
-    words = source.text(text).lower().split()
-    if all(w in PAGE_FURNITURE for w in words):
+    if names_nobody(text, source):
         return None
+    people = people_of(text, source)  # "West German" bankers, never a person "West German"
+    if people is None:
+        return None
+    source = people
     doc = read_document(text, source)
     if doc is None:
         return read_source(text, source)

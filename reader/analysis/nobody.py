@@ -1,0 +1,57 @@
+"""Sources that name nobody: page labels, clause fragments, adjectives of peoples.
+
+"READ MORE: ...", "WATCH BELOW: ..." and the headline after such a label are
+the page's furniture; "It's a", "Given his", "Witnesses heard him" are pieces
+of a clause; "Chinese" or "West German" describe a speaker without naming one.
+A statement with such a source has no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.vocabulary import NATIONALITIES, PAGE_FURNITURE
+from reader.spans import Span
+
+_WORD = re.compile(r"[^\W_][\w'’]*")
+_LABEL = re.compile(r"[ \t]*([^\W\d_][\w'’ \t]{0,30}?)[ \t]*:")
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z][a-z-]+")
+_OPEN_ENDED = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
+"""Last words that leave a noun phrase unfinished ("It's a", "Given his")."""
+_CLAUSE_WORDS = {"him", "them", "me", "us", "it's", "it’s", "i'd", "i’d"}
+"""Words that make a clause of a source: an object pronoun, "it is", "I would"."""
+
+
+def names_nobody(text: str, source: Span) -> bool:
+    """Whether a statement's source is no speaker at all."""
+    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    if not words:
+        return True
+    if all(w in PAGE_FURNITURE for w in words) or under_a_label(text, source.start):
+        return True
+    if len(words) > 1 and words[-1] in _OPEN_ENDED:
+        return True
+    return any(w in _CLAUSE_WORDS for w in words)
+
+
+def people_of(text: str, source: Span) -> Span | None:
+    """ "Central European" said: the people the adjective describes, if the text names them.
+
+    Returns the span with the noun after it ("Central European leaders"); a source
+    that is only such adjectives and has no noun after it names nobody (None).
+    The source is not of that kind at all when ``source`` itself is returned.
+    """
+    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    if not words or not all(w in NATIONALITIES for w in words):
+        return source
+    m = _NOUN_AFTER.match(text, source.end)
+    return Span(source.start, m.end()) if m else None
+
+
+def under_a_label(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in a line that opens with a page label ("READ MORE: ...")."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _LABEL.match(text, line, pos)
+    if m is None:
+        return False
+    return all(w.lower() in PAGE_FURNITURE for w in m.group(1).split())
