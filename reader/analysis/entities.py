@@ -79,6 +79,11 @@ class Entity:
         return bool(self.first or self.sex or self.roles or len(self.surname.split()) > 1)
 
     @property
+    def shown_a_person(self) -> bool:
+        """A given name, an honorific or a role shows a person ("Tesla" alone does not)."""
+        return bool(self.first or self.sex or self.roles or " " in self.surname)
+
+    @property
     def role_heads(self) -> set[str]:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
 

@@ -37,13 +37,34 @@ _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
 _GIVEN_AFTER = re.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)(?![\w’'-])")
 _WORD_BEFORE = re.compile(r"([\w.-]+)[^\S\n]+\Z")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
+
+
+def spell_out_acronyms(text: str, ent: Entity) -> None:
+    """"PBO" named as "the Parliamentary Budget Officer" in the text: that is its name."""
+    name = ent.names[0] if ent.names else ""
+    if not _ACRONYM.fullmatch(name):
+        return
+    words = r"[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?".join(
+        rf"{c}[a-z][\w'’-]*" for c in name
+    )
+    m = re.search(rf"\b{words}\b", text)
+    if m is None:
+        return
+    full = " ".join(m.group().split())
+    ent.names.insert(0, full)
+    ent.mentions.add(m.start(), m.end())
+    the = text[max(0, m.start() - 4) : m.start()]
+    ent.add_alias(f"the {full}" if the.lower() == "the " else full)
 
 
 def scan_name_mentions(b: SpeakerBuilder) -> None:
     """Every name of a speaker found so far, wherever it stands in the text."""
     text = b.text
+    for org in b.orgs.values():
+        spell_out_acronyms(text, org)
     keys: dict[str, list[Entity]] = {}
     for group in b.persons.values():
         for ent in group:

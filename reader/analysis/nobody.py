@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis.vocabulary import NATIONALITIES, PAGE_FURNITURE
+from reader.analysis.vocabulary import (
+    NATIONALITIES,
+    ORG_WORDS,
+    PAGE_FURNITURE,
+    SOURCE_NOUNS,
+    TITLES,
+)
 from reader.spans import Span
 
 _WORD = re.compile(r"[^\W_][\w'’]*")
 _LABEL = re.compile(r"[ \t]*([^\W\d_][\w'’ \t]{0,30}?)[ \t]*:")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_ROLE_WORDS = TITLES | ORG_WORDS | SOURCE_NOUNS | NATIONALITIES
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z][a-z-]+")
 _OPEN_ENDED = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
 """Last words that leave a noun phrase unfinished ("It's a", "Given his")."""
@@ -35,15 +43,29 @@ def names_nobody(text: str, source: Span) -> bool:
 
 
 def people_of(text: str, source: Span) -> Span | None:
-    """ "Central European" said: the people the adjective describes, if the text names them.
+    """"Central European" said: the people the adjective describes, if the text names them.
 
-    Returns the span with the noun after it ("Central European leaders"); a source
-    that is only such adjectives and has no noun after it names nobody (None).
-    The source is not of that kind at all when ``source`` itself is returned.
+    Returns the span with the words after it ("Central European leaders", "Chinese
+    foreign ministry spokeswoman Hua Chunying"); a source that is only such
+    adjectives and has no noun after it names nobody (None). Any other source
+    is returned as it is.
     """
     words = [w.lower() for w in _WORD.findall(source.text(text))]
     if not words or not all(w in NATIONALITIES for w in words):
         return source
+    end, named = source.end, False
+    for _ in range(8):
+        m = _WORD_AFTER.match(text, end)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[:1].isupper():
+            named = named or word.lower() not in _ROLE_WORDS
+        elif named or word not in _ROLE_WORDS:
+            break
+        end = m.end()
+    if named:
+        return Span(source.start, end)
     m = _NOUN_AFTER.match(text, source.end)
     return Span(source.start, m.end()) if m else None
 

@@ -171,18 +171,21 @@ class SpeakerBuilder:
             # "the Democratic nominee" with no such role on record: the person named last.
             person, other = index.before(pos, "person")
             return person or other
-        if definite and r.org and r.name.islower():
+        if definite and r.name.islower() and (r.org or words[-1] in GENERIC_ORG_HEADS):
             # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
             head = words[-1]
             generic = head in GENERIC_ORG_HEADS
-            return index.latest_where(
+            ent = index.latest_where(
                 pos,
                 lambda e: (
-                    e.kind == "organization"
-                    and not e.anonymous
+                    not e.anonymous
+                    and (e.kind == "organization" or (generic and not e.shown_a_person))
                     and (generic or any(head in n.lower().split() for n in e.names))
                 ),
             )
+            if ent is not None:
+                ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
+            return ent
         return None
 
 

@@ -244,3 +244,28 @@ def test_a_possessor_before_a_name_is_not_part_of_it() -> None:
     source = "the Herald's Ann Kowal"
     reading = source_reading(source, Span(0, len(source)))
     assert reading is not None and reading.name == "Ann Kowal"
+
+
+def test_an_acronym_takes_the_name_the_text_spells_out() -> None:
+    text = (
+        "The Federal Audit Office published its review on Monday.\n\n"
+        "The FAO said the costs had doubled since 2019."
+    )
+    name, aliases = speaker_at(text, "The FAO")
+    assert name == "Federal Audit Office" and "the Federal Audit Office" in aliases
+
+
+def test_the_automaker_is_the_one_word_firm_named_before() -> None:
+    text = (
+        "Voltra said it would cut 500 jobs at its plant.\n\n"
+        "The automaker said demand had fallen sharply."
+    )
+    assert speaker_at(text, "The automaker")[0] == "Voltra"
+    assert {s.name: s.kind for s in analyze(text).speakers}["Voltra"] == "organization"
+
+
+def test_an_adjective_of_a_people_before_a_name_is_that_person() -> None:
+    text = "Japanese trade ministry spokesman Kenta Ono said the talks would resume."
+    source = Span(0, len("Japanese"))
+    reading = source_reading(text, source)
+    assert reading is not None and reading.name == "Kenta Ono"
