@@ -43,7 +43,7 @@ _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
 def spell_out_acronyms(text: str, ent: Entity) -> None:
-    """"PBO" named as "the Parliamentary Budget Officer" in the text: that is its name."""
+    """An acronym ("PBO") that the text spells out ("the Parliamentary Budget Officer")."""
     name = ent.names[0] if ent.names else ""
     if not _ACRONYM.fullmatch(name):
         return

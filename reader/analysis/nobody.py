@@ -43,7 +43,7 @@ def names_nobody(text: str, source: Span) -> bool:
 
 
 def people_of(text: str, source: Span) -> Span | None:
-    """"Central European" said: the people the adjective describes, if the text names them.
+    """The people an adjective ("Central European") describes, if the text names them.
 
     Returns the span with the words after it ("Central European leaders", "Chinese
     foreign ministry spokeswoman Hua Chunying"); a source that is only such
