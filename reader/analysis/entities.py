@@ -155,6 +155,12 @@ class MentionIndex:
             i -= 1
         return None
 
+    def last_mention(self, ent: Entity, pos: int) -> int:
+        """Where ``ent`` was named last before ``pos``; -1 if nowhere."""
+        starts = self.each.get(id(ent), _NO_STARTS)
+        i = bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else -1
+
     def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
         """Of ``candidates``, the one named last before ``pos`` (not too far back)."""
         best, best_at = None, pos - ROLE_WINDOW

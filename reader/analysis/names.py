@@ -43,6 +43,11 @@ def _plain(words: list[str]) -> bool:
     )
 
 
+def _given(word: str) -> bool:
+    low = word.lower()
+    return low in MALE_NAMES or low in FEMALE_NAMES
+
+
 def _may_be(name: str, sex: str | None) -> bool:
     """Whether a given name or honorific may be of a person of this sex."""
     word = name.split()[0].lower().rstrip(".")
@@ -102,6 +107,8 @@ class NameFinder:
             k = 0  # "Mayor Dan Ruddick", "After Wilson-Raybould": the name after them
             while k < len(words) and not _plain([words[k][2]]):
                 k += 1
+            if len(words) - k > 2 and _given(words[k + 1][2]) and not _given(words[k][2]):
+                k += 1  # "Nurse Maria Okafor": a role written with a capital
             name = " ".join(w[2] for w in words[k:])
             if len(words) - k < 2 or not _plain(name.split()) or not _may_be(name, sex):
                 continue

@@ -19,8 +19,10 @@ import unicodedata
 
 from reader.analysis.documents import read_document
 from reader.analysis.entities import (
+    PRONOUN_WINDOW,
     Entity,
     MentionIndex,
+    can_be,
     compatible,
     fold,
     lower_article,
@@ -31,9 +33,18 @@ from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
 from reader.analysis.nobody import names_nobody, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
-from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, TITLES
+from reader.analysis.vocabulary import (
+    FEMALE_NAMES,
+    GENERIC_ORG_HEADS,
+    HONORIFICS,
+    MALE_NAMES,
+    TITLES,
+    VERB_FORMS,
+)
 from reader.spans import Span, SpanArray
 
+_SEXES = {"he": "male", "she": "female"}
+_NEXT_WORD = re.compile(r"[^\S\n]*(,|[a-z]+)")
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
 _DEFINITE = re.compile(r"[Tt]he\s")
@@ -60,6 +71,7 @@ class SpeakerBuilder:
         self.anonymous: dict[str, Entity] = {}
         self.by_head: dict[str, list[Entity]] = {}  # role heads ("minister") -> speakers
         self.names = NameFinder(text)
+        self.made_here: list[Entity] = []  # people made from names met by a pronoun
 
     def _person(self, name: str, role: str | None) -> Entity:
         parts = name.split()
@@ -116,21 +128,31 @@ class SpeakerBuilder:
         out += list(self.orgs.values()) + list(self.anonymous.values())
         return out
 
-    def person_named_before(self, pos: int, pronoun: str) -> Entity | None:
-        """The last person's name shortly before a pronoun, when no speaker fits it.
+    def person_named_before(
+        self, pos: int, pronoun: str, after: int = -1, known_given: bool = False
+    ) -> Entity | None:
+        """The last person's name shortly before a pronoun (and after ``after``).
 
-        The speaker is made from that name, never from the pronoun itself; a
-        given name of the other sex is passed over.
+        Used when no speaker fits the pronoun, or when the one that fits was
+        named before this paragraph and another person is named in it. The
+        speaker is made from that name, never from the pronoun itself; a given
+        name of the other sex is passed over.
         """
         sex = "female" if pronoun == "she" else "male"
-        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK), pos, sex)
+        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK, after + 1), pos, sex)
         if last is None:
             return None
         start, end, name, honorific = last
+        if known_given and not (
+            (honorific or _given_name_of(name, sex)) and _subject_at(self.text, end)
+        ):
+            return None  # only "Teresa Galati, 56, says" outweighs a speaker named before
         ent = self._person(name, None)
         if honorific:
             ent.learn_sex(honorific)
         ent.mentions.add(start, end)
+        if ent not in self.made_here:
+            self.made_here.append(ent)
         return ent
 
     def org_named_before(self, pos: int) -> Entity | None:
@@ -189,6 +211,17 @@ class SpeakerBuilder:
         return None
 
 
+def _subject_at(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` reads as a subject: a comma or a reporting verb next."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and (m.group(1) == "," or m.group(1) in VERB_FORMS)
+
+
+def _given_name_of(name: str, sex: str) -> bool:
+    first = fold(name.split()[0])
+    return first in (FEMALE_NAMES if sex == "female" else MALE_NAMES)
+
+
 def source_reading(text: str, source: Span) -> Reading | None:
     """What a statement's source says of its speaker; a document speaks for its author.
 
@@ -234,9 +267,43 @@ def name_sources(b: SpeakerBuilder) -> None:
             ent.add_alias(f.also_names.text(text))
 
 
+def _pronoun_owner(
+    b: SpeakerBuilder, index: MentionIndex, pronoun: str, at: int, made: dict[int, int]
+) -> Entity | None:
+    """The speaker a pronoun at ``at`` stands for.
+
+    The fitting speaker named last; a person named in this paragraph (with a
+    given name that shows the sex) over a speaker named before it; a speaker
+    met by an earlier pronoun of this pass (``made``: entity id -> where) over
+    one named further back.
+    """
+    text = b.text
+    ent, fallback = index.before(at, pronoun)
+    if (ent is None or not ent.looks_like_a_person) and pronoun in _SEXES:
+        ent = b.person_named_before(at, pronoun) or ent
+    elif pronoun in _SEXES and ent is not None:
+        paragraph = text.rfind("\n", 0, at)
+        if index.last_mention(ent, at) < paragraph:  # "Teresa Galati, 56, says ... she says"
+            ent = b.person_named_before(at, pronoun, paragraph, True) or ent
+    elif ent is None and pronoun == "it":
+        ent = b.org_named_before(at)
+    ent = ent or fallback
+    named = max(index.last_mention(ent, at), made.get(id(ent), -1)) if ent else -1
+    for other in b.made_here:
+        where = made.get(id(other), -1)
+        if where > named and at - where <= PRONOUN_WINDOW and can_be(pronoun, other):
+            ent, named = other, where  # "she says. Galati found ... she says"
+    if ent is not None and ent.kind == "person" and ent.sex is None and pronoun in _SEXES:
+        ent.sex = _SEXES[pronoun]  # "he said" of Farinloye: "she" later is someone else
+    if ent is not None:
+        made[id(ent)] = at
+    return ent
+
+
 def resolve_sources(b: SpeakerBuilder) -> None:
     """Roles, pronouns and headline names: the speaker each stands for."""
     text = b.text
+    made: dict[int, int] = {}
     index = MentionIndex(b.entities(), text)
     for named in b.entities():
         if not named.anonymous:
@@ -252,12 +319,7 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         elif r.kind == "document":  # "the statement said": its author, named before it
             ent = index.latest_where(f.source.start, lambda e: not e.anonymous)
         elif r.kind == "pronoun":
-            ent, fallback = index.before(f.source.start, r.name)
-            if (ent is None or not ent.looks_like_a_person) and r.name in {"he", "she"}:
-                ent = b.person_named_before(f.source.start, r.name) or ent
-            elif ent is None and r.name == "it":
-                ent = b.org_named_before(f.source.start)
-            ent = ent or fallback
+            ent = _pronoun_owner(b, index, r.name, f.source.start, made)
         else:
             ent = b.role_owner(r, f.source.start, index)
             if ent is None:

@@ -269,3 +269,25 @@ def test_an_adjective_of_a_people_before_a_name_is_that_person() -> None:
     source = Span(0, len("Japanese"))
     reading = source_reading(text, source)
     assert reading is not None and reading.name == "Kenta Ono"
+
+
+def test_he_said_of_someone_tells_she_is_someone_else() -> None:
+    text = (
+        'Accountant Tunde Bakare says he runs daily. "I feel better," he says.\n\n'
+        "Nurse Maria Okafor walks to work.\n\n"
+        '"It keeps me calm," she says.'
+    )
+    assert speaker_at(text, "she")[0] == "Maria Okafor"
+
+
+def test_a_person_introduced_in_the_paragraph_outweighs_a_speaker_named_before() -> None:
+    text = (
+        'Anna Pike, a nurse, says the plan works. "It helps," Pike says.\n\n'
+        "More people joined in the spring, the clinic said.\n\n"
+        'Retired teacher Laura Benn, 61, says the walks help. "I sleep well," she says. '
+        'Benn liked the coaching. "Someone always answered," she says.'
+    )
+    result = analyze(text)
+    by_id = {s.id: s.name for s in result.speakers}
+    shes = [by_id[q.speaker] for q in result.quotes if q.source and q.source.text(text) == "she"]
+    assert shes == ["Laura Benn", "Laura Benn"]
