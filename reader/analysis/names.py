@@ -19,6 +19,7 @@ from reader.analysis.vocabulary import (
     MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
+    PLACE_HEADS,
     STOP_WORDS,
 )
 
@@ -39,6 +40,7 @@ def _plain(words: list[str]) -> bool:
     """Words that can be a person's name: no title, noise word, state, people or firm."""
     return not (
         any(is_title(w) or w.lower() in NOISE or w.lower() in _NOT_NAMES for w in words)
+        or words[-1].lower() in PLACE_HEADS
         or is_org(words)
     )
 

@@ -34,6 +34,7 @@ from reader.analysis.names import NameFinder
 from reader.analysis.nobody import names_nobody, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
+    AUXILIARIES,
     FEMALE_NAMES,
     GENERIC_ORG_HEADS,
     HONORIFICS,
@@ -44,6 +45,7 @@ from reader.analysis.vocabulary import (
 from reader.spans import Span, SpanArray
 
 _SEXES = {"he": "male", "she": "female"}
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _NEXT_WORD = re.compile(r"[^\S\n]*(,|[a-z]+)")
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
@@ -139,12 +141,17 @@ class SpeakerBuilder:
         name of the other sex is passed over.
         """
         sex = "female" if pronoun == "she" else "male"
-        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK, after + 1), pos, sex)
+        hi = pos
+        if known_given:  # a name inside a quotation is no one the pronoun outside it means
+            quote = _QUOTE_MARK.search(self.text, after + 1, pos)
+            hi = quote.start() if quote else pos
+        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK, after + 1), hi, sex)
         if last is None:
             return None
         start, end, name, honorific = last
+        opens = self.text.rfind("\n", 0, start) >= self.text.rfind(".", 0, start)
         if known_given and not (
-            (honorific or _given_name_of(name, sex)) and _subject_at(self.text, end)
+            (honorific or opens or _given_name_of(name, sex)) and _subject_at(self.text, end)
         ):
             return None  # only "Teresa Galati, 56, says" outweighs a speaker named before
         ent = self._person(name, None)
@@ -214,7 +221,9 @@ class SpeakerBuilder:
 def _subject_at(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` reads as a subject: a comma or a reporting verb next."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and (m.group(1) == "," or m.group(1) in VERB_FORMS)
+    return m is not None and (
+        m.group(1) == "," or m.group(1) in VERB_FORMS or m.group(1) in AUXILIARIES
+    )
 
 
 def _given_name_of(name: str, sex: str) -> bool:
@@ -288,7 +297,10 @@ def _pronoun_owner(
     elif ent is None and pronoun == "it":
         ent = b.org_named_before(at)
     ent = ent or fallback
-    named = max(index.last_mention(ent, at), made.get(id(ent), -1)) if ent else -1
+    named = -1
+    if ent is not None:
+        own = max((p for p in ent.mentions.starts if p < at), default=-1)
+        named = max(index.last_mention(ent, at), made.get(id(ent), -1), own)
     for other in b.made_here:
         where = made.get(id(other), -1)
         if where > named and at - where <= PRONOUN_WINDOW and can_be(pronoun, other):

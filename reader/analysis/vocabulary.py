@@ -45,6 +45,7 @@ WORD_LISTS = (
     "medium_links",
     "nationalities",
     "page_furniture",
+    "place_heads",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -229,6 +230,7 @@ AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
+PLACE_HEADS = _WORDS["place_heads"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

@@ -291,3 +291,15 @@ def test_a_person_introduced_in_the_paragraph_outweighs_a_speaker_named_before()
     by_id = {s.id: s.name for s in result.speakers}
     shes = [by_id[q.speaker] for q in result.quotes if q.source and q.source.text(text) == "she"]
     assert shes == ["Laura Benn", "Laura Benn"]
+
+
+def test_a_person_opening_the_paragraph_is_the_he_in_it_but_not_one_quoted() -> None:
+    text = (
+        'Jorge Lima, a clerk, said the lights went out. "We hid," he said.\n\n'
+        "Kwame Osei was visiting from Accra when he heard the blast, he said.\n\n"
+        '"We drove past Port Hale and Ama Boateng Square," he said.'
+    )
+    result = analyze(text)
+    by_id = {s.id: s.name for s in result.speakers}
+    hes = [by_id[q.speaker] for q in result.quotes if q.source and q.source.text(text) == "he"]
+    assert hes == ["Jorge Lima", "Kwame Osei", "Kwame Osei"]
