@@ -39,12 +39,14 @@ from reader.analysis.vocabulary import (
     GENERIC_ORG_HEADS,
     HONORIFICS,
     MALE_NAMES,
+    SOURCE_NOUNS,
     TITLES,
     VERB_FORMS,
 )
 from reader.spans import Span, SpanArray
 
 _SEXES = {"he": "male", "she": "female"}
+_THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _NEXT_WORD = re.compile(r"[^\S\n]*(,|[a-z]+)")
 _NAME_LOOKBACK = 800
@@ -253,6 +255,9 @@ def source_reading(text: str, source: Span) -> Reading | None:
     if r is not None:
         r.document = True
         r.name_span = r.name_span or doc.author
+        the = _THE_BEFORE.search(text, max(0, doc.author.start - 4), doc.author.start)
+        written = doc.author.text(text)
+        r.phrase = r.phrase or (f"the {written}" if the else written)  # "the RCMP" statement
     return r
 
 
@@ -270,10 +275,29 @@ def name_sources(b: SpeakerBuilder) -> None:
             continue
         ent = b.entity_for(r)
         b.owner[i] = ent
-        ent.add_alias((r.name_span or f.source).text(text) if r.document else f.source.text(text))
+        ent.add_alias(r.phrase if r.document and r.phrase else f.source.text(text))
         if f.also_names is not None:
             ent.mentions.append(f.also_names)
             ent.add_alias(f.also_names.text(text))
+
+
+def _same_group(b: SpeakerBuilder, r: Reading, groups: list[Entity]) -> Entity | None:
+    """ "The officials" after "administration officials said": the group met last by that noun."""
+    if r.kind != "role" or r.name_span is None:
+        return None
+    if _DEFINITE.match(b.text, r.name_span.start) is None:
+        return None
+    head = _group_head(r.key)
+    for ent in reversed(groups):
+        if ent.key != r.key and _group_head(ent.key) == head:
+            return ent
+    return None
+
+
+def _group_head(key: str) -> str:
+    """The noun a group is named by: "officials" in "officials unauthorized to speak"."""
+    words = key.split()
+    return next((w for w in words if w in SOURCE_NOUNS), words[-1] if words else "")
 
 
 def _pronoun_owner(
@@ -316,6 +340,7 @@ def resolve_sources(b: SpeakerBuilder) -> None:
     """Roles, pronouns and headline names: the speaker each stands for."""
     text = b.text
     made: dict[int, int] = {}
+    groups: list[Entity] = []  # anonymous speakers in the order they were last met
     index = MentionIndex(b.entities(), text)
     for named in b.entities():
         if not named.anonymous:
@@ -333,9 +358,11 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         elif r.kind == "pronoun":
             ent = _pronoun_owner(b, index, r.name, f.source.start, made)
         else:
-            ent = b.role_owner(r, f.source.start, index)
+            ent = b.role_owner(r, f.source.start, index) or _same_group(b, r, groups)
             if ent is None:
                 ent = b.entity_for(r)
+            if ent.anonymous:
+                groups.append(ent)
             if r.kind == "role":
                 at = r.name_span or f.source
                 ent.add_alias(r.name if ent.anonymous else lower_article(text, at.start, at.end))

@@ -303,3 +303,18 @@ def test_a_person_opening_the_paragraph_is_the_he_in_it_but_not_one_quoted() -> 
     by_id = {s.id: s.name for s in result.speakers}
     hes = [by_id[q.speaker] for q in result.quotes if q.source and q.source.text(text) == "he"]
     assert hes == ["Jorge Lima", "Kwame Osei", "Kwame Osei"]
+
+
+def test_a_document_author_keeps_its_article_as_an_alias() -> None:
+    text = "The NTSB statement said two cars collided on the bridge."
+    name, aliases = speaker_at(text, "The NTSB statement")
+    assert name == "NTSB" and "the NTSB" in aliases
+
+
+def test_the_group_met_last_by_that_noun() -> None:
+    text = (
+        "Trade officials said the talks had stalled.\n\n"
+        "The officials said a deal was still possible."
+    )
+    result = analyze(text)
+    assert len({q.speaker for q in result.quotes}) == 1
