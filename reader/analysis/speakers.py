@@ -281,23 +281,31 @@ def name_sources(b: SpeakerBuilder) -> None:
             ent.add_alias(f.also_names.text(text))
 
 
-def _same_group(b: SpeakerBuilder, r: Reading, groups: list[Entity]) -> Entity | None:
-    """ "The officials" after "administration officials said": the group met last by that noun."""
-    if r.kind != "role" or r.name_span is None:
-        return None
-    if _DEFINITE.match(b.text, r.name_span.start) is None:
-        return None
-    head = _group_head(r.key)
-    for ent in reversed(groups):
-        if ent.key != r.key and _group_head(ent.key) == head:
-            return ent
-    return None
-
-
-def _group_head(key: str) -> str:
-    """The noun a group is named by: "officials" in "officials unauthorized to speak"."""
-    words = key.split()
-    return next((w for w in words if w in SOURCE_NOUNS), words[-1] if words else "")
+def _join_groups(b: SpeakerBuilder) -> None:
+    """ "The officials" after "administration officials said": the group named before."""
+    groups = sorted(
+        ((min(e.mentions.starts), e) for e in b.anonymous.values() if len(e.mentions)),
+        key=lambda p: p[0],
+    )
+    for i, r in enumerate(b.readings):
+        ent, f = b.owner[i], b.found[i]
+        if r is None or r.kind != "role" or ent is None or not ent.anonymous or not r.name_span:
+            continue
+        words = r.key.split()
+        if len(words) != 1 or (words[0] not in SOURCE_NOUNS and words[0] + "s" not in SOURCE_NOUNS):
+            continue
+        if _DEFINITE.match(b.text, r.name_span.start) is None or f.source is None:
+            continue
+        before = [e for at, e in groups if at < f.source.start and e is not ent]
+        noun = words[0].rstrip("s")  # keys of plural roles are singular: "official"
+        group = next(
+            (e for e in reversed(before) if any(k.rstrip("s") == noun for k in e.key.split())),
+            None,
+        )
+        if group is not None:
+            b.owner[i] = group
+            group.mentions.append(r.name_span)
+            group.add_alias(r.phrase or r.name)
 
 
 def _pronoun_owner(
@@ -340,7 +348,6 @@ def resolve_sources(b: SpeakerBuilder) -> None:
     """Roles, pronouns and headline names: the speaker each stands for."""
     text = b.text
     made: dict[int, int] = {}
-    groups: list[Entity] = []  # anonymous speakers in the order they were last met
     index = MentionIndex(b.entities(), text)
     for named in b.entities():
         if not named.anonymous:
@@ -358,11 +365,9 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         elif r.kind == "pronoun":
             ent = _pronoun_owner(b, index, r.name, f.source.start, made)
         else:
-            ent = b.role_owner(r, f.source.start, index) or _same_group(b, r, groups)
+            ent = b.role_owner(r, f.source.start, index)
             if ent is None:
                 ent = b.entity_for(r)
-            if ent.anonymous:
-                groups.append(ent)
             if r.kind == "role":
                 at = r.name_span or f.source
                 ent.add_alias(r.name if ent.anonymous else lower_article(text, at.start, at.end))
@@ -371,6 +376,7 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         if ent is not None:
             b.owner[i] = ent
             ent.mentions.append(r.name_span or f.source)
+    _join_groups(b)
 
 
 def follow_continuations(b: SpeakerBuilder) -> None:
