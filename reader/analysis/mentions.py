@@ -38,33 +38,56 @@ _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
 _GIVEN_AFTER = re.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)(?![\w’'-])")
 _WORD_BEFORE = re.compile(r"([\w.-]+)[^\S\n]+\Z")
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_SPELT_BEFORE, _SPELT_AFTER = 20000, 300
+_CAPITALISED = re.compile(r"[A-Z][a-z][\w'’-]*")
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][a-z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
-def spell_out_acronyms(text: str, ent: Entity) -> None:
-    """An acronym ("PBO") that the text spells out ("the Parliamentary Budget Officer")."""
-    name = ent.names[0] if ent.names else ""
-    if not _ACRONYM.fullmatch(name):
+def spell_out_acronyms(text: str, orgs: list[Entity]) -> None:
+    """An acronym ("PBO") that the text spells out ("the Parliamentary Budget Officer").
+
+    The spelt-out name is looked for shortly before the acronym is first used, or just after.
+    """
+    wanted: dict[str, list[Entity]] = {}
+    for ent in orgs:
+        if ent.names and _ACRONYM.fullmatch(ent.names[0]):
+            wanted.setdefault(ent.names[0], []).append(ent)
+    if not wanted:
         return
-    words = r"[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?".join(
-        rf"{c}[a-z][\w'’-]*" for c in name
-    )
-    m = re.search(rf"\b{words}\b", text)
-    if m is None:
-        return
-    full = " ".join(m.group().split())
-    ent.names.insert(0, full)
-    ent.mentions.add(m.start(), m.end())
-    the = text[max(0, m.start() - 4) : m.start()]
-    ent.add_alias(f"the {full}" if the.lower() == "the " else full)
+    for acronym, ents in wanted.items():
+        first = text.find(acronym)
+        lo = max(0, (first if first >= 0 else len(text)) - _SPELT_BEFORE)
+        for m in _CAPITALISED_RUN.finditer(text, lo, first + _SPELT_AFTER if first >= 0 else None):
+            found = _initials_at(m, acronym)
+            if found is not None:
+                start, end = m.start() + found[0], m.start() + found[1]
+                full = " ".join(text[start:end].split())
+                the = text[max(0, start - 4) : start].lower() == "the "
+                for ent in ents:
+                    ent.names.insert(0, full)
+                    ent.mentions.add(start, end)
+                    ent.add_alias(f"the {full}" if the else full)
+                break
+
+
+def _initials_at(m: re.Match[str], acronym: str) -> tuple[int, int] | None:
+    """Where in a run of capitalised words the words with these initials stand."""
+    words = [(w.start(), w.end(), w.group()) for w in _CAPITALISED.finditer(m.group())]
+    size = len(acronym)
+    for k in range(len(words) - size + 1):
+        if "".join(w[2][0] for w in words[k : k + size]) == acronym:
+            return words[k][0], words[k + size - 1][1]
+    return None
 
 
 def scan_name_mentions(b: SpeakerBuilder) -> None:
     """Every name of a speaker found so far, wherever it stands in the text."""
     text = b.text
-    for org in b.orgs.values():
-        spell_out_acronyms(text, org)
+    spell_out_acronyms(text, list(b.orgs.values()))
     keys: dict[str, list[Entity]] = {}
     for group in b.persons.values():
         for ent in group:

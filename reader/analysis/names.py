@@ -32,7 +32,7 @@ _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
 _NOT_NAMES = NATIONALITIES | STOP_WORDS
 _LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\Z")
-_FULL_LOOKBACK = 20000
+_FULL_LOOKBACK = 8000
 """How far back a surname alone looks for the full name it shortens."""
 
 

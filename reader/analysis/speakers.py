@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 
 from reader.analysis.documents import read_document
 from reader.analysis.entities import (
@@ -46,6 +47,8 @@ from reader.analysis.vocabulary import (
 from reader.spans import Span, SpanArray
 
 _SEXES = {"he": "male", "she": "female"}
+_RECENT = 8
+"""How many of the people last made from names a pronoun may still go back to."""
 _THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _NEXT_WORD = re.compile(r"[^\S\n]*(,|[a-z]+)")
@@ -287,6 +290,7 @@ def _join_groups(b: SpeakerBuilder) -> None:
         ((min(e.mentions.starts), e) for e in b.anonymous.values() if len(e.mentions)),
         key=lambda p: p[0],
     )
+    starts = [at for at, _ in groups]
     for i, r in enumerate(b.readings):
         ent, f = b.owner[i], b.found[i]
         if r is None or r.kind != "role" or ent is None or not ent.anonymous or not r.name_span:
@@ -296,12 +300,13 @@ def _join_groups(b: SpeakerBuilder) -> None:
             continue
         if _DEFINITE.match(b.text, r.name_span.start) is None or f.source is None:
             continue
-        before = [e for at, e in groups if at < f.source.start and e is not ent]
         noun = words[0].rstrip("s")  # keys of plural roles are singular: "official"
-        group = next(
-            (e for e in reversed(before) if any(k.rstrip("s") == noun for k in e.key.split())),
-            None,
-        )
+        group = None
+        for k in range(bisect_left(starts, f.source.start) - 1, -1, -1):
+            other = groups[k][1]
+            if other is not ent and any(w.rstrip("s") == noun for w in other.key.split()):
+                group = other
+                break
         if group is not None:
             b.owner[i] = group
             group.mentions.append(r.name_span)
@@ -331,9 +336,10 @@ def _pronoun_owner(
     ent = ent or fallback
     named = -1
     if ent is not None:
-        own = max((p for p in ent.mentions.starts if p < at), default=-1)
-        named = max(index.last_mention(ent, at), made.get(id(ent), -1), own)
-    for other in b.made_here:
+        named = max(index.last_mention(ent, at), made.get(id(ent), -1))
+        if ent in b.made_here[-_RECENT:]:  # not in the index: made from a name met by a pronoun
+            named = max([named, *(p for p in ent.mentions.starts if p < at)])
+    for other in b.made_here[-_RECENT:]:
         where = made.get(id(other), -1)
         if where > named and at - where <= PRONOUN_WINDOW and can_be(pronoun, other):
             ent, named = other, where  # "she says. Galati found ... she says"
