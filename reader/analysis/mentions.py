@@ -60,8 +60,10 @@ def spell_out_acronyms(text: str, orgs: list[Entity]) -> None:
         return
     for acronym, ents in wanted.items():
         first = text.find(acronym)
-        lo = max(0, (first if first >= 0 else len(text)) - _SPELT_BEFORE)
-        for m in _CAPITALISED_RUN.finditer(text, lo, first + _SPELT_AFTER if first >= 0 else None):
+        if first < 0:
+            continue
+        lo = max(0, first - _SPELT_BEFORE)
+        for m in _CAPITALISED_RUN.finditer(text, lo, first + _SPELT_AFTER):
             found = _initials_at(m, acronym)
             if found is not None:
                 start, end = m.start() + found[0], m.start() + found[1]
