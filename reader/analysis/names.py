@@ -31,6 +31,8 @@ _ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
 _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
 _NOT_NAMES = NATIONALITIES | STOP_WORDS
 _LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
+_OWNED = re.compile(r"[’']s\Z")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+\.?)[ \t]+\Z")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\Z")
 _FULL_LOOKBACK = 8000
 """How far back a surname alone looks for the full name it shortens."""
@@ -58,6 +60,12 @@ def _may_be(name: str, sex: str | None) -> bool:
     if sex == "female":
         return word not in MALE_NAMES and word not in MALE_HONORIFICS
     return True
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a person's title ("President", "Sen.") stands just before ``start``."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and is_title(m.group(1)) and m.group(1).lower() not in NOISE
 
 
 def _mid_sentence(text: str, start: int) -> bool:
@@ -117,12 +125,14 @@ class NameFinder:
             if best is None or m.start() > best[0]:
                 best = (words[k][0], m.end(), name, None)
         for m in _ONE_WORD.finditer(text, best[1] if best else lo, hi):
-            word = m.group()
+            word = _OWNED.sub("", m.group())  # "Trudeau’s office": Trudeau
             if not _plain([word]) or (
                 not _mid_sentence(text, m.start()) and common_word(text, word, m.start())
             ):
                 continue
             full = self.full_name(word, m.start())
+            if full is None and _titled(text, m.start()):
+                full = word  # "President Obama": a title names a person by the surname alone
             if full is not None and _may_be(full, sex):
                 best = (m.start(), m.end(), full, None)
         return best

@@ -26,8 +26,11 @@ _ROLE_WORDS = TITLES | ORG_WORDS | SOURCE_NOUNS | NATIONALITIES
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z][a-z-]+")
 _OPEN_ENDED = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
 """Last words that leave a noun phrase unfinished ("It's a", "Given his")."""
-_CLAUSE_WORDS = {"him", "them", "me", "us", "it's", "it’s", "i'd", "i’d"}
-"""Words that make a clause of a source: an object pronoun, "it is", "I would"."""
+_CLAUSE_WORDS = {
+    "him", "them", "me", "us", "it's", "it’s", "i'd", "i’d", "won't", "won’t", "can't",
+    "can’t", "don't", "don’t", "didn't", "didn’t", "isn't", "isn’t", "wasn't", "wasn’t",
+}  # fmt: skip
+"""Words that make a clause of a source: an object pronoun, "it is", a negated verb."""
 
 
 def names_nobody(text: str, source: Span) -> bool:

@@ -20,6 +20,7 @@ from reader.analysis.vocabulary import (
     PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
+    STOP_WORDS,
     TITLES,
 )
 from reader.spans import Span
@@ -153,6 +154,8 @@ def read_source(text: str, span: Span) -> Reading | None:
             j -= 1
         if j + 1 < start - 1 and is_org([t[2] for t in toks[j + 1 : start - 1]]):
             start = j + 1
+    while end - start >= 2 and toks[start][2].lower() in STOP_WORDS:
+        start += 1  # "Unlike McCallum": the little word is capitalised by its place only
     owner = max((k for k in range(start, end - 1) if _OWNER.search(toks[k][2])), default=-1)
     if owner >= 0:
         start = owner + 1  # "the CBC's Richard Cuthbertson": the reporter, not the CBC

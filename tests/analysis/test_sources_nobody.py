@@ -14,7 +14,16 @@ def whole(text: str) -> Span:
 
 
 @pytest.mark.parametrize(
-    "source", ["READ MORE", "Watch Below", "Editor’s", "It’s a", "Given his", "Pilots heard him"]
+    "source",
+    [
+        "READ MORE",
+        "Watch Below",
+        "Editor’s",
+        "It’s a",
+        "Given his",
+        "Pilots heard him",
+        "Lee won't",
+    ],
 )
 def test_a_label_or_a_fragment_names_nobody(source: str) -> None:
     assert names_nobody(source, whole(source))

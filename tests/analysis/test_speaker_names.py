@@ -318,3 +318,18 @@ def test_the_group_met_last_by_that_noun() -> None:
     )
     result = analyze(text)
     assert len({q.speaker for q in result.quotes}) == 1
+
+
+def test_a_little_word_opening_a_name_is_not_part_of_it() -> None:
+    source = "Unlike Halvorsen"
+    reading = source_reading(source, Span(0, len(source)))
+    assert reading is not None and reading.name == "Halvorsen"
+
+
+def test_he_is_the_person_a_title_names_by_surname() -> None:
+    text = (
+        "Oslo said the fine was fair.\n\n"
+        "In a statement, Chancellor Brandvold condemned the test as reckless. "
+        '"We will respond," he said.'
+    )
+    assert speaker_at(text, "he")[0] == "Brandvold"
