@@ -76,7 +76,10 @@ def people_of(text: str, source: Span) -> Span | None:
 def under_a_label(text: str, pos: int) -> bool:
     """Whether ``pos`` stands in a line that opens with a page label ("READ MORE: ...")."""
     line = text.rfind("\n", 0, pos) + 1
-    m = _LABEL.match(text, line, pos)
+    colon = text.find(":", line, min(pos, line + 40))
+    if colon < 0:
+        return False
+    m = _LABEL.match(text, line, colon + 1)
     if m is None:
         return False
     return all(w.lower() in PAGE_FURNITURE for w in m.group(1).split())
