@@ -7,6 +7,7 @@ the roles and pronouns that stand for someone named earlier.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -28,6 +29,7 @@ PRONOUN_WINDOW = 4000
 ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
 _NO_STARTS = array("q")
+_OBJECT = re.compile(r"\b(?:to|with|for|against|about|than|from|by)[^\S\n]+\Z")
 
 
 def fold(s: str) -> str:
@@ -70,6 +72,16 @@ class Entity:
             self.aliases.append(alias)
 
     @property
+    def looks_like_a_person(self) -> bool:
+        """A given name, a sex or a role tells this is a person, not a firm or a place."""
+        return bool(self.first or self.sex or self.roles or len(self.surname.split()) > 1)
+
+    @property
+    def shown_a_person(self) -> bool:
+        """A given name, an honorific or a role shows a person ("Tesla" alone does not)."""
+        return bool(self.first or self.sex or self.roles or " " in self.surname)
+
+    @property
     def role_heads(self) -> set[str]:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
 
@@ -81,7 +93,10 @@ def compatible(a: str, b: str) -> bool:
     """
     if not a or not b:
         return True
-    fa, fb = fold(a).split()[0].rstrip("."), fold(b).split()[0].rstrip(".")
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb) and (wa[-len(wb) :] == wb or wb[-len(wa) :] == wa):
+        return True  # "Lorena Paz" Akin and "Paz" Akin: a surname of two words
+    fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     if fa == fb:
         return True
     if len(fa) == 1 or len(fb) == 1:
@@ -94,7 +109,8 @@ def compatible(a: str, b: str) -> bool:
 class MentionIndex:
     """Every mention of every entity, sorted, to find who was named last before a place."""
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], text: str = "") -> None:
+        self.text = text  # when given, a pronoun passes over names after a preposition
         starts, owners = array("q"), array("I")
         for k, e in enumerate(entities):
             starts.extend(e.mentions.starts)
@@ -105,19 +121,29 @@ class MentionIndex:
         self.owners = array("I", (owners[i] for i in order))
         self.each = {id(e): array("q", sorted(e.mentions.starts)) for e in entities}
 
-    def before(self, pos: int, pronoun: str) -> Entity | None:
-        """The speaker named last before ``pos`` that ``pronoun`` can stand for."""
+    def before(self, pos: int, pronoun: str) -> tuple[Entity | None, Entity | None]:
+        """The speaker named last before ``pos`` that ``pronoun`` can stand for.
+
+        Returns the one that fits, if any, and else the speaker of that kind named
+        last, as a fallback. "He" passes over a one-word name that nothing shows
+        to be a person's ("TransLink", "Nova Scotia") for one that is, if any.
+        """
         i = bisect_left(self.starts, pos) - 1
         steps = 0
-        fallback = None
+        fallback = weak = None
         while i >= 0 and steps < 200 and pos - self.starts[i] <= PRONOUN_WINDOW:
             ent = self.entities[self.owners[i]]
-            if not ent.anonymous and can_be(pronoun, ent):
-                return ent
-            fallback = fallback or ent
+            if self.text and _OBJECT.search(self.text, max(0, self.starts[i] - 12), self.starts[i]):
+                pass  # "a letter to Fleming": merely mentioned, not the one who speaks
+            elif not ent.anonymous and can_be(pronoun, ent):
+                if pronoun not in PERSON_PRONOUNS or ent.looks_like_a_person:
+                    return ent, None
+                weak = weak or ent
+            elif fallback is None and _same_kind(pronoun, ent):
+                fallback = ent
             i -= 1
             steps += 1
-        return fallback  # nobody fits better: the speaker named last
+        return weak, fallback
 
     def latest_where(self, pos: int, accept: Callable[[Entity], bool]) -> Entity | None:
         """The entity named last before ``pos`` (not too far back) that ``accept`` takes."""
@@ -128,6 +154,12 @@ class MentionIndex:
                 return ent
             i -= 1
         return None
+
+    def last_mention(self, ent: Entity, pos: int) -> int:
+        """Where ``ent`` was named last before ``pos``; -1 if nowhere."""
+        starts = self.each.get(id(ent), _NO_STARTS)
+        i = bisect_right(starts, pos) - 1
+        return starts[i] if i >= 0 else -1
 
     def latest_of(self, candidates: list[Entity], pos: int) -> Entity | None:
         """Of ``candidates``, the one named last before ``pos`` (not too far back)."""
@@ -152,6 +184,16 @@ def can_be(pronoun: str, ent: Entity) -> bool:
         return ent.sex != "female"
     if pronoun == "she":
         return ent.sex != "male"
+    return True
+
+
+def _same_kind(pronoun: str, ent: Entity) -> bool:
+    """Whether a pronoun could stand for this speaker if its sex were not known:
+    "he" and "she" never stand for an organisation, "it" never for a person."""
+    if pronoun in PERSON_PRONOUNS or pronoun == "person":
+        return ent.kind == "person"
+    if pronoun == "it":
+        return ent.kind == "organization"
     return True
 
 

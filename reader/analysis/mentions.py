@@ -14,11 +14,12 @@ from reader.analysis.entities import (
     Entity,
     MentionIndex,
     compatible,
+    fold,
     looks_like_sentence_start,
     lower_article,
     role_has,
 )
-from reader.analysis.sources import is_title
+from reader.analysis.sources import common_word, is_org, is_title
 from reader.analysis.speakers import SpeakerBuilder
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
@@ -26,6 +27,7 @@ from reader.analysis.vocabulary import (
     LEADING_NOISE,
     ORG_WORDS,
     SOURCE_NOUNS,
+    STOP_WORDS,
     TITLES,
 )
 
@@ -33,13 +35,61 @@ from reader.analysis.vocabulary import (
 # the flowed text ends a paragraph, and a name never runs across one.
 _FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
 _HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
+_GIVEN_AFTER = re.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)(?![\w’'-])")
+_WORD_BEFORE = re.compile(r"([\w.-]+)[^\S\n]+\Z")
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_SPELT_BEFORE, _SPELT_AFTER = 20000, 300
+_CAPITALISED = re.compile(r"[A-Z][a-z][\w'’-]*")
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][a-z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
+
+
+def spell_out_acronyms(text: str, orgs: list[Entity]) -> None:
+    """An acronym ("PBO") that the text spells out ("the Parliamentary Budget Officer").
+
+    The spelt-out name is looked for shortly before the acronym is first used, or just after.
+    """
+    wanted: dict[str, list[Entity]] = {}
+    for ent in orgs:
+        if ent.names and _ACRONYM.fullmatch(ent.names[0]):
+            wanted.setdefault(ent.names[0], []).append(ent)
+    if not wanted:
+        return
+    for acronym, ents in wanted.items():
+        first = text.find(acronym)
+        if first < 0:
+            continue
+        lo = max(0, first - _SPELT_BEFORE)
+        for m in _CAPITALISED_RUN.finditer(text, lo, first + _SPELT_AFTER):
+            found = _initials_at(m, acronym)
+            if found is not None:
+                start, end = m.start() + found[0], m.start() + found[1]
+                full = " ".join(text[start:end].split())
+                the = text[max(0, start - 4) : start].lower() == "the "
+                for ent in ents:
+                    ent.names.insert(0, full)
+                    ent.mentions.add(start, end)
+                    ent.add_alias(f"the {full}" if the else full)
+                break
+
+
+def _initials_at(m: re.Match[str], acronym: str) -> tuple[int, int] | None:
+    """Where in a run of capitalised words the words with these initials stand."""
+    words = [(w.start(), w.end(), w.group()) for w in _CAPITALISED.finditer(m.group())]
+    size = len(acronym)
+    for k in range(len(words) - size + 1):
+        if "".join(w[2][0] for w in words[k : k + size]) == acronym:
+            return words[k][0], words[k + size - 1][1]
+    return None
 
 
 def scan_name_mentions(b: SpeakerBuilder) -> None:
     """Every name of a speaker found so far, wherever it stands in the text."""
     text = b.text
+    spell_out_acronyms(text, list(b.orgs.values()))
     keys: dict[str, list[Entity]] = {}
     for group in b.persons.values():
         for ent in group:
@@ -71,8 +121,11 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
     first_start = start
     if before:
         given, middle = before.group(1), before.group(2)
-        if len(middle.rstrip(".")) == 1 and given:
-            candidate, at = f"{given} {middle}", before.start(1)
+        two = f"{given} {middle}" if given else ""
+        if given and (
+            len(middle.rstrip(".")) == 1 or any(fold(e.first) == fold(two) for e in ents)
+        ):  # "George W. Bush"; "Harbor Freight Lines" known by that whole name
+            candidate, at = two, before.start(1)
         else:
             candidate, at = middle, before.start(2)
         words = candidate.split()
@@ -94,7 +147,10 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
                 break
         if target is None:
             blank = [e for e in ents if not e.first]
-            if blank and not looks_like_sentence_start(text, first_start):
+            if blank and (
+                not looks_like_sentence_start(text, first_start)
+                or not common_word(text, first.split()[0], first_start)
+            ):  # "Vladimir Frolov" opens a sentence; "But Frolov" does not name him
                 target = blank[0]
                 target.first = first
             elif blank:
@@ -110,11 +166,43 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
         honorific = _HONORIFIC.search(text, max(0, start - 6), start)
         if honorific:
             target.learn_sex(honorific.group(1))
+    if not first and not target.first and len(target.surname.split()) == 1:
+        word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if word and is_title(word.group(1)):
+            end = _given_after(text, end)  # "spokeswoman Hua Chunying": surname first
+            first = text[start:end] if end > start + len(target.surname) else ""
+    elif first and before and before.group(1) and candidate == first:
+        given = before.group(1)
+        if _plain_word(text, given, before.start(1)):
+            first_start = before.start(1)  # "Lorena Paz Akin": a surname of two words
     target.mentions.add(first_start, end)
     full = " ".join(text[first_start:end].split())
     if first and full not in target.names:
         target.names.append(full)
     target.add_alias(full)
+
+
+def _plain_word(text: str, word: str, at: int) -> bool:
+    """A capitalised word that can be part of a name: no title, noise word or firm."""
+    low = word.lower()
+    return not (
+        is_title(word)
+        or low in DETERMINERS
+        or low in LEADING_NOISE
+        or low in ORG_WORDS
+        or low in STOP_WORDS
+        or word.endswith(("'s", "’s"))
+        or is_org([word])
+        or common_word(text, word, at)
+    )
+
+
+def _given_after(text: str, end: int) -> int:
+    """The end of a given name written after a surname ("Hua Chunying"), else ``end``."""
+    m = _GIVEN_AFTER.match(text, end)
+    if m is None or not _plain_word(text, m.group(1), m.start(1)):
+        return end
+    return m.end(1)
 
 
 def scan_role_mentions(b: SpeakerBuilder) -> None:

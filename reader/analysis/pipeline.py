@@ -19,13 +19,13 @@ from reader.analysis.passes import (
     unattributed_quotations,
 )
 from reader.analysis.quotes import QuoteFinder
+from reader.analysis.resolution import resolve_sources
 from reader.analysis.sectors import find_sectors
 from reader.analysis.speakers import (
     SpeakerBuilder,
     finish,
     follow_continuations,
     name_sources,
-    resolve_sources,
 )
 from reader.document import Post, find_posts
 from reader.paragraphs import split_paragraphs

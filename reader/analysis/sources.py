@@ -20,6 +20,7 @@ from reader.analysis.vocabulary import (
     PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
+    STOP_WORDS,
     TITLES,
 )
 from reader.spans import Span
@@ -29,7 +30,14 @@ POSSESSIVE = re.compile(r"[’']s\Z")
 _JOINED = re.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
 """A "role" that is really another name joined by "and" ("Mr. King and Mr.")."""
 _PARENS = re.compile(r"\([^()]{0,40}\)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*\Z")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
+_OWNER = re.compile(r"\w[’']s\Z")
+_ARTICLES = {"the", "a", "an"}
+_AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
+"""Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
+_LINKS = NAME_PREPOSITIONS | {"to", "with", "by"}
 NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
 
@@ -67,12 +75,14 @@ def is_org(tokens: list[str]) -> bool:
 class Reading:
     """What a source span says about its speaker."""
 
-    kind: str  # "name", "role" or "pronoun"
+    kind: str  # "name", "role", "pronoun" or "document" (one with no author named in it)
     name: str = ""
     name_span: Span | None = None
     role: str | None = None
     org: bool = False
     key: str = ""
+    phrase: str = ""  # a role as written, with its determiner: "some voters", "a spokesperson"
+    document: bool = False  # read from a document's author: "the RCMP statement"
 
 
 def read_source(text: str, span: Span) -> Reading | None:
@@ -95,7 +105,7 @@ def read_source(text: str, span: Span) -> Reading | None:
         toks, role_part = toks[:comma], toks[comma + 1 :]
         if not toks:
             return None
-        named = [t for t in toks[1:] if is_capital(t[2])]
+        named = [t for t in toks[1:] if is_capital(t[2]) and not is_title(t[2])]
         if not named and role_part and all(is_capital(t[2]) for t in role_part if t[2] != ","):
             toks, role_part = (
                 [t for t in role_part if t[2] != ","],
@@ -123,6 +133,20 @@ def read_source(text: str, span: Span) -> Reading | None:
     start = i + 1
     if start >= end:
         return _role_reading(text, span, toks)
+    if end - start == 1 and _PARTY_TAG.fullmatch(toks[start][2]):
+        return _named_before(text, span, role_part)  # "D-Calif., the incoming chairwoman"
+    person, role_end = _affiliated(toks, start)
+    if person is not None:
+        # "Sen. Richard Shelby of Alabama", "analyst Nick Edwards at Jardine Fleming":
+        # the person, not the state or the firm.
+        start, end = person, start - 1
+    elif role_end is not None:
+        # "the former sergeant-at-arms of the House of Commons", "an aide to Ann Lee":
+        # the person of that role, not the house or the one the aide works for.
+        reading = _role_reading(text, span, toks[:role_end])
+        if reading is not None:
+            reading.phrase = _lower_first(" ".join(span.text(text).split()))
+        return reading
     if start >= 2 and toks[start - 1][2] == "and" and is_org([t[2] for t in toks[start:end]]):
         # "Germany and France said": the two speak together; both are the name.
         j = start - 2
@@ -130,6 +154,11 @@ def read_source(text: str, span: Span) -> Reading | None:
             j -= 1
         if j + 1 < start - 1 and is_org([t[2] for t in toks[j + 1 : start - 1]]):
             start = j + 1
+    while end - start >= 2 and toks[start][2].lower() in STOP_WORDS:
+        start += 1  # "Unlike McCallum": the little word is capitalised by its place only
+    owner = max((k for k in range(start, end - 1) if _OWNER.search(toks[k][2])), default=-1)
+    if owner >= 0:
+        start = owner + 1  # "the CBC's Richard Cuthbertson": the reporter, not the CBC
     if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
     words = [t[2] for t in toks[start:end]]
@@ -200,13 +229,60 @@ def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Re
         k += 1
     if k >= len(words):
         return None
+    d = 0
+    while d < k and words[d].lower() in LEADING_NOISE and words[d].lower() not in DETERMINERS:
+        d += 1  # "some voters", "some in the community": the determiners stay in the phrase
+    for j in range(len(words) - 2, k, -1):
+        if words[j].lower() in _ARTICLES and words[j - 1].lower() not in _LINKS:
+            d, k = j, j + 1  # "early November the company", "a move the company": the company
+            break
     core = " ".join(text[toks[k][0] : toks[-1][1]].split())
     head = words[-1].lower()
     org = head in ORG_WORDS or head.rstrip("s") in ORG_WORDS
     key = " ".join(w.lower() for w in words[k:])
     if key.endswith("s") and not key.endswith("ss") and head.rstrip("s") in SOURCE_NOUNS:
         key = key[:-1]
-    return Reading("role", core, None, core, org, key)
+    phrase = " ".join(text[toks[d][0] : toks[-1][1]].split())
+    if d < k:
+        phrase = phrase[0].lower() + phrase[1:]
+    at = Span(toks[d][0], toks[-1][1])
+    return Reading("role", core, at, core, org, key, phrase)
+
+
+def _affiliated(toks: list[tuple[int, int, str]], start: int) -> tuple[int | None, int | None]:
+    """A name after "of", "at", "to" ...: where the person before it starts, or the
+    end of the role noun it belongs to ("aide" in "an aide to Ann Lee"), if either."""
+    if start < 2 or toks[start - 1][2].lower() not in _AFFILIATIONS:
+        return None, None
+    k = start - 2
+    while k >= 0 and is_capital(toks[k][2]) and not is_title(toks[k][2]):
+        k -= 1
+    run = [t[2] for t in toks[k + 1 : start - 1]]
+    if len(run) >= 2 and not is_org(run):
+        return k + 1, None
+    j = start - 1
+    while j >= 0 and (is_capital(toks[j][2]) or toks[j][2].lower() in _AFFILIATIONS | _ARTICLES):
+        j -= 1
+    word = toks[j][2] if j >= 0 else ""
+    if word.islower() and word not in NOISE and toks[j + 1][2].lower() in _AFFILIATIONS:
+        return None, j + 1
+    return None, None
+
+
+def _lower_first(s: str) -> str:
+    word = s.split(" ", 1)[0]
+    return s[0].lower() + s[1:] if word.lower() in DETERMINERS else s
+
+
+def _named_before(text: str, span: Span, role: list[tuple[int, int, str]]) -> Reading | None:
+    """The name just before a source that opens with a party tag ("Ann Lee, D-Calif., ...")."""
+    m = _NAME_BEFORE.search(text, max(0, span.start - 80), span.start)
+    if m is None:
+        return None
+    reading = read_source(text, Span(m.start(1), m.end(1)))
+    if reading is not None and reading.kind == "name" and role:
+        reading.role = reading.role or " ".join(t[2] for t in role if t[2] != ",") or None
+    return reading
 
 
 def _common_word_at_sentence_start(text: str, token: tuple[int, int, str]) -> bool:
@@ -217,8 +293,13 @@ def _common_word_at_sentence_start(text: str, token: tuple[int, int, str]) -> bo
         j -= 1
     if j >= 0 and text[j] not in '.!?\n"“”':
         return False
+    return common_word(text, word, start)
+
+
+def common_word(text: str, word: str, pos: int) -> bool:
+    """Whether the text near ``pos`` also uses this capitalised word in lower case."""
     lower = word.lower()
     if lower == word:
         return False
-    window = text[max(0, start - 5000) : start + 5000]
+    window = text[max(0, pos - 5000) : pos + 5000]
     return re.search(r"\b" + re.escape(lower) + r"\b", window) is not None

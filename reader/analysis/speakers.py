@@ -8,8 +8,10 @@ speakers of their own.
 
 The work is a sequence of passes over one ``SpeakerBuilder``, named in
 ``pipeline.SPEAKER_PASSES``: the named sources here, the mentions of every
-name in ``mentions``, then the roles and pronouns here again; ``finish``
-makes the speakers and quotes.
+name in ``mentions``, then the roles and pronouns in ``resolution``;
+``finish`` makes the speakers and quotes. A document source ("the RCMP
+statement") speaks for its author (``documents``); a page label or a
+fragment names nobody (``nobody``).
 """
 
 from __future__ import annotations
@@ -17,27 +19,37 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader.analysis.documents import read_document
 from reader.analysis.entities import (
     Entity,
     MentionIndex,
     compatible,
     fold,
-    lower_article,
     role_has,
 )
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
-from reader.analysis.sources import NOISE, POSSESSIVE, Reading, is_org, is_title, read_source
-from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, TITLES
-from reader.spans import SpanArray
-
-_PERSON_NAME = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
+from reader.analysis.names import NameFinder
+from reader.analysis.nobody import names_nobody, people_of
+from reader.analysis.sources import POSSESSIVE, Reading, read_source
+from reader.analysis.vocabulary import (
+    AUXILIARIES,
+    FEMALE_NAMES,
+    GENERIC_ORG_HEADS,
+    HONORIFICS,
+    MALE_NAMES,
+    TITLES,
+    VERB_FORMS,
 )
+from reader.spans import Span, SpanArray
+
+_THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_NEXT_WORD = re.compile(r"[^\S\n]*(,|[a-z]+)")
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
-_DEFINITE = re.compile(r"[Tt]he\s")
+DEFINITE = re.compile(r"[Tt]he\s")
+"""A definite noun phrase opens here: "the minister", "The company"."""
 _MAX_FOLLOWS = 50
 """How many statements a chain of continuations may pass through to find its speaker."""
 
@@ -60,6 +72,8 @@ class SpeakerBuilder:
         self.orgs: dict[str, Entity] = {}
         self.anonymous: dict[str, Entity] = {}
         self.by_head: dict[str, list[Entity]] = {}  # role heads ("minister") -> speakers
+        self.names = NameFinder(text)
+        self.made_here: list[Entity] = []  # people made from names met by a pronoun
 
     def _person(self, name: str, role: str | None) -> Entity:
         parts = name.split()
@@ -116,25 +130,47 @@ class SpeakerBuilder:
         out += list(self.orgs.values()) + list(self.anonymous.values())
         return out
 
-    def person_named_before(self, pos: int) -> Entity | None:
-        """The last person's name shortly before a pronoun, when no speaker fits it.
+    def person_named_before(
+        self, pos: int, pronoun: str, after: int = -1, known_given: bool = False
+    ) -> Entity | None:
+        """The last person's name shortly before a pronoun (and after ``after``).
 
-        The speaker is made from that name, never from the pronoun itself.
+        Used when no speaker fits the pronoun, or when the one that fits was
+        named before this paragraph and another person is named in it. The
+        speaker is made from that name, never from the pronoun itself; a given
+        name of the other sex is passed over.
         """
-        text = self.text
-        last = None
-        for m in _PERSON_NAME.finditer(text, max(0, pos - _NAME_LOOKBACK), pos):
-            words = m.group(m.lastindex or 0).split()
-            if any(is_title(w) or w.lower() in NOISE for w in words) or is_org(words):
-                continue  # a title, a noise word, a state or a firm is no "he" or "she"
-            last = m
+        sex = "female" if pronoun == "she" else "male"
+        hi = pos
+        if known_given:  # a name inside a quotation is no one the pronoun outside it means
+            quote = _QUOTE_MARK.search(self.text, after + 1, pos)
+            hi = quote.start() if quote else pos
+        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK, after + 1), hi, sex)
         if last is None:
             return None
-        name = last.group(last.lastindex or 0)
+        start, end, name, honorific = last
+        opens = self.text.rfind("\n", 0, start) >= self.text.rfind(".", 0, start)
+        if known_given and not (
+            (honorific or opens or _given_name_of(name, sex)) and _subject_at(self.text, end)
+        ):
+            return None  # only "Teresa Galati, 56, says" outweighs a speaker named before
         ent = self._person(name, None)
-        if last.group(0).startswith(("Mr", "Mrs", "Ms", "Dr")):
-            ent.learn_sex(last.group(0).split()[0])
-        ent.mentions.add(last.start(last.lastindex or 0), last.end(last.lastindex or 0))
+        if honorific:
+            ent.learn_sex(honorific)
+        ent.mentions.add(start, end)
+        if ent not in self.made_here:
+            self.made_here.append(ent)
+        return ent
+
+    def org_named_before(self, pos: int) -> Entity | None:
+        """``the government`` just before "it" in its sentence, as an anonymous speaker."""
+        span = self.names.org_noun_before(max(0, pos - _NAME_LOOKBACK), pos)
+        r = read_source(self.text, Span(*span)) if span else None
+        if r is None or not r.org:
+            return None
+        ent = self.entity_for(r)
+        if r.phrase:
+            ent.add_alias(r.phrase)
         return ent
 
     def known(self, r: Reading) -> Entity | None:
@@ -158,23 +194,69 @@ class SpeakerBuilder:
         if candidates:
             found = index.latest_of(candidates, pos)
             return found or (candidates[0] if len(candidates) == 1 else None)
-        definite = _DEFINITE.match(self.text, pos) is not None
+        at = r.name_span.start if r.name_span else pos
+        definite = DEFINITE.match(self.text, at) is not None
         if definite and words[-1] in TITLES and not r.org:
             # "the Democratic nominee" with no such role on record: the person named last.
-            return index.before(pos, "person")
-        if definite and r.org and len(words) == 1:
+            person, other = index.before(pos, "person")
+            return person or other
+        if definite and r.name.islower() and (r.org or words[-1] in GENERIC_ORG_HEADS):
             # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
-            head = words[0]
+            head = words[-1]
             generic = head in GENERIC_ORG_HEADS
-            return index.latest_where(
+            ent = index.latest_where(
                 pos,
                 lambda e: (
-                    e.kind == "organization"
-                    and not e.anonymous
+                    not e.anonymous
+                    and (e.kind == "organization" or (generic and not e.shown_a_person))
                     and (generic or any(head in n.lower().split() for n in e.names))
                 ),
             )
+            if ent is not None:
+                ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
+            return ent
         return None
+
+
+def _subject_at(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` reads as a subject: a comma or a reporting verb next."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and (
+        m.group(1) == "," or m.group(1) in VERB_FORMS or m.group(1) in AUXILIARIES
+    )
+
+
+def _given_name_of(name: str, sex: str) -> bool:
+    first = fold(name.split()[0])
+    return first in (FEMALE_NAMES if sex == "female" else MALE_NAMES)
+
+
+def source_reading(text: str, source: Span) -> Reading | None:
+    """What a statement's source says of its speaker; a document speaks for its author.
+
+    A label of the page ("READ MORE") or a fragment ("It's a") names no speaker at all.
+    """
+    if names_nobody(text, source):
+        return None
+    people = people_of(text, source)  # "West German" bankers, never a person "West German"
+    if people is None:
+        return None
+    source = people
+    doc = read_document(text, source)
+    if doc is None:
+        return read_source(text, source)
+    if doc.pronoun is not None:
+        return Reading("pronoun", doc.pronoun, document=True)
+    if doc.author is None:
+        return Reading("document", " ".join(source.text(text).split()), document=True)
+    r = read_source(text, doc.author)
+    if r is not None:
+        r.document = True
+        r.name_span = r.name_span or doc.author
+        the = _THE_BEFORE.search(text, max(0, doc.author.start - 4), doc.author.start)
+        written = doc.author.text(text)
+        r.phrase = r.phrase or (f"the {written}" if the else written)  # "the RCMP" statement
+    return r
 
 
 def name_sources(b: SpeakerBuilder) -> None:
@@ -183,7 +265,7 @@ def name_sources(b: SpeakerBuilder) -> None:
     for i, f in enumerate(b.found):
         if f.source is None:
             continue
-        r = read_source(text, f.source)
+        r = source_reading(text, f.source)
         if f.transcript and r is not None:
             r = Reading("name", r.name.title() if r.name.isupper() else r.name, r.name_span)
         if f.needs_known_speaker or r is None or r.kind != "name":
@@ -191,42 +273,10 @@ def name_sources(b: SpeakerBuilder) -> None:
             continue
         ent = b.entity_for(r)
         b.owner[i] = ent
-        ent.add_alias(text[f.source.start : f.source.end])
+        ent.add_alias(r.phrase if r.document and r.phrase else f.source.text(text))
         if f.also_names is not None:
             ent.mentions.append(f.also_names)
             ent.add_alias(f.also_names.text(text))
-
-
-def resolve_sources(b: SpeakerBuilder) -> None:
-    """Roles, pronouns and headline names: the speaker each stands for."""
-    text = b.text
-    index = MentionIndex(b.entities())
-    for named in b.entities():
-        if not named.anonymous:
-            for head in named.role_heads:
-                b.by_head.setdefault(head, []).append(named)
-    for i, f in enumerate(b.found):
-        r = b.readings[i]
-        if b.owner[i] is not None or r is None or f.source is None:
-            continue
-        ent: Entity | None
-        if f.needs_known_speaker:
-            ent = b.known(r)
-        elif r.kind == "pronoun":
-            ent = index.before(f.source.start, r.name)
-            if ent is None and r.name in {"he", "she"}:
-                ent = b.person_named_before(f.source.start)
-        else:
-            ent = b.role_owner(r, f.source.start, index)
-            if ent is None:
-                ent = b.entity_for(r)
-            if r.kind == "role":
-                ent.add_alias(
-                    r.name if ent.anonymous else lower_article(text, f.source.start, f.source.end)
-                )
-        if ent is not None:
-            b.owner[i] = ent
-            ent.mentions.append(f.source if r.kind != "name" else r.name_span or f.source)
 
 
 def follow_continuations(b: SpeakerBuilder) -> None:

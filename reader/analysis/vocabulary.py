@@ -41,6 +41,12 @@ WORD_LISTS = (
     "female_honorifics",
     "male_honorifics",
     "generic_org_heads",
+    "document_nouns",
+    "author_links",
+    "medium_links",
+    "nationalities",
+    "page_furniture",
+    "place_heads",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -243,6 +249,12 @@ HONORIFICS = _WORDS["honorifics"]
 FEMALE_HONORIFICS = _WORDS["female_honorifics"]
 MALE_HONORIFICS = _WORDS["male_honorifics"]
 GENERIC_ORG_HEADS = _WORDS["generic_org_heads"]
+DOCUMENT_NOUNS = _WORDS["document_nouns"]
+AUTHOR_LINKS = _WORDS["author_links"]
+MEDIUM_LINKS = _WORDS["medium_links"]
+NATIONALITIES = _WORDS["nationalities"]
+PAGE_FURNITURE = _WORDS["page_furniture"]
+PLACE_HEADS = _WORDS["place_heads"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

@@ -118,3 +118,25 @@ def test_reuters_sectors(scorer: ModuleType, shared_dir: Path) -> None:
             dominant_ok += dominant in gold
     assert hit_n / gold_n >= 0.96
     assert dominant_ok / with_pred >= 0.945
+
+
+def test_ggt_speakers(scorer: ModuleType, shared_dir: Path) -> None:
+    """Who speaks, on a set whose gold names every quote's speaker."""
+    names = load_tool(shared_dir, "score_speakers")
+    setdir = shared_dir / "data" / "dev" / "ggt-dev"
+    ok = matched = listed = listed_ok = gold_n = gold_found = 0
+    for doc, obj in outputs(scorer, setdir):
+        preds, problems, _ = scorer.predicted_quotes(doc, {"obj": obj})
+        assert not problems, problems
+        right, found, _ = scorer.score_quotes_doc(doc, preds)["speaker"]
+        ok, matched = ok + right, matched + found
+        quoted = {q["speaker"] for q in obj["quotes"]}
+        alts = [[s["name"], *s["aliases"]] for s in obj["speakers"] if s["id"] in quoted]
+        gold = {q["speaker"] for q in doc["quotes"] if q.get("speaker")}
+        listed += len(alts)
+        listed_ok += sum(any(names.same(x, g) for x in a for g in gold) for a in alts)
+        gold_n += len(gold)
+        gold_found += sum(any(names.same(x, g) for a in alts for x in a) for g in gold)
+    assert ok / matched >= 0.87  # speaker accuracy on the quotes found
+    assert listed_ok / listed >= 0.82  # speakers listed that are real
+    assert gold_found / gold_n >= 0.80  # real speakers listed

@@ -68,8 +68,8 @@ def test_role_used_as_a_name_is_an_alias() -> None:
             "Paul Grant",
         ),
         (
-            "Paul Grant said the vote was fair.\n\nAnna Weiss disagreed with the count."
-            '\n\n"It was not fair at all, and we will appeal," she said.',
+            "Paul Grant said the vote was fair.\n\nOmar Weiss disagreed with the count."
+            '\n\n"It was not fair at all, and we will appeal," he said.',
             "Paul Grant",
         ),
     ],

@@ -1,0 +1,151 @@
+"""Names of people in running text, found without a reporting cue.
+
+A pronoun with no speaker to stand for takes the person named last before
+it ("Morneau was wrong when he said ..."); a surname alone is that person's
+fullest name the text gives ("Finance Minister Bill Morneau" earlier).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.sources import NOISE, common_word, is_org, is_title
+from reader.analysis.vocabulary import (
+    FEMALE_HONORIFICS,
+    FEMALE_NAMES,
+    GENERIC_ORG_HEADS,
+    LEADING_NOISE,
+    MALE_HONORIFICS,
+    MALE_NAMES,
+    NATIONALITIES,
+    ORG_WORDS,
+    PLACE_HEADS,
+    STOP_WORDS,
+)
+
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_NON_SPACE = re.compile(r"\S+")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+")
+_ONE_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+(?![\w'’-])")
+_ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
+_ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
+_NOT_NAMES = NATIONALITIES | STOP_WORDS
+_LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
+_OWNED = re.compile(r"[’']s\Z")
+_TITLE_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+\.?)[ \t]+\Z")
+_PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\Z")
+_FULL_LOOKBACK = 8000
+"""How far back a surname alone looks for the full name it shortens."""
+
+
+def _plain(words: list[str]) -> bool:
+    """Words that can be a person's name: no title, noise word, state, people or firm."""
+    return not (
+        any(is_title(w) or w.lower() in NOISE or w.lower() in _NOT_NAMES for w in words)
+        or words[-1].lower() in PLACE_HEADS
+        or is_org(words)
+    )
+
+
+def _given(word: str) -> bool:
+    low = word.lower()
+    return low in MALE_NAMES or low in FEMALE_NAMES
+
+
+def _may_be(name: str, sex: str | None) -> bool:
+    """Whether a given name or honorific may be of a person of this sex."""
+    word = name.split()[0].lower().rstrip(".")
+    if sex == "male":
+        return word not in FEMALE_NAMES and word not in FEMALE_HONORIFICS
+    if sex == "female":
+        return word not in MALE_NAMES and word not in MALE_HONORIFICS
+    return True
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a person's title ("President", "Sen.") stands just before ``start``."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and is_title(m.group(1)) and m.group(1).lower() not in NOISE
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether a lower-case word, a comma or a little word ("After") stands before ``start``."""
+    j = start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    if j >= 0 and (text[j].islower() or text[j] in ",;"):
+        return True
+    word = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    return word is not None and word.group(1).lower() in _LITTLE_WORDS
+
+
+class NameFinder:
+    """Person names of one text, with the full name of a surname cached."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._full: dict[tuple[str, int], str | None] = {}
+
+    def full_name(self, surname: str, before: int) -> str | None:
+        """The two-word name ending in ``surname`` met last before ``before``, if any."""
+        key = (surname, before // _FULL_LOOKBACK)
+        if key not in self._full:
+            found = None
+            pattern = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])")
+            lo = max(0, before - _FULL_LOOKBACK)
+            for m in pattern.finditer(self.text, lo, before):
+                if _plain([m.group(1)]) and m.group(1).lower() not in ORG_WORDS:
+                    found = f"{m.group(1)} {surname}"
+            self._full[key] = found
+        return self._full[key]
+
+    def last_person(
+        self, lo: int, hi: int, sex: str | None = None
+    ) -> tuple[int, int, str, str | None] | None:
+        """The last person named in ``text[lo:hi]``: start, end, name and honorific.
+
+        A surname alone counts when the text gives the full name before it; a
+        name or honorific of the other sex than ``sex`` does not count.
+        """
+        text = self.text
+        best: tuple[int, int, str, str | None] | None = None
+        for m in _HONORIFIC_NAME.finditer(text, lo, hi):
+            if _plain(m.group(2).split()) and _may_be(m.group(1), sex):
+                best = (m.start(2), m.end(2), m.group(2), m.group(1))
+        for m in _CAPITALISED_RUN.finditer(text, lo, hi):
+            words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE.finditer(text, *m.span())]
+            k = 0  # "Mayor Dan Ruddick", "After Wilson-Raybould": the name after them
+            while k < len(words) and not _plain([words[k][2]]):
+                k += 1
+            if len(words) - k > 2 and _given(words[k + 1][2]) and not _given(words[k][2]):
+                k += 1  # "Nurse Maria Okafor": a role written with a capital
+            name = " ".join(w[2] for w in words[k:])
+            if len(words) - k < 2 or not _plain(name.split()) or not _may_be(name, sex):
+                continue
+            if best is None or m.start() > best[0]:
+                best = (words[k][0], m.end(), name, None)
+        for m in _ONE_WORD.finditer(text, best[1] if best else lo, hi):
+            word = _OWNED.sub("", m.group())  # "Trudeau’s office": Trudeau
+            if not _plain([word]) or (
+                not _mid_sentence(text, m.start()) and common_word(text, word, m.start())
+            ):
+                continue
+            full = self.full_name(word, m.start())
+            if full is None and _titled(text, m.start()):
+                full = word  # "President Obama": a title names a person by the surname alone
+            if full is not None and _may_be(full, sex):
+                best = (m.start(), m.end(), full, None)
+        return best
+
+    def org_noun_before(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """``the government`` (or ``the Canadian company``) last before ``hi`` in its sentence.
+
+        "It" with no organisation named before it stands for such a phrase.
+        """
+        text = self.text
+        stop = max(text.rfind(c, lo, hi) for c in ".!?\n")
+        best = None
+        for m in _ORG_NOUN.finditer(text, max(lo, stop + 1), hi):
+            if m.group(1).lower() in _ORG_HEADS:
+                best = (m.start(), m.end())
+        return best

@@ -1,0 +1,85 @@
+"""Sources that name nobody: page labels, clause fragments, adjectives of peoples.
+
+"READ MORE: ...", "WATCH BELOW: ..." and the headline after such a label are
+the page's furniture; "It's a", "Given his", "Witnesses heard him" are pieces
+of a clause; "Chinese" or "West German" describe a speaker without naming one.
+A statement with such a source has no speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.analysis.vocabulary import (
+    NATIONALITIES,
+    ORG_WORDS,
+    PAGE_FURNITURE,
+    SOURCE_NOUNS,
+    TITLES,
+)
+from reader.spans import Span
+
+_WORD = re.compile(r"[^\W_][\w'’]*")
+_LABEL = re.compile(r"[ \t]*([^\W\d_][\w'’ \t]{0,30}?)[ \t]*:")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_ROLE_WORDS = TITLES | ORG_WORDS | SOURCE_NOUNS | NATIONALITIES
+_NOUN_AFTER = re.compile(r"[ \t]+[a-z][a-z-]+")
+_OPEN_ENDED = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
+"""Last words that leave a noun phrase unfinished ("It's a", "Given his")."""
+_CLAUSE_WORDS = {
+    "him", "them", "me", "us", "it's", "it’s", "i'd", "i’d", "won't", "won’t", "can't",
+    "can’t", "don't", "don’t", "didn't", "didn’t", "isn't", "isn’t", "wasn't", "wasn’t",
+}  # fmt: skip
+"""Words that make a clause of a source: an object pronoun, "it is", a negated verb."""
+
+
+def names_nobody(text: str, source: Span) -> bool:
+    """Whether a statement's source is no speaker at all."""
+    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    if not words:
+        return True
+    if all(w in PAGE_FURNITURE for w in words) or under_a_label(text, source.start):
+        return True
+    if len(words) > 1 and words[-1] in _OPEN_ENDED:
+        return True
+    return any(w in _CLAUSE_WORDS for w in words)
+
+
+def people_of(text: str, source: Span) -> Span | None:
+    """The people an adjective ("Central European") describes, if the text names them.
+
+    Returns the span with the words after it ("Central European leaders", "Chinese
+    foreign ministry spokeswoman Hua Chunying"); a source that is only such
+    adjectives and has no noun after it names nobody (None). Any other source
+    is returned as it is.
+    """
+    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    if not words or not all(w in NATIONALITIES for w in words):
+        return source
+    end, named = source.end, False
+    for _ in range(8):
+        m = _WORD_AFTER.match(text, end)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[:1].isupper():
+            named = named or word.lower() not in _ROLE_WORDS
+        elif named or word not in _ROLE_WORDS:
+            break
+        end = m.end()
+    if named:
+        return Span(source.start, end)
+    m = _NOUN_AFTER.match(text, source.end)
+    return Span(source.start, m.end()) if m else None
+
+
+def under_a_label(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands in a line that opens with a page label ("READ MORE: ...")."""
+    line = text.rfind("\n", 0, pos) + 1
+    colon = text.find(":", line, min(pos, line + 40))
+    if colon < 0:
+        return False
+    m = _LABEL.match(text, line, colon + 1)
+    if m is None:
+        return False
+    return all(w.lower() in PAGE_FURNITURE for w in m.group(1).split())

@@ -1,0 +1,120 @@
+"""Roles, pronouns and headline names: the speaker each source stands for.
+
+One pass of ``pipeline.SPEAKER_PASSES``, after every name is known: "the
+minister" is the person with that role named last, "she" the fitting person
+named last (a speaker first, then a person named in the paragraph), "the
+officials" the group named before by that noun.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, can_be, lower_article
+from reader.analysis.speakers import DEFINITE, SpeakerBuilder
+from reader.analysis.vocabulary import SOURCE_NOUNS
+
+_SEXES = {"he": "male", "she": "female"}
+_RECENT = 8
+"""How many of the people last made from names a pronoun may still go back to."""
+
+
+def _join_groups(b: SpeakerBuilder) -> None:
+    """ "The officials" after "administration officials said": the group named before."""
+    groups = sorted(
+        ((min(e.mentions.starts), e) for e in b.anonymous.values() if len(e.mentions)),
+        key=lambda p: p[0],
+    )
+    starts = [at for at, _ in groups]
+    for i, r in enumerate(b.readings):
+        ent, f = b.owner[i], b.found[i]
+        if r is None or r.kind != "role" or ent is None or not ent.anonymous or not r.name_span:
+            continue
+        words = r.key.split()
+        if len(words) != 1 or (words[0] not in SOURCE_NOUNS and words[0] + "s" not in SOURCE_NOUNS):
+            continue
+        if DEFINITE.match(b.text, r.name_span.start) is None or f.source is None:
+            continue
+        noun = words[0].rstrip("s")  # keys of plural roles are singular: "official"
+        group = None
+        for k in range(bisect_left(starts, f.source.start) - 1, -1, -1):
+            other = groups[k][1]
+            if other is not ent and any(w.rstrip("s") == noun for w in other.key.split()):
+                group = other
+                break
+        if group is not None:
+            b.owner[i] = group
+            group.mentions.append(r.name_span)
+            group.add_alias(r.phrase or r.name)
+
+
+def _pronoun_owner(
+    b: SpeakerBuilder, index: MentionIndex, pronoun: str, at: int, made: dict[int, int]
+) -> Entity | None:
+    """The speaker a pronoun at ``at`` stands for.
+
+    The fitting speaker named last; a person named in this paragraph (with a
+    given name that shows the sex) over a speaker named before it; a speaker
+    met by an earlier pronoun of this pass (``made``: entity id -> where) over
+    one named further back.
+    """
+    text = b.text
+    ent, fallback = index.before(at, pronoun)
+    if (ent is None or not ent.looks_like_a_person) and pronoun in _SEXES:
+        ent = b.person_named_before(at, pronoun) or ent
+    elif pronoun in _SEXES and ent is not None:
+        paragraph = text.rfind("\n", 0, at)
+        if index.last_mention(ent, at) < paragraph:  # "Teresa Galati, 56, says ... she says"
+            ent = b.person_named_before(at, pronoun, paragraph, True) or ent
+    elif ent is None and pronoun == "it":
+        ent = b.org_named_before(at)
+    ent = ent or fallback
+    named = -1
+    if ent is not None:
+        named = max(index.last_mention(ent, at), made.get(id(ent), -1))
+        if ent in b.made_here[-_RECENT:]:  # not in the index: made from a name met by a pronoun
+            named = max([named, *(p for p in ent.mentions.starts if p < at)])
+    for other in b.made_here[-_RECENT:]:
+        where = made.get(id(other), -1)
+        if where > named and at - where <= PRONOUN_WINDOW and can_be(pronoun, other):
+            ent, named = other, where  # "she says. Galati found ... she says"
+    if ent is not None and ent.kind == "person" and ent.sex is None and pronoun in _SEXES:
+        ent.sex = _SEXES[pronoun]  # "he said" of Farinloye: "she" later is someone else
+    if ent is not None:
+        made[id(ent)] = at
+    return ent
+
+
+def resolve_sources(b: SpeakerBuilder) -> None:
+    """Roles, pronouns and headline names: the speaker each stands for."""
+    text = b.text
+    made: dict[int, int] = {}
+    index = MentionIndex(b.entities(), text)
+    for named in b.entities():
+        if not named.anonymous:
+            for head in named.role_heads:
+                b.by_head.setdefault(head, []).append(named)
+    for i, f in enumerate(b.found):
+        r = b.readings[i]
+        if b.owner[i] is not None or r is None or f.source is None:
+            continue
+        ent: Entity | None
+        if f.needs_known_speaker:
+            ent = b.known(r)
+        elif r.kind == "document":  # "the statement said": its author, named before it
+            ent = index.latest_where(f.source.start, lambda e: not e.anonymous)
+        elif r.kind == "pronoun":
+            ent = _pronoun_owner(b, index, r.name, f.source.start, made)
+        else:
+            ent = b.role_owner(r, f.source.start, index)
+            if ent is None:
+                ent = b.entity_for(r)
+            if r.kind == "role":
+                at = r.name_span or f.source
+                ent.add_alias(r.name if ent.anonymous else lower_article(text, at.start, at.end))
+                if ent.anonymous and r.phrase:
+                    ent.add_alias(r.phrase)  # "some voters", "a spokesperson": as written
+        if ent is not None:
+            b.owner[i] = ent
+            ent.mentions.append(r.name_span or f.source)
+    _join_groups(b)

@@ -1,0 +1,54 @@
+"""Sources that name nobody: page labels, clause fragments, adjectives of peoples."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+from reader.analysis.nobody import names_nobody, people_of
+from reader.spans import Span
+
+
+def whole(text: str) -> Span:
+    return Span(0, len(text))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "READ MORE",
+        "Watch Below",
+        "Editor’s",
+        "It’s a",
+        "Given his",
+        "Pilots heard him",
+        "Lee won't",
+    ],
+)
+def test_a_label_or_a_fragment_names_nobody(source: str) -> None:
+    assert names_nobody(source, whole(source))
+
+
+@pytest.mark.parametrize(
+    "source", ["The minister", "He’s", "Mark Ellis", "the former secretary of"]
+)
+def test_a_real_source_names_someone(source: str) -> None:
+    assert not names_nobody(source, whole(source))
+
+
+def test_a_headline_under_a_label_has_no_speaker() -> None:
+    text = (
+        "Kurt Wendel said the port would reopen.\n\n"
+        "READ MORE: Mayor Ilse Brandt says the strike cost millions\n\n"
+        '"It was a hard week," Wendel said.'
+    )
+    assert [s.name for s in analyze(text).speakers] == ["Kurt Wendel"]
+
+
+def test_an_adjective_of_a_people_takes_the_noun_after_it() -> None:
+    text = "West German bankers said rates would stay low."
+    source = Span(0, len("West German"))
+    assert people_of(text, source) == Span(0, len("West German bankers"))
+    assert people_of("Mark Ellis said.", Span(0, 10)) == Span(0, 10)
+    lone = "The Chinese, said the envoy."
+    assert people_of(lone, Span(4, 11)) is None
