@@ -190,15 +190,17 @@ def anchor(text: str, target: Target) -> Anchor:
     if not quote:
         return ORPHAN
     start, end = target.start, target.end
-    if (
-        0 <= start <= end <= len(text)
-        and text[start:end] == quote
-        and _accept(text, start, end, target, loose=True) is not None
-    ):
+    in_place = 0 <= start <= end <= len(text) and text[start:end] == quote
+    if in_place and context_scores(text, start, end, target) == (1.0, 1.0):
         return Anchor("anchored", start, end)
-    return (
+    # Shifted text can put the same short quote at the old offset in a context that
+    # only resembles the stored one: the occurrence whose context matches best wins.
+    found = (
         _exact(text, target, loose=False)
         or _fuzzy(text, target)
         or _exact(text, target, loose=True)
         or ORPHAN
     )
+    if in_place and (found.start, found.end) == (start, end):
+        return Anchor("anchored", start, end)
+    return found

@@ -215,3 +215,12 @@ def test_a_small_edit_inside_a_long_quote_is_followed_by_fuzzy_search(data):
     found = anchor(text, target)
     assert found.status == "moved"
     assert abs(found.start - start) <= 3 and abs(found.end - new_end) <= 3
+
+
+def test_a_one_character_note_follows_its_text_when_the_text_before_it_shifts():
+    start = next(i for i in range(3, len(TEXT)) if TEXT[i] == TEXT[i - 3] and TEXT[i].isalpha())
+    target = describe(TEXT, start, start + 1)
+    edited = "aaaa" + TEXT[1:]  # the old offset now holds the same letter, in a shifted context
+    found = anchor(edited, target)
+    assert (found.start, found.end) == (start + 3, start + 4)
+    assert found.status == "moved"
