@@ -218,9 +218,10 @@ def test_a_small_edit_inside_a_long_quote_is_followed_by_fuzzy_search(data):
 
 
 def test_a_one_character_note_follows_its_text_when_the_text_before_it_shifts():
-    start = next(i for i in range(3, len(TEXT)) if TEXT[i] == TEXT[i - 3] and TEXT[i].isalpha())
+    letters = range(2 * CONTEXT, len(TEXT))
+    start = next(i for i in letters if TEXT[i] == TEXT[i - 3] and TEXT[i].isalpha())
     target = describe(TEXT, start, start + 1)
-    edited = "aaaa" + TEXT[1:]  # the old offset now holds the same letter, in a shifted context
+    edited = "aaa" + TEXT  # the old offset now holds the same letter, in a shifted context
     found = anchor(edited, target)
     assert (found.start, found.end) == (start + 3, start + 4)
     assert found.status == "moved"
