@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from reader.analysis.vocabulary import (
+    MUTE_NOUNS,
     NATIONALITIES,
     ORG_WORDS,
     PAGE_FURNITURE,
     SOURCE_NOUNS,
     TITLES,
+    VERB_FORMS,
 )
 from reader.spans import Span
 
@@ -24,6 +26,7 @@ _LABEL = re.compile(r"[ \t]*([^\W\d_][\w'’ \t]{0,30}?)[ \t]*:")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _ROLE_WORDS = TITLES | ORG_WORDS | SOURCE_NOUNS | NATIONALITIES
 _NOUN_AFTER = re.compile(r"[ \t]+[a-z][a-z-]+")
+_NUMBER_BEFORE = re.compile(r"\b\d[\d,]*[ \t]+\Z")
 _OPEN_ENDED = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
 """Last words that leave a noun phrase unfinished ("It's a", "Given his")."""
 _CLAUSE_WORDS = {
@@ -42,7 +45,38 @@ def names_nobody(text: str, source: Span) -> bool:
         return True
     if len(words) > 1 and words[-1] in _OPEN_ENDED:
         return True
+    if _head(words) in MUTE_NOUNS:
+        return True  # "the Russell 2000 index of smaller-company stocks", "Common belief"
     return any(w in _CLAUSE_WORDS for w in words)
+
+
+def cue_is_a_noun(text: str, source: Span, cue: Span | None) -> bool:
+    """Whether a one-word cue right after the source is a noun of its phrase.
+
+    "a Facebook post": a singular subject with an indefinite article never
+    takes a verb's base form; "50 member states": a singular noun after a
+    number is a modifier, not the subject of a verb in the singular.
+    """
+    if cue is None or text[source.end : cue.start] != " ":
+        return False
+    word = text[cue.start : cue.end].lower()
+    verb = VERB_FORMS.get(word)
+    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    if verb is None or not words or words[-1].endswith("s"):
+        return False
+    if words[0] in {"a", "an"} and words[1:2] != ["few"] and word == verb.base:
+        return True
+    return (
+        word.endswith("s")  # "73 percent said": a number of people may speak
+        and len(words) == 1
+        and words[0].islower()
+        and _NUMBER_BEFORE.search(text, max(0, source.start - 12), source.start) is not None
+    )
+
+
+def _head(words: list[str]) -> str:
+    """The head noun of a source's words: the last one, or the last before "of"."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def people_of(text: str, source: Span) -> Span | None:

@@ -30,14 +30,17 @@ from reader.analysis.entities import (
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
-from reader.analysis.nobody import names_nobody, people_of
+from reader.analysis.nobody import cue_is_a_noun, names_nobody, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
+    DOCUMENT_NOUNS,
     FEMALE_NAMES,
     GENERIC_ORG_HEADS,
     HONORIFICS,
     MALE_NAMES,
+    PEOPLE_OR_MEDIA,
+    SOURCE_NOUNS,
     TITLES,
     VERB_FORMS,
 )
@@ -50,6 +53,8 @@ _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
 DEFINITE = re.compile(r"[Tt]he\s")
 """A definite noun phrase opens here: "the minister", "The company"."""
+_THE_AND_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:[a-z-]+,\s+)+\Z")
+""""the lanky, " before "bespectacled professor": the phrase is definite."""
 _MAX_FOLLOWS = 50
 """How many statements a chain of continuations may pass through to find its speaker."""
 
@@ -140,7 +145,7 @@ class SpeakerBuilder:
         speaker is made from that name, never from the pronoun itself; a given
         name of the other sex is passed over.
         """
-        sex = "female" if pronoun == "she" else "male"
+        sex = {"she": "female", "he": "male"}.get(pronoun)  # "person": either
         hi = pos
         if known_given:  # a name inside a quotation is no one the pronoun outside it means
             quote = _QUOTE_MARK.search(self.text, after + 1, pos)
@@ -195,11 +200,15 @@ class SpeakerBuilder:
             found = index.latest_of(candidates, pos)
             return found or (candidates[0] if len(candidates) == 1 else None)
         at = r.name_span.start if r.name_span else pos
-        definite = DEFINITE.match(self.text, at) is not None
-        if definite and words[-1] in TITLES and not r.org:
-            # "the Democratic nominee" with no such role on record: the person named last.
+        definite = (
+            DEFINITE.match(self.text, at) is not None
+            or _THE_AND_ADJECTIVES.search(self.text, max(0, at - 60), at) is not None
+        )
+        if definite and not r.org and (words[-1] in TITLES or describes_a_person(words)):
+            # "the Democratic nominee" with no such role on record, "the bow-tied
+            # maverick": the person named last.
             person, other = index.before(pos, "person")
-            return person or other
+            return person or other or self.person_named_before(pos, "person")
         if definite and r.name.islower() and (r.org or words[-1] in GENERIC_ORG_HEADS):
             # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
             head = words[-1]
@@ -216,6 +225,22 @@ class SpeakerBuilder:
                 ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
             return ent
         return None
+
+
+def describes_a_person(words: list[str]) -> bool:
+    """Lower-case words that describe one person ("the affable proprietor"), no group
+    ("the officials"), thing or body ("the report", "the agency")."""
+    head = words[-1]
+    noun = head.split("-")[0]  # "sergeant-at-arms"
+    return (
+        noun.isalpha()
+        and head.islower()
+        and not noun.endswith("s")
+        and head not in SOURCE_NOUNS
+        and head not in GENERIC_ORG_HEADS
+        and head not in DOCUMENT_NOUNS
+        and head not in PEOPLE_OR_MEDIA
+    )
 
 
 def _subject_at(text: str, end: int) -> bool:
@@ -263,8 +288,8 @@ def name_sources(b: SpeakerBuilder) -> None:
     """Every named source makes (or joins) a speaker; roles and pronouns wait."""
     text = b.text
     for i, f in enumerate(b.found):
-        if f.source is None:
-            continue
+        if f.source is None or cue_is_a_noun(text, f.source, f.cue):
+            continue  # "a Facebook post": no speaker
         r = source_reading(text, f.source)
         if f.transcript and r is not None:
             r = Reading("name", r.name.title() if r.name.isupper() else r.name, r.name_span)

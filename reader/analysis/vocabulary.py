@@ -47,6 +47,7 @@ WORD_LISTS = (
     "nationalities",
     "page_furniture",
     "place_heads",
+    "mute_nouns",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -255,6 +256,7 @@ MEDIUM_LINKS = _WORDS["medium_links"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]
+MUTE_NOUNS = _WORDS["mute_nouns"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

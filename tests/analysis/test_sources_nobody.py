@@ -52,3 +52,39 @@ def test_an_adjective_of_a_people_takes_the_noun_after_it() -> None:
     assert people_of("Mark Ellis said.", Span(0, 10)) == Span(0, 10)
     lone = "The Chinese, said the envoy."
     assert people_of(lone, Span(4, 11)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hang Seng index added 40 points to 26,010 on Tuesday.",
+        "Conventional wisdom says the harbour will freeze by March.",
+        "The needs of the growing town argue for a second bridge.",
+    ],
+)
+def test_an_index_or_a_belief_is_no_speaker(text: str) -> None:
+    assert analyze(text).speakers == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In an Instagram post to her fans, Ada Vine said the tour was off.",
+        "The summit drew leaders from 30 member states that share a coastline.",
+    ],
+)
+def test_a_cue_that_is_a_noun_of_the_source_names_nobody(text: str) -> None:
+    names = [s.name for s in analyze(text).speakers]
+    assert "Instagram" not in names and "member" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A union spokesman said the strike would go on.", "A union spokesman"),
+        ("About 60 percent said the plan was fair.", "percent"),
+        ("An analyst says the shares may fall.", "An analyst"),
+    ],
+)
+def test_a_singular_source_with_its_verb_still_speaks(text: str, source: str) -> None:
+    assert [q.source.text(text) for q in analyze(text).quotes if q.source] == [source]

@@ -333,3 +333,43 @@ def test_he_is_the_person_a_title_names_by_surname() -> None:
         '"We will respond," he said.'
     )
     assert speaker_at(text, "he")[0] == "Brandvold"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Nadia Ferrante opened the bakery in 1998.\n\n"
+            '"We bake every night," says the cheerful baker.',
+            "the cheerful baker",
+            "Nadia Ferrante",
+        ),
+        (
+            "Omar Haddad teaches physics.\n\n"
+            "“Nobody builds these for profit,” the tall, grey-haired teacher said.",
+            "grey-haired teacher",
+            "Omar Haddad",
+        ),
+        (  # the person is named before, but not as a speaker
+            "Lena Okafor, who led the rescue, is thinking of retiring.\n\n"
+            "The former sergeant-at-arms of the House of Lords said Monday she's considering a run.",
+            "The former sergeant-at-arms of the House of Lords",
+            "Lena Okafor",
+        ),
+    ],
+)
+def test_a_definite_description_is_the_person_named_last(text: str, source: str, name: str) -> None:
+    assert speaker_at(text, source)[0] == name
+
+
+def test_the_agency_is_the_one_word_body_named_before() -> None:
+    text = (
+        "Metrolinx said the trains would run late.\n\n"
+        '"We are sorry for the delay," the agency said in a statement.'
+    )
+    assert names(text) == ["Metrolinx"]
+
+
+def test_a_description_of_a_group_is_not_the_person_named_last() -> None:
+    text = "Ravi Menon chairs the board.\n\nThe striking teachers say the offer is too low."
+    assert speaker_at(text, "The striking teachers")[0] != "Ravi Menon"
