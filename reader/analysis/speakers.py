@@ -251,8 +251,10 @@ def _subject_at(text: str, end: int) -> bool:
     )
 
 
-def _given_name_of(name: str, sex: str) -> bool:
+def _given_name_of(name: str, sex: str | None) -> bool:
     first = fold(name.split()[0])
+    if sex is None:
+        return first in FEMALE_NAMES or first in MALE_NAMES
     return first in (FEMALE_NAMES if sex == "female" else MALE_NAMES)
 
 

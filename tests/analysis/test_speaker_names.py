@@ -352,7 +352,8 @@ def test_he_is_the_person_a_title_names_by_surname() -> None:
         ),
         (  # the person is named before, but not as a speaker
             "Lena Okafor, who led the rescue, is thinking of retiring.\n\n"
-            "The former sergeant-at-arms of the House of Lords said Monday she's considering a run.",
+            "The former sergeant-at-arms of the House of Lords said Monday she's "
+            "considering a run.",
             "The former sergeant-at-arms of the House of Lords",
             "Lena Okafor",
         ),
