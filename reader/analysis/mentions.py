@@ -17,7 +17,6 @@ from reader.analysis.entities import (
     fold,
     looks_like_sentence_start,
     lower_article,
-    role_has,
 )
 from reader.analysis.sources import common_word, is_org, is_title
 from reader.analysis.speakers import SpeakerBuilder
@@ -218,13 +217,20 @@ def scan_role_mentions(b: SpeakerBuilder) -> None:
         return
     text = b.text
     index = MentionIndex(b.entities())
+    role_words = {  # each one's words of its roles (``role_has``), once
+        id(e): frozenset(" ".join(e.roles).lower().split())
+        for group in heads.values()
+        for e in group
+    }
     forms = {f: h for h in heads for f in (h, h.capitalize())}
     for m in compile_words(forms).finditer(text):
         the = _THE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if the is None:
             continue
         mods = [w.lower() for w in the.group(1).split()]
-        cands = [e for e in heads.get(m.group().lower(), []) if role_has(e, mods)]
+        cands = [
+            e for e in heads.get(m.group().lower(), []) if all(w in role_words[id(e)] for w in mods)
+        ]
         if not cands:
             continue
         ent = index.latest_of(cands, the.start())

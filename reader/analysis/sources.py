@@ -301,5 +301,10 @@ def common_word(text: str, word: str, pos: int) -> bool:
     lower = word.lower()
     if lower == word:
         return False
-    window = text[max(0, pos - 5000) : pos + 5000]
-    return re.search(r"\b" + re.escape(lower) + r"\b", window) is not None
+    pattern = _LOWER_WORDS.get(lower)
+    if pattern is None:  # compiled once a word: more words than the ``re`` cache holds
+        pattern = _LOWER_WORDS[lower] = re.compile(r"\b" + re.escape(lower) + r"\b")
+    return pattern.search(text[max(0, pos - 5000) : pos + 5000]) is not None
+
+
+_LOWER_WORDS: dict[str, re.Pattern[str]] = {}
