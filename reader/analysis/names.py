@@ -19,6 +19,7 @@ from reader.analysis.vocabulary import (
     MALE_NAMES,
     NATIONALITIES,
     ORG_WORDS,
+    PAGE_FURNITURE,
     PLACE_HEADS,
     STOP_WORDS,
 )
@@ -34,6 +35,16 @@ _LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
 _OWNED = re.compile(r"[’']s\Z")
 _TITLE_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+\.?)[ \t]+\Z")
 _PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\Z")
+_ORG_SHOWN = re.compile(
+    r"(?<![\w.])([A-Z]{2,6})(?![\w.’'])"  # an acronym: "the UFCW"
+    r"|\b([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+&[ \t]+[A-Z][\w'’-]*)"  # "Procter & Gamble"
+    r"|\b(?:"
+    + "|".join(sorted(GENERIC_ORG_HEADS))
+    + r")[ \t]+([A-Z][a-z][\w-]*(?:[ \t]+(?:&[ \t]+)?[A-Z][a-z][\w-]*){0,2})\b"
+    r"|(?<![\w'’-])([A-Z][a-z][\w-]+)[’']s\b"  # "Tesla’s"
+)
+"""Names that show themselves a firm's or a body's (``NameFinder.last_org``)."""
+_ACRONYM_PLACES = {"us", "uk", "eu", "un", "usa", "uae"}
 _FULL_LOOKBACK = 8000
 """How far back a surname alone looks for the full name it shortens."""
 
@@ -135,6 +146,32 @@ class NameFinder:
                 full = word  # "President Obama": a title names a person by the surname alone
             if full is not None and _may_be(full, sex):
                 best = (m.start(), m.end(), full, None)
+        return best
+
+    def last_org(self, lo: int, hi: int, people: set[str]) -> tuple[int, int, str] | None:
+        """The last firm or body named in ``text[lo:hi]``: start, end and name.
+
+        One that shows itself so: an acronym ("UFCW"), a name with "&"
+        ("Procter & Gamble"), one after a noun for a firm ("maker Acme"), or
+        one word with a possessive ("Tesla’s") that names no person (folded
+        surnames in ``people``, given names).
+        """
+        text = self.text
+        best: tuple[int, int, str] | None = None
+        for m in _ORG_SHOWN.finditer(text, lo, hi):
+            k = m.lastindex or 0
+            name, start = m.group(k), m.start(k)
+            word = name.lower()
+            if k == 1 and (word in PAGE_FURNITURE or is_title(name) or word in _ACRONYM_PLACES):
+                continue
+            if k == 4 and (
+                not _plain([name])
+                or _given(name)
+                or word in people
+                or not _mid_sentence(text, start)
+            ):
+                continue
+            best = (start, start + len(name), name)
         return best
 
     def org_noun_before(self, lo: int, hi: int) -> tuple[int, int] | None:

@@ -55,6 +55,8 @@ DEFINITE = re.compile(r"[Tt]he\s")
 """A definite noun phrase opens here: "the minister", "The company"."""
 _THE_AND_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:[a-z-]+,\s+)+\Z")
 """"the lanky, " before "bespectacled professor": the phrase is definite."""
+_ORG_LOOKBACK = 600
+"""How far back "the company" with no firm among the speakers looks for a firm's name."""
 _MAX_FOLLOWS = 50
 """How many statements a chain of continuations may pass through to find its speaker."""
 
@@ -178,6 +180,15 @@ class SpeakerBuilder:
             ent.add_alias(r.phrase)
         return ent
 
+    def _org_named_before(self, pos: int) -> Entity | None:
+        """The firm or body written last shortly before ``pos``, made a speaker."""
+        found = self.names.last_org(max(0, pos - _ORG_LOOKBACK), pos, set(self.persons))
+        if found is None:
+            return None
+        ent = self._org(found[2])
+        ent.mentions.add(found[0], found[1])
+        return ent
+
     def known(self, r: Reading) -> Entity | None:
         """The speaker already made for this name, if any (headline names need one)."""
         if r.kind != "name":
@@ -217,14 +228,25 @@ class SpeakerBuilder:
                 pos,
                 lambda e: (
                     not e.anonymous
-                    and (e.kind == "organization" or (generic and not e.shown_a_person))
+                    and (
+                        e.kind == "organization"
+                        or (generic and not e.shown_a_person)
+                        or _called(e, head)  # "Rally Canada, the group that organized it"
+                    )
                     and (generic or any(head in n.lower().split() for n in e.names))
                 ),
             )
+            if ent is None and generic:  # "maker Procter & Gamble", "the UFCW": no speaker yet
+                ent = self._org_named_before(pos)
             if ent is not None:
                 ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
             return ent
         return None
+
+
+def _called(ent: Entity, head: str) -> bool:
+    """Whether a role of ``ent`` opens with this noun ("the group that ...")."""
+    return any(r.lower().split()[:2] in (["the", head], [head]) for r in ent.roles)
 
 
 def describes_a_person(words: list[str]) -> bool:

@@ -374,3 +374,40 @@ def test_the_agency_is_the_one_word_body_named_before() -> None:
 def test_a_description_of_a_group_is_not_the_person_named_last() -> None:
     text = "Ravi Menon chairs the board.\n\nThe striking teachers say the offer is too low."
     assert speaker_at(text, "The striking teachers")[0] != "Ravi Menon"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Shares of soap and razor maker Brandt & Hale rose 4 per cent on Tuesday.\n\n"
+            "The company said its sales had grown in every region.",
+            "The company",
+            "Brandt & Hale",
+        ),
+        (
+            "Cooks at both diners voted to join the BCGEU, according to the union.",
+            "the union",
+            "BCGEU",
+        ),
+        (
+            "A fine for Vantor’s late filing came last spring.\n\n"
+            "In early May the company announced a new chief executive.",
+            "the company",
+            "Vantor",
+        ),
+        (
+            "Hillcrest Watch, the group that organized the march, said it wants a vote.\n\n"
+            "The group says more than 900 residents signed its petition.",
+            "The group",
+            "Hillcrest Watch",
+        ),
+    ],
+)
+def test_the_company_is_the_firm_the_text_names_before(text: str, source: str, name: str) -> None:
+    assert speaker_at(text, source)[0] == name
+
+
+def test_the_company_is_no_person_named_with_a_possessive() -> None:
+    text = "Ortega’s plan was turned down in May.\n\nThe company said it would try again next year."
+    assert speaker_at(text, "The company")[0] != "Ortega"
