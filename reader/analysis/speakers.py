@@ -21,6 +21,7 @@ import unicodedata
 
 from reader.analysis.documents import read_document
 from reader.analysis.entities import (
+    PRONOUN_WINDOW,
     Entity,
     MentionIndex,
     compatible,
@@ -180,6 +181,20 @@ class SpeakerBuilder:
             ent.add_alias(r.phrase)
         return ent
 
+    def _named_body_before(self, pos: int) -> Entity | None:
+        """A body a role names with capitals ("Acme's Sentinel research unit"), said shortly
+        before ``pos``: a speaker made in this pass, so not yet in the index."""
+        best, best_at = None, pos - PRONOUN_WINDOW
+        for ent in self.anonymous.values():
+            if ent.kind != "organization" or not any(
+                w[:1].isupper() for w in ent.names[0].split()[1:]
+            ):
+                continue
+            at = max((p for p in ent.mentions.starts if p < pos), default=-1)
+            if at > best_at:
+                best, best_at = ent, at
+        return best
+
     def _org_named_before(self, pos: int) -> Entity | None:
         """The firm or body written last shortly before ``pos``, made a speaker."""
         found = self.names.last_org(max(0, pos - _ORG_LOOKBACK), pos, set(self.persons))
@@ -237,7 +252,7 @@ class SpeakerBuilder:
                 ),
             )
             if ent is None and generic:  # "maker Procter & Gamble", "the UFCW": no speaker yet
-                ent = self._org_named_before(pos)
+                ent = self._named_body_before(pos) or self._org_named_before(pos)
             if ent is not None:
                 ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
             return ent

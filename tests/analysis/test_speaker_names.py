@@ -411,3 +411,11 @@ def test_the_company_is_the_firm_the_text_names_before(text: str, source: str, n
 def test_the_company_is_no_person_named_with_a_possessive() -> None:
     text = "Ortega’s plan was turned down in May.\n\nThe company said it would try again next year."
     assert speaker_at(text, "The company")[0] != "Ortega"
+
+
+def test_the_firm_is_the_body_a_role_named_with_capitals() -> None:
+    text = (
+        "Norvik Labs’ Sentinel research unit said on Friday that the attacks were old.\n\n"
+        "“The claims are false,” the security firm wrote in its report."
+    )
+    assert names(text) == ["Norvik Labs’ Sentinel research unit"]
