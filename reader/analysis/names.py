@@ -22,6 +22,7 @@ from reader.analysis.vocabulary import (
     PAGE_FURNITURE,
     PLACE_HEADS,
     STOP_WORDS,
+    VERB_FORMS,
 )
 
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
@@ -45,6 +46,7 @@ _ORG_SHOWN = re.compile(
 )
 """Names that show themselves a firm's or a body's (``NameFinder.last_org``)."""
 _ACRONYM_PLACES = {"us", "uk", "eu", "un", "usa", "uae"}
+_WORD_AFTER = re.compile(r"[^\S\n]*(,|[a-z]+)")
 _FULL_LOOKBACK = 8000
 """How far back a surname alone looks for the full name it shortens."""
 
@@ -173,6 +175,28 @@ class NameFinder:
                 continue
             best = (start, start + len(name), name)
         return best
+
+    def subject_person(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """A person's full name opening a clause in ``text[lo:hi]``, with a comma or a
+        reporting verb after it ("On Jan. 9, Ann Lee, the president, ..."): start, end, name."""
+        text = self.text
+        for m in _CAPITALISED_RUN.finditer(text, lo, hi):
+            words = [(w.start(), w.end(), w.group()) for w in _NON_SPACE.finditer(text, *m.span())]
+            k = 0
+            while k < len(words) and not _plain([words[k][2]]):
+                k += 1
+            if len(words) - k < 2:
+                continue
+            name = " ".join(w[2] for w in words[k:])
+            after = _WORD_AFTER.match(text, m.end())
+            if (
+                _plain(name.split())
+                and after is not None
+                and (after.group(1) == "," or after.group(1) in VERB_FORMS)
+            ):
+                return words[k][0], m.end(), name
+            return None
+        return None
 
     def org_noun_before(self, lo: int, hi: int) -> tuple[int, int] | None:
         """``the government`` (or ``the Canadian company``) last before ``hi`` in its sentence.

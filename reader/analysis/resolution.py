@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, can_be, lower_article
+from reader.analysis.roles import role_owner
 from reader.analysis.speakers import DEFINITE, SpeakerBuilder
 from reader.analysis.vocabulary import SOURCE_NOUNS
 
@@ -106,7 +107,7 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         elif r.kind == "pronoun":
             ent = _pronoun_owner(b, index, r.name, f.source.start, made)
         else:
-            ent = b.role_owner(r, f.source.start, index)
+            ent = role_owner(b, r, f.source.start, index)
             if ent is None:
                 ent = b.entity_for(r)
             if r.kind == "role":

@@ -21,12 +21,9 @@ import unicodedata
 
 from reader.analysis.documents import read_document
 from reader.analysis.entities import (
-    PRONOUN_WINDOW,
     Entity,
-    MentionIndex,
     compatible,
     fold,
-    role_has,
 )
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
@@ -35,14 +32,10 @@ from reader.analysis.nobody import cue_is_a_noun, names_nobody, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
-    DOCUMENT_NOUNS,
     FEMALE_NAMES,
-    GENERIC_ORG_HEADS,
     HONORIFICS,
     MALE_NAMES,
-    PEOPLE_OR_MEDIA,
-    SOURCE_NOUNS,
-    TITLES,
+    NEWS_ORGS,
     VERB_FORMS,
 )
 from reader.spans import Span, SpanArray
@@ -54,10 +47,6 @@ _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
 DEFINITE = re.compile(r"[Tt]he\s")
 """A definite noun phrase opens here: "the minister", "The company"."""
-_THE_AND_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:[a-z-]+,\s+)+\Z")
-""""the lanky, " before "bespectacled professor": the phrase is definite."""
-_ORG_LOOKBACK = 600
-"""How far back "the company" with no firm among the speakers looks for a firm's name."""
 _MAX_FOLLOWS = 50
 """How many statements a chain of continuations may pass through to find its speaker."""
 
@@ -181,29 +170,6 @@ class SpeakerBuilder:
             ent.add_alias(r.phrase)
         return ent
 
-    def _named_body_before(self, pos: int) -> Entity | None:
-        """A body a role names with capitals ("Acme's Sentinel research unit"), said shortly
-        before ``pos``: a speaker made in this pass, so not yet in the index."""
-        best, best_at = None, pos - PRONOUN_WINDOW
-        for ent in self.anonymous.values():
-            if ent.kind != "organization" or not any(
-                w[:1].isupper() for w in ent.names[0].split()[1:]
-            ):
-                continue
-            at = max((p for p in ent.mentions.starts if p < pos), default=-1)
-            if at > best_at:
-                best, best_at = ent, at
-        return best
-
-    def _org_named_before(self, pos: int) -> Entity | None:
-        """The firm or body written last shortly before ``pos``, made a speaker."""
-        found = self.names.last_org(max(0, pos - _ORG_LOOKBACK), pos, set(self.persons))
-        if found is None:
-            return None
-        ent = self._org(found[2])
-        ent.mentions.add(found[0], found[1])
-        return ent
-
     def known(self, r: Reading) -> Entity | None:
         """The speaker already made for this name, if any (headline names need one)."""
         if r.kind != "name":
@@ -215,69 +181,6 @@ class SpeakerBuilder:
             if compatible(ent.first, " ".join(parts[:-1])):
                 return ent
         return None
-
-    def role_owner(self, r: Reading, pos: int, index: MentionIndex) -> Entity | None:
-        """``the Russian minister``: the latest person whose role has these words."""
-        if r.kind != "role":
-            return None
-        words = [w.lower() for w in r.name.split()]
-        candidates = [e for e in self.by_head.get(words[-1], ()) if role_has(e, words[:-1])]
-        if candidates:
-            found = index.latest_of(candidates, pos)
-            return found or (candidates[0] if len(candidates) == 1 else None)
-        at = r.name_span.start if r.name_span else pos
-        definite = (
-            DEFINITE.match(self.text, at) is not None
-            or _THE_AND_ADJECTIVES.search(self.text, max(0, at - 60), at) is not None
-        )
-        if definite and not r.org and (words[-1] in TITLES or describes_a_person(words)):
-            # "the Democratic nominee" with no such role on record, "the bow-tied
-            # maverick": the person named last.
-            person, other = index.before(pos, "person")
-            return person or other or self.person_named_before(pos, "person")
-        if definite and r.name.islower() and (r.org or words[-1] in GENERIC_ORG_HEADS):
-            # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
-            head = words[-1]
-            generic = head in GENERIC_ORG_HEADS
-            ent = index.latest_where(
-                pos,
-                lambda e: (
-                    not e.anonymous
-                    and (
-                        e.kind == "organization"
-                        or (generic and not e.shown_a_person)
-                        or _called(e, head)  # "Rally Canada, the group that organized it"
-                    )
-                    and (generic or any(head in n.lower().split() for n in e.names))
-                ),
-            )
-            if ent is None and generic:  # "maker Procter & Gamble", "the UFCW": no speaker yet
-                ent = self._named_body_before(pos) or self._org_named_before(pos)
-            if ent is not None:
-                ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
-            return ent
-        return None
-
-
-def _called(ent: Entity, head: str) -> bool:
-    """Whether a role of ``ent`` opens with this noun ("the group that ...")."""
-    return any(r.lower().split()[:2] in (["the", head], [head]) for r in ent.roles)
-
-
-def describes_a_person(words: list[str]) -> bool:
-    """Lower-case words that describe one person ("the affable proprietor"), no group
-    ("the officials"), thing or body ("the report", "the agency")."""
-    head = words[-1]
-    noun = head.split("-")[0]  # "sergeant-at-arms"
-    return (
-        noun.isalpha()
-        and head.islower()
-        and not noun.endswith("s")
-        and head not in SOURCE_NOUNS
-        and head not in GENERIC_ORG_HEADS
-        and head not in DOCUMENT_NOUNS
-        and head not in PEOPLE_OR_MEDIA
-    )
 
 
 def _subject_at(text: str, end: int) -> bool:
@@ -335,12 +238,31 @@ def name_sources(b: SpeakerBuilder) -> None:
         if f.needs_known_speaker or r is None or r.kind != "name":
             b.readings[i] = r  # resolved once every name is known
             continue
+        carried = r
+        r = _reported_by_medium(b, f, r)
         ent = b.entity_for(r)
         b.owner[i] = ent
+        if r is not carried and r.name_span is not None:
+            ent.mentions.append(r.name_span)  # the person in the words, not the medium
+            continue
         ent.add_alias(r.phrase if r.document and r.phrase else f.source.text(text))
         if f.also_names is not None:
             ent.mentions.append(f.also_names)
             ent.add_alias(f.also_names.text(text))
+
+
+def _reported_by_medium(b: SpeakerBuilder, f: Found, r: Reading) -> Reading:
+    """ "Ann Lee, the president, gave an interview noting ..., according to CNBC": the
+    medium only carried the words; the person the clause opens with said them."""
+    if not (r.org and fold(r.name) in NEWS_ORGS and f.cue and f.content):
+        return r
+    if not b.text[f.cue.start : f.cue.end].lower().startswith("according"):
+        return r
+    content = f.content
+    found = b.names.subject_person(content.start, min(content.end, content.start + 80))
+    if found is None:
+        return r
+    return Reading("name", found[2], Span(found[0], found[1]))
 
 
 def follow_continuations(b: SpeakerBuilder) -> None:

@@ -419,3 +419,21 @@ def test_the_firm_is_the_body_a_role_named_with_capitals() -> None:
         "“The claims are false,” the security firm wrote in its report."
     )
     assert names(text) == ["Norvik Labs’ Sentinel research unit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "On May 3, Hana Ruiz, the head of the port authority, gave a talk warning that "
+            "tolls could rise, according to CNBC.",
+            "Hana Ruiz",
+        ),
+        (  # nobody else named in the words: the medium is the source
+            "Port tolls could rise by a third next year, according to CNBC.",
+            "CNBC",
+        ),
+    ],
+)
+def test_a_medium_only_carries_the_words_of_the_person_they_name(text: str, name: str) -> None:
+    assert names(text) == [name]
