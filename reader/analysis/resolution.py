@@ -3,7 +3,8 @@
 One pass of ``pipeline.SPEAKER_PASSES``, after every name is known: "the
 minister" is the person with that role named last, "she" the fitting person
 named last (a speaker first, then a person named in the paragraph), "the
-officials" the group named before by that noun.
+officials" the group named before by that noun; a document ("the letter
+read") speaks for the speaker named before it, or as itself when there is none.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from bisect import bisect_left
 
 from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, can_be, lower_article
 from reader.analysis.roles import role_owner
+from reader.analysis.sources import read_source
 from reader.analysis.speakers import DEFINITE, SpeakerBuilder
 from reader.analysis.vocabulary import SOURCE_NOUNS
+from reader.spans import Span
 
 _SEXES = {"he": "male", "she": "female"}
 _RECENT = 8
@@ -115,7 +118,19 @@ def resolve_sources(b: SpeakerBuilder) -> None:
                 ent.add_alias(r.name if ent.anonymous else lower_article(text, at.start, at.end))
                 if ent.anonymous and r.phrase:
                     ent.add_alias(r.phrase)  # "some voters", "a spokesperson": as written
+        if ent is None and r.document:  # "the letter read", no one named before it
+            ent = _document_itself(b, f.source)
         if ent is not None:
             b.owner[i] = ent
             ent.mentions.append(r.name_span or f.source)
     _join_groups(b)
+
+
+def _document_itself(b: SpeakerBuilder, source: Span) -> Entity | None:
+    """A document whose author is no speaker the text names: the document itself."""
+    r = read_source(b.text, source)
+    if r is None or r.kind != "role":
+        return None
+    ent = b.entity_for(r)
+    ent.add_alias(r.phrase or r.name)
+    return ent
