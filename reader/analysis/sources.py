@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.vocabulary import (
+    ABBREVIATIONS,
     DETERMINERS,
     LEADING_NOISE,
     NAME_PREPOSITIONS,
@@ -34,6 +35,8 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \
 _PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 _OWNER = re.compile(r"\w[’']s\Z")
 _ARTICLES = {"the", "a", "an"}
+_SENTENCE_STOP = re.compile(r"(?<![A-Z.])[A-Z][a-z]{2,}\.\Z")
+"""A full stop after a name's last word ("Louth."): it ends the sentence, not an abbreviation."""
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
@@ -212,6 +215,9 @@ def read_source(text: str, span: Span) -> Reading | None:
             j -= 1
         name_span = Span(toks[j + 1][0], toks[end - 1][1])
         role_text = None
+    stop = _SENTENCE_STOP.search(text, name_span.start, name_span.end)
+    if stop and stop.group().lower().rstrip(".") not in ABBREVIATIONS:
+        name_span = Span(name_span.start, name_span.end - 1)  # "his partner, Jason Louth."
     name = " ".join(text[name_span.start : name_span.end].split())
     if "(" in name:
         name = " ".join(t[2] for t in toks[start:end])

@@ -437,3 +437,16 @@ def test_the_firm_is_the_body_a_role_named_with_capitals() -> None:
 )
 def test_a_medium_only_carries_the_words_of_the_person_they_name(text: str, name: str) -> None:
     assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("source", "name"),
+    [
+        ("Lee’s partner, Dana Whitlock.", "Dana Whitlock"),
+        ("Acme Corp.", "Acme Corp."),
+        ("Ben Ortiz Jr.", "Ben Ortiz Jr."),
+    ],
+)
+def test_a_full_stop_that_ends_the_sentence_is_no_part_of_the_name(source: str, name: str) -> None:
+    reading = source_reading(source, Span(0, len(source)))
+    assert reading is not None and reading.name == name
