@@ -200,6 +200,7 @@ def read_source(text: str, span: Span) -> Reading | None:
         and len(chain) > len(words)
         and all(is_capital(w) or w.lower() in NAME_PREPOSITIONS for w in chain)
         and any(w.lower() in ORG_WORDS for w in chain)
+        and not titled_person(toks, start, end)
     ):
         # "the D.C. Court of Appeals' Board on Professional Responsibility": one name.
         first = next(k for k, t in enumerate(toks) if t[2].lower() not in DETERMINERS)
@@ -220,6 +221,18 @@ def read_source(text: str, span: Span) -> Reading | None:
     if role_text and _JOINED.search(role_text):
         role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
     return Reading("name", name, name_span, role_text, org)
+
+
+def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether a title stands just before the name ("Bank of Japan Governor Satoshi
+    Sumita"): the capitalised words before the title are the role, not the name."""
+    title = toks[start - 1][2] if start > 0 else ""
+    return (
+        is_title(title)
+        and title[:1].isupper()
+        and end - start >= 2
+        and not is_org([t[2] for t in toks[start:end]])
+    )
 
 
 def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Reading | None:

@@ -1,0 +1,53 @@
+"""Speakers in wire copy and elsewhere: one speaker per person or group, titles apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis import analyze
+
+
+def quoted(text: str) -> list[tuple[str, str | None]]:
+    """Name and role of every speaker with a quote, in order of first mention."""
+    result = analyze(text)
+    used = {q.speaker for q in result.quotes}
+    return [(s.name, s.role) for s in result.speakers if s.id in used]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Central Bank of Ruritania Governor Anna Kovacs said rates would stay\n"
+            "  unchanged. Kovacs said inflation was slowing.\n",
+            [("Anna Kovacs", "Central Bank of Ruritania Governor")],
+        ),
+        (
+            "  National Grain Board Vice Chairman Peter\n"
+            "  Lindqvist said exports would rise this year.\n"
+            '      "We expect a good harvest," Lindqvist said.\n',
+            [("Peter Lindqvist", "National Grain Board Vice Chairman")],
+        ),
+        (
+            "Port Authority Administrator Maria Olsen said more berths were needed.\n"
+            "      Olsen said the docks were full.\n",
+            [("Maria Olsen", "Port Authority Administrator")],
+        ),
+    ],
+)
+def test_a_title_after_an_organisation_is_a_role_not_part_of_the_name(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # an organisation whose name holds a title word stays one name
+        ("The Committee for a Responsible Federal Budget said the plan cost too much.", None),
+        ("The Commission on Presidential Debates said the rules would not change.", None),
+    ],
+)
+def test_an_organisation_named_with_a_title_word_is_not_split(text: str, name: None) -> None:
+    (speaker,) = quoted(text)
+    assert speaker[1] is None
