@@ -133,6 +133,8 @@ def read_source(text: str, span: Span) -> Reading | None:
     start = i + 1
     if start >= end:
         return _role_reading(text, span, toks)
+    if group_word(text, toks, start, end):
+        return _role_reading(text, span, toks)
     if end - start == 1 and _PARTY_TAG.fullmatch(toks[start][2]):
         return _named_before(text, span, role_part)  # "D-Calif., the incoming chairwoman"
     person, role_end = _affiliated(toks, start)
@@ -233,6 +235,20 @@ def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> boo
         and end - start >= 2
         and not is_org([t[2] for t in toks[start:end]])
     )
+
+
+def group_word(text: str, toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """A plural common noun capitalised only by its place ("Analysts said", "Dealers
+    said"): the same group as "analysts" elsewhere, not a name."""
+    if end - start != 1 or any(t[2].lower() not in NOISE for t in toks[:start]):
+        return False
+    word = toks[start][2]
+    low = word.lower()
+    if not low.endswith("s") or low.endswith("ss") or word.isupper():
+        return False
+    if low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS or low[:-1] in TITLES:
+        return True
+    return _common_word_at_sentence_start(text, toks[start])
 
 
 def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Reading | None:

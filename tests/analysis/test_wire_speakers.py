@@ -51,3 +51,28 @@ def test_a_title_after_an_organisation_is_a_role_not_part_of_the_name(
 def test_an_organisation_named_with_a_title_word_is_not_split(text: str, name: None) -> None:
     (speaker,) = quoted(text)
     assert speaker[1] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Analysts said prices would rise.\n  Later, analysts said they had fallen.\n", "analysts"),
+        (
+            "  The dollar fell in early trade. Dealers said the\n"
+            "  central bank had sold. The bank bought later, dealers said.\n",
+            "dealers",
+        ),
+        (
+            "Officials said the port would reopen on Monday. The road stays shut,\n"
+            "  officials said.\n",
+            "officials",
+        ),
+        (  # a plural written in lower case elsewhere in the text
+            "Exporters said the quota was too small. Some exporters\n"
+            "  said they would ship less.\n",
+            "exporters",
+        ),
+    ],
+)
+def test_a_group_capitalised_at_a_sentence_start_is_the_same_group(text: str, group: str) -> None:
+    assert [name.lower() for name, _ in quoted(text)] == [group]
