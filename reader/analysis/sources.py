@@ -203,6 +203,7 @@ def read_source(text: str, span: Span) -> Reading | None:
         and all(is_capital(w) or w.lower() in NAME_PREPOSITIONS for w in chain)
         and any(w.lower() in ORG_WORDS for w in chain)
         and not titled_person(toks, start, end)
+        and person is None  # "Andre Morony of Bankers Trust Ltd": a person at the firm
     ):
         # "the D.C. Court of Appeals' Board on Professional Responsibility": one name.
         first = next(k for k, t in enumerate(toks) if t[2].lower() not in DETERMINERS)

@@ -30,7 +30,7 @@ from reader.analysis.entities import (
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
-from reader.analysis.nobody import names_nobody, people_of
+from reader.analysis.nobody import asked_by, names_nobody, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
@@ -238,6 +238,7 @@ def source_reading(text: str, source: Span) -> Reading | None:
     """
     if names_nobody(text, source):
         return None
+    source = asked_by(text, source) or source  # economists polled by Reuters, not Reuters
     people = people_of(text, source)  # "West German" bankers, never a person "West German"
     if people is None:
         return None

@@ -44,6 +44,7 @@ WORD_LISTS = (
     "document_nouns",
     "author_links",
     "medium_links",
+    "asking_participles",
     "nationalities",
     "page_furniture",
     "place_heads",
@@ -252,6 +253,7 @@ GENERIC_ORG_HEADS = _WORDS["generic_org_heads"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
 AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
+ASKING_PARTICIPLES = _WORDS["asking_participles"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]

@@ -76,3 +76,42 @@ def test_an_organisation_named_with_a_title_word_is_not_split(text: str, name: N
 )
 def test_a_group_capitalised_at_a_sentence_start_is_the_same_group(text: str, group: str) -> None:
     assert [name.lower() for name, _ in quoted(text)] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "  Exports rose 4 pct in March, said Maria Lind of\n"
+            "  Nordbank Securities Ltd.\n",
+            [("Maria Lind", "person")],
+        ),
+        (
+            "Tomas Berg of Baltic Shipping Co said freight rates would fall.\n",
+            [("Tomas Berg", "person")],
+        ),
+    ],
+)
+def test_a_person_of_a_firm_is_the_person(text: str, expected: list[tuple[str, str]]) -> None:
+    result = analyze(text)
+    used = {q.speaker for q in result.quotes}
+    assert [(s.name, s.kind) for s in result.speakers if s.id in used] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "The deficit will narrow to 1.1 billion dlrs, economists polled by Reuters said.",
+            "economists",
+        ),
+        (
+            "Prices will rise again\n"
+            "  next month, traders surveyed by the ministry said.\n",
+            "traders",
+        ),
+        ("Rates will fall, analysts contacted by the Daily Star said.", "analysts"),
+    ],
+)
+def test_who_only_asked_the_speakers_is_not_the_speaker(text: str, group: str) -> None:
+    assert [name for name, _ in quoted(text)] == [group]
