@@ -108,4 +108,3 @@ def asked_by(text: str, source: Span) -> Span | None:
     base = source.start - len(before)
     start = base + words.start() + len(words.group()) - len(words.group().lstrip())
     return Span(start, base + len(head))
-

@@ -82,8 +82,7 @@ def test_a_group_capitalised_at_a_sentence_start_is_the_same_group(text: str, gr
     ("text", "expected"),
     [
         (
-            "  Exports rose 4 pct in March, said Maria Lind of\n"
-            "  Nordbank Securities Ltd.\n",
+            "  Exports rose 4 pct in March, said Maria Lind of\n  Nordbank Securities Ltd.\n",
             [("Maria Lind", "person")],
         ),
         (
@@ -106,8 +105,7 @@ def test_a_person_of_a_firm_is_the_person(text: str, expected: list[tuple[str, s
             "economists",
         ),
         (
-            "Prices will rise again\n"
-            "  next month, traders surveyed by the ministry said.\n",
+            "Prices will rise again\n  next month, traders surveyed by the ministry said.\n",
             "traders",
         ),
         ("Rates will fall, analysts contacted by the Daily Star said.", "analysts"),
