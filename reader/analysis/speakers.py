@@ -38,6 +38,7 @@ from reader.analysis.vocabulary import (
     GENERIC_ORG_HEADS,
     HONORIFICS,
     MALE_NAMES,
+    ORG_WORDS,
     TITLES,
     VERB_FORMS,
 )
@@ -103,12 +104,20 @@ class SpeakerBuilder:
 
     def _org(self, name: str) -> Entity:
         key = fold(re.sub(r"^(?:the|The)\s+", "", name))
-        ent = self.orgs.get(key)
+        ent = self.orgs.get(key) or self._org_of_head(key)
         if ent is None:
             ent = self.orgs[key] = Entity("organization", key=key)
         if name not in ent.names:
             ent.names.append(name)
         return ent
+
+    def _org_of_head(self, key: str) -> Entity | None:
+        """The organisation a head noun alone stands for: "the Finance Ministry" for
+        "the Ministry" after it (the last one so headed)."""
+        if " " in key or key not in ORG_WORDS:
+            return None
+        heads = [e for k, e in self.orgs.items() if k.endswith(" " + key)]
+        return heads[-1] if heads else None
 
     def entity_for(self, reading: Reading) -> Entity:
         """The speaker a reading names, made if it is new (a role makes an anonymous one)."""

@@ -113,3 +113,22 @@ def test_a_person_of_a_firm_is_the_person(text: str, expected: list[tuple[str, s
 )
 def test_who_only_asked_the_speakers_is_not_the_speaker(text: str, group: str) -> None:
     assert [name for name, _ in quoted(text)] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Exports rose 3 pct in May, the Trade Ministry said. Imports\n"
+            "  fell, the Ministry said.\n",
+            "Trade Ministry",
+        ),
+        (
+            "  Factory output fell 2 pct in May, the Census Bureau said. The Bureau said\n"
+            "  stocks had risen.\n",
+            "Census Bureau",
+        ),
+    ],
+)
+def test_an_organisation_s_head_noun_alone_is_that_organisation(text: str, org: str) -> None:
+    assert [name for name, _ in quoted(text)] == [org]
