@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable
 
 from reader.analysis.cues import read_cues
+from reader.analysis.firms import join_firm_names
 from reader.analysis.flow import Flow
 from reader.analysis.found import Found
 from reader.analysis.layout import Layout
@@ -45,6 +46,7 @@ SPEAKER_PASSES: tuple[Callable[[SpeakerBuilder], None], ...] = (
     name_sources,  # a named source makes (or joins) a speaker
     scan_name_mentions,  # every name of those speakers in the text; first names join surnames
     resolve_sources,  # roles, pronouns, headline names: the speaker each stands for
+    join_firm_names,  # "Alcan" after "Alcan Aluminium Ltd": the firm
     follow_continuations,  # a statement that continues another takes its speaker
     scan_role_mentions,  # "the Russian minister" wherever it stands, for that speaker
 )

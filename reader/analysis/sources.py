@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reader.analysis.vocabulary import (
+    COMPANY_SUFFIXES,
     DETERMINERS,
     LEADING_NOISE,
     NAME_PREPOSITIONS,
@@ -154,8 +155,10 @@ def read_source(text: str, span: Span) -> Reading | None:
         j = start - 2
         while j >= 0 and is_capital(toks[j][2]) and toks[j][2].lower() not in DETERMINERS:
             j -= 1
-        if j + 1 < start - 1 and is_org([t[2] for t in toks[j + 1 : start - 1]]):
-            start = j + 1
+        if j + 1 < start - 1 and (
+            is_org([t[2] for t in toks[j + 1 : start - 1]]) or suffixed(toks[start:end])
+        ):
+            start = j + 1  # "Samuel Montagu and Co Ltd", "Hudson Mining and Smelting Co"
     while end - start >= 2 and toks[start][2].lower() in STOP_WORDS:
         start += 1  # "Unlike McCallum": the little word is capitalised by its place only
     owner = max((k for k in range(start, end - 1) if _OWNER.search(toks[k][2])), default=-1)
@@ -224,6 +227,11 @@ def read_source(text: str, span: Span) -> Reading | None:
     if role_text and _JOINED.search(role_text):
         role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
     return Reading("name", name, name_span, role_text, org)
+
+
+def suffixed(toks: list[tuple[int, int, str]]) -> bool:
+    """Whether these words end in a firm's legal suffix ("Co Ltd", "Smelting Inc")."""
+    return bool(toks) and toks[-1][2].lower() in COMPANY_SUFFIXES
 
 
 def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> bool:

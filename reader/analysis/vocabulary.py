@@ -45,6 +45,7 @@ WORD_LISTS = (
     "author_links",
     "medium_links",
     "asking_participles",
+    "company_suffixes",
     "nationalities",
     "page_furniture",
     "place_heads",
@@ -254,6 +255,7 @@ DOCUMENT_NOUNS = _WORDS["document_nouns"]
 AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
 ASKING_PARTICIPLES = _WORDS["asking_participles"]
+COMPANY_SUFFIXES = _WORDS["company_suffixes"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]

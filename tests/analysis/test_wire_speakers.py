@@ -132,3 +132,39 @@ def test_who_only_asked_the_speakers_is_not_the_speaker(text: str, group: str) -
 )
 def test_an_organisation_s_head_noun_alone_is_that_organisation(text: str, org: str) -> None:
     assert [name for name, _ in quoted(text)] == [org]
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "Norvik Copper Mines Ltd said output rose 5 pct in 1986. Norvik said\n"
+            "  prices would stay firm.\n",
+            "Norvik Copper Mines Ltd",
+        ),
+        (
+            "  Delmar Petroleum Corp said it found oil off Texas. Delmar\n"
+            "  Petroleum said the well would flow in June.\n",
+            "Delmar Petroleum Corp",
+        ),
+        (
+            "  Bullion dealers Harlow Webb and Co Ltd said gold would rise. The\n"
+            "  metal will stay firm, Webb said.\n",
+            "Harlow Webb and Co Ltd",
+        ),
+        (
+            "Ostrava Mining and Smelting Co said it cut zinc prices by two cents.\n",
+            "Ostrava Mining and Smelting Co",
+        ),
+    ],
+)
+def test_a_firm_under_its_short_name_is_one_speaker(text: str, firm: str) -> None:
+    assert [name for name, _ in quoted(text)] == [firm]
+
+
+def test_a_place_is_not_the_short_name_of_a_firm() -> None:
+    text = (
+        "Texas Instruments Inc said sales of chips rose.\n"
+        "Texas said the new tax was unfair to its farmers.\n"
+    )
+    assert [name for name, _ in quoted(text)] == ["Texas Instruments Inc", "Texas"]

@@ -1,0 +1,86 @@
+"""A firm under its short name: "Alcan" after "Alcan Aluminium Ltd" is one speaker.
+
+One pass of ``pipeline.SPEAKER_PASSES``, after the named sources: a speaker
+whose name is the first words of an organisation's name ("Chevron" for
+"Chevron Corp", "Levon Resources" for "Levon Resources Ltd") joins it; so
+does a name that is another's with a company suffix added ("AMAX Inc" after
+"AMAX"). The joined speaker keeps the fullest name.
+"""
+
+from __future__ import annotations
+
+from reader.analysis.entities import Entity, fold
+from reader.analysis.sources import is_title
+from reader.analysis.speakers import SpeakerBuilder
+from reader.analysis.vocabulary import (
+    COMPANY_SUFFIXES,
+    NATIONALITIES,
+    ORG_WORDS,
+    PLACES,
+    STOP_WORDS,
+)
+
+
+def _words(ent: Entity) -> list[str]:
+    name = max(ent.names, key=lambda n: len(n.split())) if ent.names else ent.key
+    words = fold(name).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return words
+
+
+def _firm(words: list[str]) -> bool:
+    return len(words) >= 2 and words[-1] in COMPANY_SUFFIXES
+
+
+def _short_form(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is the first words of the firm ``long`` and may stand for it."""
+    if not short or len(short) >= len(long):
+        return False
+    if long[: len(short)] != short and not (len(short) == 1 and short[0] in long[1:-1]):
+        return False  # "Montagu" for "Samuel Montagu and Co Ltd" too
+    name = " ".join(short)
+    if name in PLACES or name in NATIONALITIES or name in COMPANY_SUFFIXES:
+        return False  # "New York" is not the "New York Times"
+    one = short[0]
+    return len(short) > 1 or not (one in ORG_WORDS or one in STOP_WORDS or is_title(name))
+
+
+def join_firm_names(b: SpeakerBuilder) -> None:
+    """A speaker named by the first words of a firm's name is that firm."""
+    named = [e for e in b.entities() if not e.anonymous and e.names and e.sex is None]
+    firms = [e for e in named if e.kind == "organization" or _firm(_words(e))]
+    into: dict[int, Entity] = {}
+    for short in named:
+        words = _words(short)
+        for firm in firms:
+            if firm is short or id(firm) in into:
+                continue
+            long = _words(firm)
+            if short.kind != "organization" and not _firm(long) and firm.kind != "organization":
+                continue
+            if _short_form(words, long) and (short.kind == "organization" or _firm(long)):
+                into[id(short)] = firm
+                break
+    if not into:
+        return
+    for short_id, firm in into.items():
+        short = next(e for e in named if id(e) == short_id)
+        _merge(b, short, firm)
+    b.owner = [into.get(id(e), e) if e is not None else None for e in b.owner]
+
+
+def _merge(b: SpeakerBuilder, short: Entity, firm: Entity) -> None:
+    firm.kind = "organization"
+    for name in short.names:
+        firm.add_alias(name)
+    for alias in short.aliases:
+        firm.add_alias(alias)
+    for start, end in zip(short.mentions.starts, short.mentions.ends, strict=True):
+        firm.mentions.add(start, end)
+    for key, ent in list(b.orgs.items()):
+        if ent is short:
+            del b.orgs[key]
+    for group in b.persons.values():
+        if short in group:
+            group.remove(short)
