@@ -168,3 +168,24 @@ def test_a_place_is_not_the_short_name_of_a_firm() -> None:
         "Texas said the new tax was unfair to its farmers.\n"
     )
     assert [name for name, _ in quoted(text)] == ["Texas Instruments Inc", "Texas"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "  World wheat stocks will fall, the International Grain\n"
+            "  Council (IGC) said in its monthly report. The IGC said maize\n"
+            "  stocks would rise. Trade will grow by 3 pct, the\n"
+            "  International Grain Council said.\n",
+            "International Grain Council",
+        ),
+        (
+            "Premier Li Peng said the plan would work.\n"
+            "  Premier Li said prices would stay stable this year.\n",
+            "Li Peng",
+        ),
+    ],
+)
+def test_two_speakers_of_one_name_are_one(text: str, name: str) -> None:
+    assert [n for n, _ in quoted(text)] == [name]

@@ -1,17 +1,21 @@
-"""A firm under its short name: "Alcan" after "Alcan Aluminium Ltd" is one speaker.
+"""Speakers that are one: a firm under its short name, two speakers of one name.
 
-One pass of ``pipeline.SPEAKER_PASSES``, after the named sources: a speaker
+"Alcan" after "Alcan Aluminium Ltd" is one speaker. A pass of
+``pipeline.SPEAKER_PASSES``, after the sources are resolved: a speaker
 whose name is the first words of an organisation's name ("Chevron" for
 "Chevron Corp", "Levon Resources" for "Levon Resources Ltd") joins it; so
 does a name that is another's with a company suffix added ("AMAX Inc" after
-"AMAX"). The joined speaker keeps the fullest name.
+"AMAX"). The joined speaker keeps the fullest name. The last pass joins
+speakers that end up with the same name ("the International Energy Agency
+(IEA)" and "the IEA" spelt out).
 """
 
 from __future__ import annotations
 
 from reader.analysis.entities import Entity, fold
+from reader.analysis.model import SpeakerKind
 from reader.analysis.sources import is_title
-from reader.analysis.speakers import SpeakerBuilder
+from reader.analysis.speakers import SpeakerBuilder, _best_name
 from reader.analysis.vocabulary import (
     COMPANY_SUFFIXES,
     NATIONALITIES,
@@ -70,8 +74,30 @@ def join_firm_names(b: SpeakerBuilder) -> None:
     b.owner = [into.get(id(e), e) if e is not None else None for e in b.owner]
 
 
-def _merge(b: SpeakerBuilder, short: Entity, firm: Entity) -> None:
-    firm.kind = "organization"
+def join_same_names(b: SpeakerBuilder) -> None:
+    """Two speakers that end up with the same name are one (the first mentioned)."""
+    seen: dict[str, Entity] = {}
+    into: dict[int, Entity] = {}
+    for ent in b.entities():
+        if not len(ent.mentions):
+            continue
+        key = fold(_best_name(ent))
+        first = seen.setdefault(key, ent)
+        if first is not ent and id(first) not in into:
+            into[id(ent)] = first
+            _merge(b, ent, first, first.kind)
+            first.names.extend(n for n in ent.names if n not in first.names)
+            first.roles.extend(ent.roles)
+            first.first = first.first or ent.first
+            first.quotes += ent.quotes
+    if into:
+        b.owner = [into.get(id(e), e) if e is not None else None for e in b.owner]
+
+
+def _merge(
+    b: SpeakerBuilder, short: Entity, firm: Entity, kind: SpeakerKind = "organization"
+) -> None:
+    firm.kind = kind
     for name in short.names:
         firm.add_alias(name)
     for alias in short.aliases:
