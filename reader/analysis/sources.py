@@ -18,6 +18,7 @@ from reader.analysis.vocabulary import (
     NEWS_ORGS,
     ORG_WORDS,
     PARTICLES,
+    PLACE_INITIALS,
     PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
@@ -37,6 +38,7 @@ _OWNER = re.compile(r"\w[’']s\Z")
 _ARTICLES = {"the", "a", "an"}
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 _LINKS = NAME_PREPOSITIONS | {"to", "with", "by"}
 NOISE = DETERMINERS | LEADING_NOISE
@@ -56,6 +58,8 @@ def is_org(tokens: list[str]) -> bool:
     """Whether these words name an organisation: a state, a firm, a paper, an acronym."""
     if len(tokens) == 1 and tokens[0].lower() in NEWS_ORGS:
         return True
+    if initialled_name(tokens):
+        return False
     bare = (POSSESSIVE.sub("", t) for t in tokens)  # "Tokyo's", or "Tokyo" "'s"
     if " ".join(t for t in bare if t).lower() in PLACES:
         return True  # a state, its capital or a bloc speaks for a government
@@ -70,6 +74,16 @@ def is_org(tokens: list[str]) -> bool:
         if len(letters) >= 2 and letters.isupper() and letters.isalpha():
             return True
     return False
+
+
+def initialled_name(tokens: list[str]) -> bool:
+    """A person's initials and surname ("G.I. Valentchits"), not an acronym."""
+    if len(tokens) != 2 or not _INITIALS.fullmatch(tokens[0]):
+        return False
+    surname = tokens[1]
+    if tokens[0].lower() in PLACE_INITIALS:
+        return False  # "U.S. Steel"
+    return surname[:1].isupper() and not surname.isupper()
 
 
 @dataclass(slots=True)

@@ -104,7 +104,7 @@ class SpeakerBuilder:
 
     def _org(self, name: str) -> Entity:
         key = fold(re.sub(r"^(?:the|The)\s+", "", name))
-        ent = self.orgs.get(key) or self._org_of_head(key)
+        ent = self.orgs.get(key) or self._org_of_head(key) or self._person_of_surname(key)
         if ent is None:
             ent = self.orgs[key] = Entity("organization", key=key)
         if name not in ent.names:
@@ -118,6 +118,11 @@ class SpeakerBuilder:
             return None
         heads = [e for k, e in self.orgs.items() if k.endswith(" " + key)]
         return heads[-1] if heads else None
+
+    def _person_of_surname(self, key: str) -> Entity | None:
+        """ "Madrid said" after "Deogracias Madrid": the person, not the city."""
+        people = [e for e in self.persons.get(key, ()) if e.first]
+        return people[0] if len(people) == 1 and " " not in key else None
 
     def entity_for(self, reading: Reading) -> Entity:
         """The speaker a reading names, made if it is new (a role makes an anonymous one)."""

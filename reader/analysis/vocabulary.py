@@ -46,6 +46,7 @@ WORD_LISTS = (
     "medium_links",
     "asking_participles",
     "company_suffixes",
+    "place_initials",
     "nationalities",
     "page_furniture",
     "place_heads",
@@ -256,6 +257,7 @@ AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
 ASKING_PARTICIPLES = _WORDS["asking_participles"]
 COMPANY_SUFFIXES = _WORDS["company_suffixes"]
+PLACE_INITIALS = _WORDS["place_initials"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]

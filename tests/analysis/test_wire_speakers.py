@@ -189,3 +189,27 @@ def test_a_place_is_not_the_short_name_of_a_firm() -> None:
 )
 def test_two_speakers_of_one_name_are_one(text: str, name: str) -> None:
     assert [n for n, _ in quoted(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "      K.L. Dvorak, deputy minister of trade, said the plan was ready.\n"
+            '      "We will sign soon," Dvorak said.\n',
+            [("K.L. Dvorak", "person")],
+        ),
+        (
+            "  Rosario Toledo, the plant manager, said the mine would reopen\n"
+            "  in May. Toledo said the company had orders for two years.\n",
+            [("Rosario Toledo", "person")],
+        ),
+        ("U.S. Steel said it would close two mills in Ohio.\n", [("U.S. Steel", "organization")]),
+    ],
+)
+def test_initials_and_a_surname_that_is_a_place_name_a_person(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    result = analyze(text)
+    used = {q.speaker for q in result.quotes}
+    assert [(s.name, s.kind) for s in result.speakers if s.id in used] == expected
