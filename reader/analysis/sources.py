@@ -23,6 +23,7 @@ from reader.analysis.vocabulary import (
     PRONOUNS,
     SOURCE_NOUNS,
     STOP_WORDS,
+    TIME_WORDS,
     TITLES,
 )
 from reader.spans import Span
@@ -76,6 +77,19 @@ def is_org(tokens: list[str]) -> bool:
     return False
 
 
+def time_after(toks: list[tuple[int, int, str]]) -> int:
+    """Where a time after the source's words starts ("Santos yesterday", "officials
+    last week"), or the number of tokens if none does."""
+    k = len(toks)
+    while k > 1 and toks[k - 1][2].lower() in LEADING_NOISE:
+        k -= 1
+    tail = [t[2] for t in toks[k:]]
+    verb = k < len(toks) and toks[k - 1][2].endswith(("ed", "ing"))  # "people arrested last week"
+    if tail and not verb and tail[0][:1].islower() and any(w.lower() in TIME_WORDS for w in tail):
+        return k
+    return len(toks)
+
+
 def initialled_name(tokens: list[str]) -> bool:
     """A person's initials and surname ("G.I. Valentchits"), not an acronym."""
     if len(tokens) != 2 or not _INITIALS.fullmatch(tokens[0]):
@@ -110,6 +124,7 @@ def read_source(text: str, span: Span) -> Reading | None:
     parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, span.start, end)]
     if parens:  # "(R-Ohio)" tags a name; it is not part of it
         toks = [t for t in toks if not any(a <= t[0] < b for a, b in parens)]
+    toks = toks[: time_after(toks)]  # "Santos yesterday": Santos
     if not toks:
         return None
     if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:

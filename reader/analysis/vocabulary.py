@@ -47,6 +47,7 @@ WORD_LISTS = (
     "asking_participles",
     "company_suffixes",
     "place_initials",
+    "time_words",
     "nationalities",
     "page_furniture",
     "place_heads",
@@ -258,6 +259,7 @@ MEDIUM_LINKS = _WORDS["medium_links"]
 ASKING_PARTICIPLES = _WORDS["asking_participles"]
 COMPANY_SUFFIXES = _WORDS["company_suffixes"]
 PLACE_INITIALS = _WORDS["place_initials"]
+TIME_WORDS = _WORDS["time_words"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]
