@@ -213,3 +213,31 @@ def test_initials_and_a_surname_that_is_a_place_name_a_person(
     result = analyze(text)
     used = {q.speaker for q in result.quotes}
     assert [(s.name, s.kind) for s in result.speakers if s.id in used] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("      Norvik yesterday announced a bid for Baltic Oil, saying it was cheap.\n", "Norvik"),
+        (
+            "  Exports will rise. Grain officials last week said the\n  harvest was good.\n",
+            "Grain officials",
+        ),
+        ("Portugal today called on Spain to open its fish markets to all.\n", "Portugal"),
+        ("Theresa May said the talks would go on.\n", "Theresa May"),
+    ],
+)
+def test_a_time_after_the_source_is_no_part_of_its_name(text: str, name: str) -> None:
+    assert [n for n, _ in quoted(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Theresa May said the talks with the union would resume in June.\n", "Theresa May"),
+        ("  Home Secretary Amber Will said the new\n  rules would start in May.\n", "Amber Will"),
+        ("Fox host Megyn Kelly said the debate was fair to both of them.\n", "Megyn Kelly"),
+    ],
+)
+def test_a_surname_that_is_also_a_modal_or_an_adverb_is_a_name(text: str, name: str) -> None:
+    assert [n for n, _ in quoted(text)] == [name]
