@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from reader.analysis.vocabulary import (
     COMPANY_SUFFIXES,
     DETERMINERS,
+    FEMALE_NAMES,
     LEADING_NOISE,
+    MALE_NAMES,
     NAME_PREPOSITIONS,
     NEWS_ORGS,
     ORG_WORDS,
@@ -75,6 +77,18 @@ def is_org(tokens: list[str]) -> bool:
         if len(letters) >= 2 and letters.isupper() and letters.isalpha():
             return True
     return False
+
+
+def given_name_after(toks: list[tuple[int, int, str]], start: int, end: int) -> int:
+    """How many words of a name after "of" belong to the role: "Mines" in "Minister of
+    Mines Patrick Chitambala", where a given name opens the person's name."""
+    if start < 2 or end - start < 3 or toks[start - 1][2].lower() not in _AFFILIATIONS | {"and"}:
+        return 0
+    words = [t[2].lower() for t in toks[start:end]]
+    given = [k for k, w in enumerate(words) if w in MALE_NAMES or w in FEMALE_NAMES]
+    if not given or given[0] == 0 or given[0] > end - start - 2:
+        return 0
+    return given[0] if not is_org([t[2] for t in toks[start + given[0] : end]]) else 0
 
 
 def time_after(toks: list[tuple[int, int, str]]) -> int:
@@ -195,6 +209,7 @@ def read_source(text: str, span: Span) -> Reading | None:
         start = owner + 1  # "the CBC's Richard Cuthbertson": the reporter, not the CBC
     if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
+    start += given_name_after(toks, start, end)  # "Minister of Mines Patrick Chitambala"
     words = [t[2] for t in toks[start:end]]
     last_org = max((k for k, w in enumerate(words[:-1]) if w.lower() in ORG_WORDS), default=-1)
     after_org = False

@@ -241,3 +241,27 @@ def test_a_time_after_the_source_is_no_part_of_its_name(text: str, name: str) ->
 )
 def test_a_surname_that_is_also_a_modal_or_an_adverb_is_a_name(text: str, name: str) -> None:
     assert [n for n, _ in quoted(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "ZAMBIA RESUMES COPPER EXPORTS\n"
+            "  Copper exports through the southern ports resumed on Monday, Minister of\n"
+            "  Mines Patrick Chitambala said. Chitambala said the mines were safe and\n"
+            "  that output would reach last year's level by the end of June.\n",
+            ("Patrick Chitambala", "Minister of Mines"),
+        ),
+        (
+            "OIL OUTPUT TO RISE\n"
+            "  The Minister of Energy and Mines Maria Lopez said oil output would\n"
+            "  rise by four pct this year as two new fields in the east came on stream.\n",
+            ("Maria Lopez", "Minister of Energy and Mines"),
+        ),
+    ],
+)
+def test_the_word_after_of_in_a_role_is_no_part_of_the_name(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert quoted(text) == [expected]
