@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from reader.analysis.entities import Entity, fold
 from reader.analysis.model import SpeakerKind
-from reader.analysis.sources import is_title
+from reader.analysis.sources import PARTICLE_PREFIXES, is_title
 from reader.analysis.speakers import SpeakerBuilder, _best_name
 from reader.analysis.vocabulary import (
     COMPANY_SUFFIXES,
@@ -72,6 +72,33 @@ def join_firm_names(b: SpeakerBuilder) -> None:
         short = next(e for e in named if id(e) == short_id)
         _merge(b, short, firm)
     b.owner = [into.get(id(e), e) if e is not None else None for e in b.owner]
+
+
+def join_name_parts(b: SpeakerBuilder) -> None:
+    """A person named by one part of another's name is that person: "Sheikh Ali" after
+    "Sheikh Ali al-Khalifa al-Sabah", "Rifa'i" after "Zeid al-Rifa'i"."""
+    people = [e for group in b.persons.values() for e in group if e.first and e.names]
+    into: dict[int, Entity] = {}
+    for group in list(b.persons.values()):
+        for ent in list(group):
+            if ent.first or " " in ent.surname or not ent.names:
+                continue
+            word = fold(ent.surname)
+            owners = [p for p in people if p is not ent and word in _parts(p)]
+            if len(owners) == 1 and id(owners[0]) not in into:
+                into[id(ent)] = owners[0]
+                _merge(b, ent, owners[0], owners[0].kind)
+    if into:
+        b.owner = [into.get(id(e), e) if e is not None else None for e in b.owner]
+
+
+def _parts(person: Entity) -> set[str]:
+    """The given name and the surname without its particle ("rifa'i" of "al-Rifa'i")."""
+    parts = {fold(person.first.split()[0])} if person.first else set()
+    surname = fold(person.surname)
+    if "-" in surname and surname.split("-", 1)[0] in PARTICLE_PREFIXES:
+        parts.add(surname.split("-", 1)[1])
+    return parts
 
 
 def join_same_names(b: SpeakerBuilder) -> None:

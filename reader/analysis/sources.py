@@ -41,6 +41,11 @@ _OWNER = re.compile(r"\w[’']s\Z")
 _ARTICLES = {"the", "a", "an"}
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
+PARTICLE_PREFIXES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "an", "az", "bin", "ibn", "abu", "ben"}
+)
+"""Particles written joined to the name they belong to: "al-Sabah", "el-Baz"."""
+_JOINED_PARTICLE = re.compile(r"(?:" + "|".join(sorted(PARTICLE_PREFIXES)) + r")-[A-Z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 _LINKS = NAME_PREPOSITIONS | {"to", "with", "by"}
@@ -54,7 +59,8 @@ def is_title(word: str) -> bool:
 
 
 def is_capital(word: str) -> bool:
-    return word[:1].isupper()
+    """A capitalised word, or a name joined to its particle ("al-Sabah", "el-Baz")."""
+    return word[:1].isupper() or _JOINED_PARTICLE.match(word) is not None
 
 
 def is_org(tokens: list[str]) -> bool:

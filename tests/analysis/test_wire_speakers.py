@@ -265,3 +265,29 @@ def test_the_word_after_of_in_a_role_is_no_part_of_the_name(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert quoted(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OPEC OUTPUT WITHIN QUOTAS, MINISTER SAYS\n"
+            "  Qatari Energy Minister Sheikh Hamad al-Thani said no member of the\n"
+            "  group was exceeding its output quota in March.\n"
+            "      Sheikh Hamad told the daily al-Watan that prices would stay firm\n"
+            "  through the summer months of this year.\n",
+            ("Hamad al-Thani", "Qatari Energy Minister Sheikh"),
+        ),
+        (
+            "JORDAN SEEKS AID\n"
+            "  Prime Minister Omar al-Badri said the country needed more aid from\n"
+            "  its neighbours to build new roads and schools in the south.\n"
+            "      Badri said the debt would be repaid over twenty years.\n",
+            ("Omar al-Badri", "Prime Minister"),
+        ),
+    ],
+)
+def test_a_name_joined_to_its_particle_and_its_parts_are_one_person(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert quoted(text) == [expected]
