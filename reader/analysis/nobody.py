@@ -108,3 +108,18 @@ def asked_by(text: str, source: Span) -> Span | None:
     base = source.start - len(before)
     start = base + words.start() + len(words.group()) - len(words.group().lstrip())
     return Span(start, base + len(head))
+
+
+def opening_word(text: str, source: Span) -> bool:
+    """A lone participle that opens its sentence: "Speaking at a lunch, ...", "Asked if
+    ..." (the speaker is named later in the sentence, not by this word)."""
+    word = source.text(text)
+    low = word.lower()
+    if not word.isalpha() or not word[:1].isupper() or not low.endswith(("ing", "ed")):
+        return False
+    if low in SOURCE_NOUNS or low in TITLES:
+        return False
+    j = source.start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n"

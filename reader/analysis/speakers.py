@@ -30,7 +30,7 @@ from reader.analysis.entities import (
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
-from reader.analysis.nobody import asked_by, names_nobody, people_of
+from reader.analysis.nobody import asked_by, names_nobody, opening_word, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
@@ -250,7 +250,7 @@ def source_reading(text: str, source: Span) -> Reading | None:
 
     A label of the page ("READ MORE") or a fragment ("It's a") names no speaker at all.
     """
-    if names_nobody(text, source):
+    if names_nobody(text, source) or opening_word(text, source):
         return None
     source = asked_by(text, source) or source  # economists polled by Reuters, not Reuters
     people = people_of(text, source)  # "West German" bankers, never a person "West German"

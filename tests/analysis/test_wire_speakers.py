@@ -291,3 +291,18 @@ def test_a_name_joined_to_its_particle_and_its_parts_are_one_person(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert quoted(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TRADE TALKS\n"
+        "      Speaking at a lunch of exporters in Lyon, the minister's aide noted the\n"
+        "  long history of quarrels over steel and wine, and warned of more to come.\n",
+        "RATES\n"
+        "      Asked if the banks had agreed on a common rate, the minister declined\n"
+        "  to give figures and said any number would unsettle the markets.\n",
+    ],
+)
+def test_a_participle_opening_the_sentence_is_no_speaker(text: str) -> None:
+    assert all(name not in {"Speaking", "Asked"} for name, _ in quoted(text))
