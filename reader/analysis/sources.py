@@ -276,6 +276,7 @@ def read_source(text: str, span: Span) -> Reading | None:
         org = True
     if role_text and _JOINED.search(role_text):
         role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
+    name = POSSESSIVE.sub("", name) or name  # "Brazil's" said: Brazil
     return Reading("name", name, name_span, role_text, org)
 
 

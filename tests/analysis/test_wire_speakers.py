@@ -306,3 +306,12 @@ def test_a_name_joined_to_its_particle_and_its_parts_are_one_person(
 )
 def test_a_participle_opening_the_sentence_is_no_speaker(text: str) -> None:
     assert all(name not in {"Speaking", "Asked"} for name, _ in quoted(text))
+
+
+def test_a_possessive_is_no_part_of_a_name() -> None:
+    text = (
+        "COFFEE\n"
+        "      Brazil said it would sell more coffee this year than last, and\n"
+        "  Colombia's said its own exports would grow by three pct in 1987.\n"
+    )
+    assert [n for n, _ in quoted(text)] == ["Brazil", "Colombia"]
