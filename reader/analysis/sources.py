@@ -48,7 +48,7 @@ PARTICLE_PREFIXES = frozenset(
 _JOINED_PARTICLE = re.compile(r"(?:" + "|".join(sorted(PARTICLE_PREFIXES)) + r")-[A-Z]")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
-_LINKS = NAME_PREPOSITIONS | {"to", "with", "by"}
+_LINKS = NAME_PREPOSITIONS | {"to", "with", "by", "around", "across", "throughout", "over"}
 NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
 
@@ -347,7 +347,7 @@ def _affiliated(toks: list[tuple[int, int, str]], start: int) -> tuple[int | Non
     while k >= 0 and is_capital(toks[k][2]) and not is_title(toks[k][2]):
         k -= 1
     run = [t[2] for t in toks[k + 1 : start - 1]]
-    if len(run) >= 2 and not is_org(run):
+    if (len(run) >= 2 or surname_of(run)) and not is_org(run):
         return k + 1, None
     j = start - 1
     while j >= 0 and (is_capital(toks[j][2]) or toks[j][2].lower() in _AFFILIATIONS | _ARTICLES):
@@ -356,6 +356,24 @@ def _affiliated(toks: list[tuple[int, int, str]], start: int) -> tuple[int | Non
     if word.islower() and word not in NOISE and toks[j + 1][2].lower() in _AFFILIATIONS:
         return None, j + 1
     return None, None
+
+
+def surname_of(run: list[str]) -> bool:
+    """A surname alone before "of", "at" ("McGroarty of Discount"): a person, not a
+    title, a place or a word that opens the sentence."""
+    if len(run) != 1:
+        return False
+    word = run[0]
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and not is_title(word)
+        and low not in PLACES
+        and low not in LEADING_NOISE
+        and low not in STOP_WORDS
+        and low not in DETERMINERS
+    )
 
 
 def _lower_first(s: str) -> str:

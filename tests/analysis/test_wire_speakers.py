@@ -315,3 +315,23 @@ def test_a_possessive_is_no_part_of_a_name() -> None:
         "  Colombia's said its own exports would grow by three pct in 1987.\n"
     )
     assert [n for n, _ in quoted(text)] == ["Brazil", "Colombia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'DOLLAR\n      The dollar fell in Tokyo. "The Fed will not step in yet," said\n'
+            '  Tom Parry of Westland Securities Inc. "It is too early," said Parry of\n'
+            "  Westland.\n",
+            "Tom Parry",
+        ),
+        (
+            "TRADE\n      Exports will keep growing this year, traders from around the world\n"
+            "  said at the fair in Hanover.\n",
+            "traders from around the world",
+        ),
+    ],
+)
+def test_the_person_before_of_and_a_phrase_after_around(text: str, name: str) -> None:
+    assert [n for n, _ in quoted(text)] == [name]
