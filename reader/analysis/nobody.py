@@ -15,8 +15,10 @@ from reader.analysis.vocabulary import (
     NATIONALITIES,
     ORG_WORDS,
     PAGE_FURNITURE,
+    PLACES,
     SOURCE_NOUNS,
     TITLES,
+    VERB_FORMS,
 )
 from reader.spans import Span
 
@@ -117,8 +119,11 @@ def opening_word(text: str, source: Span) -> bool:
     low = word.lower()
     if not word.isalpha() or not word[:1].isupper() or not low.endswith(("ing", "ed")):
         return False
-    if low in SOURCE_NOUNS or low in TITLES:
-        return False
+    if low in SOURCE_NOUNS or low in TITLES or low in PLACES:
+        return False  # "Beijing warned"
+    after = _WORD_AFTER.match(text, source.end)
+    if after is None or after.group(1).lower() in VERB_FORMS:
+        return False  # the subject of its cue: a name that ends like a participle
     j = source.start - 1
     while j >= 0 and text[j] in " \t":
         j -= 1

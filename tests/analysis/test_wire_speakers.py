@@ -335,3 +335,17 @@ def test_a_possessive_is_no_part_of_a_name() -> None:
 )
 def test_the_person_before_of_and_a_phrase_after_around(text: str, name: str) -> None:
     assert [n for n, _ in quoted(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("TALKS\n      Harding said the plan would cut costs by a third next year.\n", "Harding"),
+        (
+            "TARIFFS\n      Beijing warned that the measures were unfair to its farmers.\n",
+            "Beijing",
+        ),
+    ],
+)
+def test_a_name_that_ends_like_a_participle_still_speaks(text: str, name: str) -> None:
+    assert [n for n, _ in quoted(text)] == [name]
