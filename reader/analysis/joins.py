@@ -52,25 +52,25 @@ def _short_form(short: list[str], long: list[str]) -> bool:
 
 def join_firm_names(b: SpeakerBuilder) -> None:
     """A speaker named by the first words of a firm's name is that firm."""
-    named = [e for e in b.entities() if not e.anonymous and e.names and e.sex is None]
-    firms = [e for e in named if e.kind == "organization" or _firm(_words(e))]
+    named = [(e, _words(e)) for e in b.entities() if not e.anonymous and e.names and e.sex is None]
+    by_word: dict[str, list[tuple[Entity, list[str]]]] = {}
+    for e, long in named:  # each firm under the words a short form may start with
+        if e.kind == "organization" or _firm(long):
+            for w in dict.fromkeys(long[:-1]):
+                by_word.setdefault(w, []).append((e, long))
     into: dict[int, Entity] = {}
-    for short in named:
-        words = _words(short)
-        for firm in firms:
+    for short, words in named:
+        for firm, long in by_word.get(words[0], ()) if words else ():
             if firm is short or id(firm) in into:
-                continue
-            long = _words(firm)
-            if short.kind != "organization" and not _firm(long) and firm.kind != "organization":
                 continue
             if _short_form(words, long) and (short.kind == "organization" or _firm(long)):
                 into[id(short)] = firm
                 break
     if not into:
         return
-    for short_id, firm in into.items():
-        short = next(e for e in named if id(e) == short_id)
-        _merge(b, short, firm)
+    for short, _ in named:
+        if id(short) in into:
+            _merge(b, short, into[id(short)])
     b.owner = [into.get(id(e), e) if e is not None else None for e in b.owner]
 
 
