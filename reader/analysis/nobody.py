@@ -97,6 +97,8 @@ def asked_by(text: str, source: Span) -> Span | None:
     Returns the noun phrase before the participle ("economists"), the speakers;
     None when the source is not the agent of such a participle.
     """
+    if text.rfind("by", max(0, source.start - 6), source.start) < 0:
+        return None  # most sources: no "by" just before
     before = text[max(0, source.start - 120) : source.start]
     m = _ASKED_BY.search(before)
     if m is None or m.group(1).lower() not in ASKING_PARTICIPLES:
