@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from reader.analysis.entities import Entity, fold
 from reader.analysis.model import SpeakerKind
-from reader.analysis.sources import PARTICLE_PREFIXES, is_title
+from reader.analysis.name_words import PARTICLE_PREFIXES
+from reader.analysis.sources import is_title
 from reader.analysis.speakers import SpeakerBuilder, _best_name
 from reader.analysis.vocabulary import (
     COMPANY_SUFFIXES,

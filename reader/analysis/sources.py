@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.name_words import (
+    JOINED_PARTICLE,
+    initialled_name,
+    suffixed,
+    time_after,
+)
 from reader.analysis.vocabulary import (
-    COMPANY_SUFFIXES,
     DETERMINERS,
     FEMALE_NAMES,
     LEADING_NOISE,
@@ -20,12 +25,10 @@ from reader.analysis.vocabulary import (
     NEWS_ORGS,
     ORG_WORDS,
     PARTICLES,
-    PLACE_INITIALS,
     PLACES,
     PRONOUNS,
     SOURCE_NOUNS,
     STOP_WORDS,
-    TIME_WORDS,
     TITLES,
 )
 from reader.spans import Span
@@ -41,12 +44,6 @@ _OWNER = re.compile(r"\w[’']s\Z")
 _ARTICLES = {"the", "a", "an"}
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
-PARTICLE_PREFIXES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "an", "az", "bin", "ibn", "abu", "ben"}
-)
-"""Particles written joined to the name they belong to: "al-Sabah", "el-Baz"."""
-_JOINED_PARTICLE = re.compile(r"(?:" + "|".join(sorted(PARTICLE_PREFIXES)) + r")-[A-Z]")
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
 _LINKS = NAME_PREPOSITIONS | {"to", "with", "by", "around", "across", "throughout", "over"}
 NOISE = DETERMINERS | LEADING_NOISE
@@ -60,7 +57,7 @@ def is_title(word: str) -> bool:
 
 def is_capital(word: str) -> bool:
     """A capitalised word, or a name joined to its particle ("al-Sabah", "el-Baz")."""
-    return word[:1].isupper() or _JOINED_PARTICLE.match(word) is not None
+    return word[:1].isupper() or JOINED_PARTICLE.match(word) is not None
 
 
 def is_org(tokens: list[str]) -> bool:
@@ -95,29 +92,6 @@ def given_name_after(toks: list[tuple[int, int, str]], start: int, end: int) -> 
     if not given or given[0] == 0 or given[0] > end - start - 2:
         return 0
     return given[0] if not is_org([t[2] for t in toks[start + given[0] : end]]) else 0
-
-
-def time_after(toks: list[tuple[int, int, str]]) -> int:
-    """Where a time after the source's words starts ("Santos yesterday", "officials
-    last week"), or the number of tokens if none does."""
-    k = len(toks)
-    while k > 1 and toks[k - 1][2].lower() in LEADING_NOISE:
-        k -= 1
-    tail = [t[2] for t in toks[k:]]
-    verb = k < len(toks) and toks[k - 1][2].endswith(("ed", "ing"))  # "people arrested last week"
-    if tail and not verb and tail[0][:1].islower() and any(w.lower() in TIME_WORDS for w in tail):
-        return k
-    return len(toks)
-
-
-def initialled_name(tokens: list[str]) -> bool:
-    """A person's initials and surname ("G.I. Valentchits"), not an acronym."""
-    if len(tokens) != 2 or not _INITIALS.fullmatch(tokens[0]):
-        return False
-    surname = tokens[1]
-    if tokens[0].lower() in PLACE_INITIALS:
-        return False  # "U.S. Steel"
-    return surname[:1].isupper() and not surname.isupper()
 
 
 @dataclass(slots=True)
@@ -278,11 +252,6 @@ def read_source(text: str, span: Span) -> Reading | None:
         role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
     name = POSSESSIVE.sub("", name) or name  # "Brazil's" said: Brazil
     return Reading("name", name, name_span, role_text, org)
-
-
-def suffixed(toks: list[tuple[int, int, str]]) -> bool:
-    """Whether these words end in a firm's legal suffix ("Co Ltd", "Smelting Inc")."""
-    return bool(toks) and toks[-1][2].lower() in COMPANY_SUFFIXES
 
 
 def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
