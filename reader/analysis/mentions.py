@@ -172,13 +172,19 @@ def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None
             first = text[start:end] if end > start + len(target.surname) else ""
     elif first and before and before.group(1) and candidate == first:
         given = before.group(1)
-        if _plain_word(text, given, before.start(1)):
+        if _plain_word(text, given, before.start(1)) and not _after_of(text, before.start(1)):
             first_start = before.start(1)  # "Lorena Paz Akin": a surname of two words
     target.mentions.add(first_start, end)
     full = " ".join(text[first_start:end].split())
     if first and full not in target.names:
         target.names.append(full)
     target.add_alias(full)
+
+
+def _after_of(text: str, at: int) -> bool:
+    """Whether "of", "for" or "and" stands before ``at``: "Minister of Mines Patrick"."""
+    word = _WORD_BEFORE.search(text, max(0, at - 30), at)
+    return word is not None and word.group(1) in {"of", "for", "and"}
 
 
 def _plain_word(text: str, word: str, at: int) -> bool:

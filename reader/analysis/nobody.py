@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from reader.analysis.vocabulary import (
+    ASKING_PARTICIPLES,
     MUTE_NOUNS,
     NATIONALITIES,
     ORG_WORDS,
     PAGE_FURNITURE,
+    PLACES,
     SOURCE_NOUNS,
     TITLES,
     VERB_FORMS,
@@ -34,6 +36,9 @@ _CLAUSE_WORDS = {
     "can’t", "don't", "don’t", "didn't", "didn’t", "isn't", "isn’t", "wasn't", "wasn’t",
 }  # fmt: skip
 """Words that make a clause of a source: an object pronoun, "it is", a negated verb."""
+_ASKED_BY = re.compile(r"([A-Za-z][\w'’.-]*)\s+by\s+\Z")
+_ASKED_WORDS = re.compile(r"(?:[A-Za-z][\w'’.-]*[^\S\n]*\n?[^\S\n]*){1,4}\Z")
+_ASKED_STOP = re.compile(r".*(?:[,.;:!?\"“”()]|\n\s*\n)", re.DOTALL)
 
 
 def names_nobody(text: str, source: Span) -> bool:
@@ -117,3 +122,44 @@ def under_a_label(text: str, pos: int) -> bool:
     if m is None:
         return False
     return all(w.lower() in PAGE_FURNITURE for w in m.group(1).split())
+
+
+def asked_by(text: str, source: Span) -> Span | None:
+    """The people a source only asked: "economists polled by Reuters said".
+
+    Returns the noun phrase before the participle ("economists"), the speakers;
+    None when the source is not the agent of such a participle.
+    """
+    if text.rfind("by", max(0, source.start - 6), source.start) < 0:
+        return None  # most sources: no "by" just before
+    before = text[max(0, source.start - 120) : source.start]
+    m = _ASKED_BY.search(before)
+    if m is None or m.group(1).lower() not in ASKING_PARTICIPLES:
+        return None
+    head = before[: m.start()].rstrip()
+    stop = _ASKED_STOP.match(head)
+    lo = stop.end() if stop else 0
+    words = _ASKED_WORDS.search(head, lo)
+    if words is None:
+        return None
+    base = source.start - len(before)
+    start = base + words.start() + len(words.group()) - len(words.group().lstrip())
+    return Span(start, base + len(head))
+
+
+def opening_word(text: str, source: Span) -> bool:
+    """A lone participle that opens its sentence: "Speaking at a lunch, ...", "Asked if
+    ..." (the speaker is named later in the sentence, not by this word)."""
+    word = source.text(text)
+    low = word.lower()
+    if not word.isalpha() or not word[:1].isupper() or not low.endswith(("ing", "ed")):
+        return False
+    if low in SOURCE_NOUNS or low in TITLES or low in PLACES:
+        return False  # "Beijing warned"
+    after = _WORD_AFTER.match(text, source.end)
+    if after is None or after.group(1).lower() in VERB_FORMS:
+        return False  # the subject of its cue: a name that ends like a participle
+    j = source.start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n"

@@ -66,6 +66,14 @@ def iter_tokens(text: str, lo: int, hi: int) -> Iterator[Token]:
         yield _new(Token, (m.start(), m.end(), m.group()))
 
 
+def surname_at(toks: list[Token], i: int) -> bool:
+    """A capitalised word after a given name ("May" in "Theresa May"), not a modal."""
+    if i < 1 or not toks[i].text[:1].isupper():
+        return False
+    given = toks[i - 1].text
+    return given[:1].isupper() and given[:1].isalpha() and not given.isupper()
+
+
 def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, int]:
     """The noun phrase ending right before a cue, and where the cue starts.
 
@@ -78,8 +86,8 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
     aux = 0
     while i >= 0 and aux < 3:
         low = toks[i].text.lower()
-        if low not in _AUX_OR_MODAL:
-            break
+        if low not in _AUX_OR_MODAL or surname_at(toks, i):
+            break  # "Theresa May said": a name, not a modal
         if low in MODALS:
             return None, cue_start  # "would say": not a report of speech
         cue_start = toks[i].start
@@ -122,7 +130,8 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
             picked.append(toks[i])  # "Mr. King and Mr. Schultz say"
             i -= 1
             continue
-        if low in STOP_WORDS or (low in VERB_FORMS and w[0].islower()):
+        name_word = low in _AUX_OR_MODAL and surname_at(toks, i)  # "May"
+        if (low in STOP_WORDS and not name_word) or (low in VERB_FORMS and w[0].islower()):
             break
         picked.append(toks[i])
         i -= 1
@@ -371,7 +380,11 @@ def plausible(picked: list[Token], described: bool = False) -> bool:
     if DETERMINERS.issuperset(low):
         return False  # "the", "some": nobody named
     last = low[-1]
-    if last.endswith("ly") or last in STOP_WORDS or last[0].isdigit():
+    surname = len(words) > 1 and words[-1][:1].isupper()  # "Theresa May", "Megyn Kelly"
+    adverb = last.endswith("ly") and not surname
+    if adverb or (last in STOP_WORDS and not (surname and last in _AUX_OR_MODAL)):
+        return False
+    if last[0].isdigit():
         return False
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and low[0] not in DETERMINERS

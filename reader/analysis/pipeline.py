@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from reader.analysis.cues import read_cues
 from reader.analysis.flow import Flow
 from reader.analysis.found import Found
+from reader.analysis.joins import join_firm_names, join_name_parts, join_same_names
 from reader.analysis.layout import Layout
 from reader.analysis.mentions import scan_name_mentions, scan_role_mentions
 from reader.analysis.model import Analysis, QuoteList, Speaker
@@ -45,8 +46,11 @@ SPEAKER_PASSES: tuple[Callable[[SpeakerBuilder], None], ...] = (
     name_sources,  # a named source makes (or joins) a speaker
     scan_name_mentions,  # every name of those speakers in the text; first names join surnames
     resolve_sources,  # roles, pronouns, headline names: the speaker each stands for
+    join_firm_names,  # "Alcan" after "Alcan Aluminium Ltd": the firm
     follow_continuations,  # a statement that continues another takes its speaker
     scan_role_mentions,  # "the Russian minister" wherever it stands, for that speaker
+    join_name_parts,  # "Sheikh Ali" after "Sheikh Ali al-Sabah": that person
+    join_same_names,  # two speakers under one name are one
 )
 """The passes that make speakers of the statements' sources, in their order."""
 

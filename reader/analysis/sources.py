@@ -10,10 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.analysis.name_words import (
+    JOINED_PARTICLE,
+    initialled_name,
+    suffixed,
+    time_after,
+)
 from reader.analysis.vocabulary import (
     ABBREVIATIONS,
     DETERMINERS,
+    FEMALE_NAMES,
     LEADING_NOISE,
+    MALE_NAMES,
     NAME_PREPOSITIONS,
     NEWS_ORGS,
     ORG_WORDS,
@@ -40,7 +48,7 @@ _SENTENCE_STOP = re.compile(r"(?<![A-Z.])[A-Z][a-z]{2,}\.\Z")
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
 _PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
-_LINKS = NAME_PREPOSITIONS | {"to", "with", "by"}
+_LINKS = NAME_PREPOSITIONS | {"to", "with", "by", "around", "across", "throughout", "over"}
 NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
 
@@ -51,13 +59,16 @@ def is_title(word: str) -> bool:
 
 
 def is_capital(word: str) -> bool:
-    return word[:1].isupper()
+    """A capitalised word, or a name joined to its particle ("al-Sabah", "el-Baz")."""
+    return word[:1].isupper() or JOINED_PARTICLE.match(word) is not None
 
 
 def is_org(tokens: list[str]) -> bool:
     """Whether these words name an organisation: a state, a firm, a paper, an acronym."""
     if len(tokens) == 1 and tokens[0].lower() in NEWS_ORGS:
         return True
+    if initialled_name(tokens):
+        return False
     bare = (POSSESSIVE.sub("", t) for t in tokens)  # "Tokyo's", or "Tokyo" "'s"
     if " ".join(t for t in bare if t).lower() in PLACES:
         return True  # a state, its capital or a bloc speaks for a government
@@ -72,6 +83,18 @@ def is_org(tokens: list[str]) -> bool:
         if len(letters) >= 2 and letters.isupper() and letters.isalpha():
             return True
     return False
+
+
+def given_name_after(toks: list[tuple[int, int, str]], start: int, end: int) -> int:
+    """How many words of a name after "of" belong to the role: "Mines" in "Minister of
+    Mines Patrick Chitambala", where a given name opens the person's name."""
+    if start < 2 or end - start < 3 or toks[start - 1][2].lower() not in _AFFILIATIONS | {"and"}:
+        return 0
+    words = [t[2].lower() for t in toks[start:end]]
+    given = [k for k, w in enumerate(words) if w in MALE_NAMES or w in FEMALE_NAMES]
+    if not given or given[0] == 0 or given[0] > end - start - 2:
+        return 0
+    return given[0] if not is_org([t[2] for t in toks[start + given[0] : end]]) else 0
 
 
 @dataclass(slots=True)
@@ -98,6 +121,7 @@ def read_source(text: str, span: Span) -> Reading | None:
     parens = [(m.start(), m.end()) for m in _PARENS.finditer(text, span.start, end)]
     if parens:  # "(R-Ohio)" tags a name; it is not part of it
         toks = [t for t in toks if not any(a <= t[0] < b for a, b in parens)]
+    toks = toks[: time_after(toks)]  # "Santos yesterday": Santos
     if not toks:
         return None
     if len(toks) == 1 and toks[0][2].lower() in PRONOUNS:
@@ -136,6 +160,8 @@ def read_source(text: str, span: Span) -> Reading | None:
     start = i + 1
     if start >= end:
         return _role_reading(text, span, toks)
+    if group_word(text, toks, start, end):
+        return _role_reading(text, span, toks)
     if end - start == 1 and _PARTY_TAG.fullmatch(toks[start][2]):
         return _named_before(text, span, role_part)  # "D-Calif., the incoming chairwoman"
     person, role_end = _affiliated(toks, start)
@@ -155,8 +181,10 @@ def read_source(text: str, span: Span) -> Reading | None:
         j = start - 2
         while j >= 0 and is_capital(toks[j][2]) and toks[j][2].lower() not in DETERMINERS:
             j -= 1
-        if j + 1 < start - 1 and is_org([t[2] for t in toks[j + 1 : start - 1]]):
-            start = j + 1
+        if j + 1 < start - 1 and (
+            is_org([t[2] for t in toks[j + 1 : start - 1]]) or suffixed(toks[start:end])
+        ):
+            start = j + 1  # "Samuel Montagu and Co Ltd", "Hudson Mining and Smelting Co"
     while end - start >= 2 and toks[start][2].lower() in STOP_WORDS:
         start += 1  # "Unlike McCallum": the little word is capitalised by its place only
     owner = max((k for k in range(start, end - 1) if _OWNER.search(toks[k][2])), default=-1)
@@ -164,6 +192,7 @@ def read_source(text: str, span: Span) -> Reading | None:
         start = owner + 1  # "the CBC's Richard Cuthbertson": the reporter, not the CBC
     if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
+    start += given_name_after(toks, start, end)  # "Minister of Mines Patrick Chitambala"
     words = [t[2] for t in toks[start:end]]
     last_org = max((k for k, w in enumerate(words[:-1]) if w.lower() in ORG_WORDS), default=-1)
     after_org = False
@@ -203,6 +232,8 @@ def read_source(text: str, span: Span) -> Reading | None:
         and len(chain) > len(words)
         and all(is_capital(w) or w.lower() in NAME_PREPOSITIONS for w in chain)
         and any(w.lower() in ORG_WORDS for w in chain)
+        and not titled_person(toks, start, end)
+        and person is None  # "Andre Morony of Bankers Trust Ltd": a person at the firm
     ):
         # "the D.C. Court of Appeals' Board on Professional Responsibility": one name.
         first = next(k for k, t in enumerate(toks) if t[2].lower() not in DETERMINERS)
@@ -225,7 +256,34 @@ def read_source(text: str, span: Span) -> Reading | None:
         org = True
     if role_text and _JOINED.search(role_text):
         role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
+    name = POSSESSIVE.sub("", name) or name  # "Brazil's" said: Brazil
     return Reading("name", name, name_span, role_text, org)
+
+
+def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether a title stands just before the name ("Bank of Japan Governor Satoshi
+    Sumita"): the capitalised words before the title are the role, not the name."""
+    title = toks[start - 1][2] if start > 0 else ""
+    return (
+        is_title(title)
+        and title[:1].isupper()
+        and end - start >= 2
+        and not is_org([t[2] for t in toks[start:end]])
+    )
+
+
+def group_word(text: str, toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """A plural common noun capitalised only by its place ("Analysts said", "Dealers
+    said"): the same group as "analysts" elsewhere, not a name."""
+    if end - start != 1 or any(t[2].lower() not in NOISE for t in toks[:start]):
+        return False
+    word = toks[start][2]
+    low = word.lower()
+    if not low.endswith("s") or low.endswith("ss") or word.isupper():
+        return False
+    if low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS or low[:-1] in TITLES:
+        return True
+    return _common_word_at_sentence_start(text, toks[start])
 
 
 def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Reading | None:
@@ -264,7 +322,7 @@ def _affiliated(toks: list[tuple[int, int, str]], start: int) -> tuple[int | Non
     while k >= 0 and is_capital(toks[k][2]) and not is_title(toks[k][2]):
         k -= 1
     run = [t[2] for t in toks[k + 1 : start - 1]]
-    if len(run) >= 2 and not is_org(run):
+    if (len(run) >= 2 or surname_of(run)) and not is_org(run):
         return k + 1, None
     j = start - 1
     while j >= 0 and (is_capital(toks[j][2]) or toks[j][2].lower() in _AFFILIATIONS | _ARTICLES):
@@ -273,6 +331,24 @@ def _affiliated(toks: list[tuple[int, int, str]], start: int) -> tuple[int | Non
     if word.islower() and word not in NOISE and toks[j + 1][2].lower() in _AFFILIATIONS:
         return None, j + 1
     return None, None
+
+
+def surname_of(run: list[str]) -> bool:
+    """A surname alone before "of", "at" ("McGroarty of Discount"): a person, not a
+    title, a place or a word that opens the sentence."""
+    if len(run) != 1:
+        return False
+    word = run[0]
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and not is_title(word)
+        and low not in PLACES
+        and low not in LEADING_NOISE
+        and low not in STOP_WORDS
+        and low not in DETERMINERS
+    )
 
 
 def _lower_first(s: str) -> str:

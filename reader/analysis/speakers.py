@@ -28,7 +28,7 @@ from reader.analysis.entities import (
 from reader.analysis.found import Found
 from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
-from reader.analysis.nobody import cue_is_a_noun, names_nobody, people_of
+from reader.analysis.nobody import asked_by, cue_is_a_noun, names_nobody, opening_word, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
@@ -36,6 +36,7 @@ from reader.analysis.vocabulary import (
     HONORIFICS,
     MALE_NAMES,
     NEWS_ORGS,
+    ORG_WORDS,
     VERB_FORMS,
 )
 from reader.spans import Span, SpanArray
@@ -100,12 +101,25 @@ class SpeakerBuilder:
 
     def _org(self, name: str) -> Entity:
         key = fold(re.sub(r"^(?:the|The)\s+", "", name))
-        ent = self.orgs.get(key)
+        ent = self.orgs.get(key) or self._org_of_head(key) or self._person_of_surname(key)
         if ent is None:
             ent = self.orgs[key] = Entity("organization", key=key)
         if name not in ent.names:
             ent.names.append(name)
         return ent
+
+    def _org_of_head(self, key: str) -> Entity | None:
+        """The organisation a head noun alone stands for: "the Finance Ministry" for
+        "the Ministry" after it (the last one so headed)."""
+        if " " in key or key not in ORG_WORDS:
+            return None
+        heads = [e for k, e in self.orgs.items() if k.endswith(" " + key)]
+        return heads[-1] if heads else None
+
+    def _person_of_surname(self, key: str) -> Entity | None:
+        """ "Madrid said" after "Deogracias Madrid": the person, not the city."""
+        people = [e for e in self.persons.get(key, ()) if e.first]
+        return people[0] if len(people) == 1 and " " not in key else None
 
     def entity_for(self, reading: Reading) -> Entity:
         """The speaker a reading names, made if it is new (a role makes an anonymous one)."""
@@ -203,8 +217,9 @@ def source_reading(text: str, source: Span) -> Reading | None:
 
     A label of the page ("READ MORE") or a fragment ("It's a") names no speaker at all.
     """
-    if names_nobody(text, source):
+    if names_nobody(text, source) or opening_word(text, source):
         return None
+    source = asked_by(text, source) or source  # economists polled by Reuters, not Reuters
     people = people_of(text, source)  # "West German" bankers, never a person "West German"
     if people is None:
         return None

@@ -44,6 +44,10 @@ WORD_LISTS = (
     "document_nouns",
     "author_links",
     "medium_links",
+    "asking_participles",
+    "company_suffixes",
+    "place_initials",
+    "time_words",
     "nationalities",
     "page_furniture",
     "place_heads",
@@ -253,6 +257,10 @@ GENERIC_ORG_HEADS = _WORDS["generic_org_heads"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
 AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
+ASKING_PARTICIPLES = _WORDS["asking_participles"]
+COMPANY_SUFFIXES = _WORDS["company_suffixes"]
+PLACE_INITIALS = _WORDS["place_initials"]
+TIME_WORDS = _WORDS["time_words"]
 NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]
