@@ -12,12 +12,12 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.dates import line_date, opening_date
 from reader.formats import Converted, StyleSpan, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
+from reader.records import field, record
 from reader.spans import Span, SpanArray
 from reader.untrusted import CONTROL as _CONTROL
 
@@ -46,7 +46,7 @@ class DocumentError(Exception):
     """A file that cannot be opened as a document; the message is one clear line."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Post:
     """An embedded social-media post: its paragraph, its words and who posted it."""
 
@@ -58,7 +58,7 @@ class Post:
     date: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Document:
     """A loaded article: the canonical text and what was read from it."""
 

@@ -8,9 +8,9 @@ Web pages are read by ``reader.webpage`` with the same builder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from reader.records import record
 from reader.spans import Span
 from reader.untrusted import clean_text
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 StyleKind = Literal["heading", "emphasis", "strong", "code"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StyleSpan:
     """A piece of the canonical text the source file marked up."""
 
@@ -28,7 +28,7 @@ class StyleSpan:
     kind: StyleKind
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Converted:
     """Plain text of a marked-up file, what it styled, and the title/date it declared."""
 

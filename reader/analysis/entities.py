@@ -11,7 +11,6 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from reader.analysis.model import SpeakerKind
 from reader.analysis.vocabulary import (
@@ -21,6 +20,7 @@ from reader.analysis.vocabulary import (
     MALE_NAMES,
     PERSON_PRONOUNS,
 )
+from reader.records import field, record
 from reader.spans import SpanArray
 
 PRONOUN_WINDOW = 4000
@@ -38,7 +38,7 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Entity:
     """A speaker under construction: every variant seen, every mention found."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from heapq import merge
 
 from reader.analysis.vocabulary import ABBREVIATIONS
 from reader.columns import Columns
+from reader.records import record
 from reader.spans import Span, SpanArray
 
 _MARK = re.compile(r"[\"“”]|''")
@@ -39,7 +39,7 @@ OPENERS = "“"
 CLOSERS = "”"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Quoted:
     """A stretch between quotation marks; ``opened``/``closed`` say which marks exist."""
 

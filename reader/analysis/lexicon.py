@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from reader.analysis import lexicon_cache
 from reader.analysis.trie import WordMatcher, compile_words, phrase_index
+from reader.records import field, record
 
 _SPECIAL_TABLES = frozenset({"compounds", "titles", "classes"})
 """Tables of the lexicon file that are rules, not sectors."""
@@ -82,7 +82,7 @@ def _expand(phrase: str, classes: dict[str, list[str]]) -> list[str]:
     return [p for w in classes.get(m.group(1), ()) for p in _expand(head + w + tail, classes)]
 
 
-@dataclass
+@record
 class Lexicon:
     """Sector names, phrase -> sectors tables and the compiled matchers."""
 

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from reader.analysis.found import Found
 from reader.analysis.layout import REACH, Layout, Quoted
 from reader.analysis.model import QuoteKind
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import VERB_FORMS, Verb
+from reader.records import record
 from reader.spans import Span
 
 # Lower case and Capitalised forms spelled out: faster than a case-blind match.
@@ -49,7 +49,7 @@ _AFTER_ALL = 1 << 62  # sorts after every offset
 _QUESTION_CLOSED = re.compile(r"[?!][’']?(?:[\"”]|'')\Z")
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Cue:
     """One reporting cue read in its sentence, and what the patterns learn about it."""
 

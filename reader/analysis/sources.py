@@ -8,7 +8,6 @@ recognises a role or a pronoun, and tells a person from an organisation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reader.analysis.vocabulary import (
     DETERMINERS,
@@ -22,6 +21,7 @@ from reader.analysis.vocabulary import (
     SOURCE_NOUNS,
     TITLES,
 )
+from reader.records import record
 from reader.spans import Span
 
 _WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
@@ -63,7 +63,7 @@ def is_org(tokens: list[str]) -> bool:
     return False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Reading:
     """What a source span says about its speaker."""
 

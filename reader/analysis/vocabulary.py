@@ -10,11 +10,11 @@ analysis without a word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reader.analysis import lexicon_cache
+from reader.records import record
 
 VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}
 """What a verb's entry may say, and the TOML type of each."""
@@ -54,7 +54,7 @@ class VocabularyError(ValueError):
     """The vocabulary file is wrong; the message names every bad entry."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Verb:
     """A reporting verb: its forms and how its cues read."""
 
@@ -65,7 +65,7 @@ class Verb:
     noun_forms: frozenset[str] = frozenset()  # forms as often nouns: cues only like clause_only
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Vocabulary:
     """The whole file: verbs, word lists and name lists."""
 

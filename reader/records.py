@@ -1,0 +1,152 @@
+"""Record classes: ``@record`` makes ``__init__``, ``__repr__`` and ``__eq__`` from the fields.
+
+A small stand-in for ``dataclasses.dataclass`` (the options this package uses:
+``frozen``, ``order``, ``eq``, ``slots``, ``field(default_factory=..., init=...)``
+and ``__post_init__``), so a short command does not import ``dataclasses`` and
+``inspect`` with it, and making a class costs one compiled function source.
+The methods behave as a dataclass's do: fields in their order, equality and
+order as tuples of the fields between instances of the one class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+if TYPE_CHECKING:
+    from typing import dataclass_transform
+else:
+
+    def dataclass_transform(**_: object) -> Callable[[Any], Any]:
+        return lambda f: f
+
+
+T = TypeVar("T")
+_MISSING: Any = object()
+
+
+class FrozenRecordError(AttributeError):
+    """An attempt to change or delete a field of a frozen record."""
+
+
+class _Field:
+    __slots__ = ("default", "factory", "init")
+
+    def __init__(self, default: Any, factory: Any, init: bool) -> None:
+        self.default, self.factory, self.init = default, factory, init
+
+
+@overload
+def field(*, default_factory: Callable[[], T], init: bool = ...) -> T: ...
+@overload
+def field(*, default: T, init: bool = ...) -> T: ...
+@overload
+def field(*, init: bool = ...) -> Any: ...
+def field(*, default: Any = _MISSING, default_factory: Any = _MISSING, init: bool = True) -> Any:
+    """A field's default made afresh for each instance, or a field ``__init__`` does not take."""
+    return _Field(default, default_factory, init)
+
+
+def _frozen_setattr(self: object, name: str, value: object) -> None:
+    raise FrozenRecordError(f"cannot assign to field {name!r}")
+
+
+def _frozen_delattr(self: object, name: str) -> None:
+    raise FrozenRecordError(f"cannot delete field {name!r}")
+
+
+def _make(
+    cls: type, frozen: bool, order: bool, eq: bool, slots: bool
+) -> type:  # the generated methods, compiled from one source
+    names = list(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063 - no inspect
+    env: dict[str, Any] = {"__name__": cls.__module__, "_MISSING": _MISSING}
+    env["_set"] = object.__setattr__
+    params, body = [], []
+    for name in names:
+        value = cls.__dict__.get(name, _MISSING)
+        spec = value if isinstance(value, _Field) else _Field(value, _MISSING, True)
+        if spec.factory is not _MISSING:
+            env[f"_f_{name}"] = spec.factory
+        if spec.default is not _MISSING:
+            env[f"_d_{name}"] = spec.default
+        if not spec.init:
+            if spec.factory is not _MISSING:
+                expr = f"_f_{name}()"
+            elif spec.default is not _MISSING:
+                expr = f"_d_{name}"
+            else:
+                continue
+        elif spec.factory is not _MISSING:
+            params.append(f"{name}=_MISSING")
+            expr = f"_f_{name}() if {name} is _MISSING else {name}"
+        elif spec.default is not _MISSING:
+            params.append(f"{name}=_d_{name}")
+            expr = name
+        else:
+            params.append(name)
+            expr = name
+        body.append(f"_set(self, {name!r}, {expr})" if frozen else f"self.{name} = {expr}")
+    if "__post_init__" in cls.__dict__:
+        body.append("self.__post_init__()")
+    own = ", ".join(f"self.{n}" for n in names) + ("," if len(names) == 1 else "")
+    other = ", ".join(f"other.{n}" for n in names) + ("," if len(names) == 1 else "")
+    shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
+    lines = [f"def __init__(self, {', '.join(params)}):", *(f"  {b}" for b in body or ["pass"])]
+    lines += ["def __repr__(self):", f'  return f"{{self.__class__.__qualname__}}({shown})"']
+    compared = [("__eq__", "==")] if eq else []
+    if order:
+        compared += [("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")]
+    for method, op in compared:
+        lines += [
+            f"def {method}(self, other):",
+            "  if other.__class__ is self.__class__:",
+            f"    return ({own}) {op} ({other})",
+            "  return NotImplemented",
+        ]
+    if eq and frozen:
+        lines += ["def __hash__(self):", f"  return hash(({own}))"]
+    exec("\n".join(lines), env)  # the source is made above of the field names only
+    ns = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
+    for name in names:
+        if isinstance(ns.get(name), _Field) or (slots and name in ns):
+            del ns[name]
+    for method in ("__init__", "__repr__", *(m for m, _ in compared), "__hash__"):
+        if method in env:
+            ns[method] = env[method]
+    if eq and not frozen:
+        ns["__hash__"] = None
+    if frozen:
+        ns["__setattr__"], ns["__delattr__"] = _frozen_setattr, _frozen_delattr
+    ns["__match_args__"] = tuple(names)
+    if slots:
+        ns["__slots__"] = tuple(names)
+    made = type(cls)(cls.__name__, cls.__bases__, ns)
+    made.__qualname__ = cls.__qualname__
+    for method in ("__init__", "__repr__", *(m for m, _ in compared), "__hash__"):
+        if method in env:
+            env[method].__qualname__ = f"{cls.__qualname__}.{method}"
+    return made
+
+
+@overload
+def record(cls: type[T], /) -> type[T]: ...
+@overload
+def record(
+    *, frozen: bool = ..., order: bool = ..., eq: bool = ..., slots: bool = ...
+) -> Callable[[type[T]], type[T]]: ...
+@dataclass_transform(field_specifiers=(field,))
+def record(
+    cls: type[T] | None = None,
+    /,
+    *,
+    frozen: bool = False,
+    order: bool = False,
+    eq: bool = True,
+    slots: bool = False,
+) -> type[T] | Callable[[type[T]], type[T]]:
+    """Make a record class of ``cls``'s annotated fields (see the module's docstring)."""
+
+    def wrap(c: type[T]) -> type[T]:
+        return _make(c, frozen, order, eq, slots)
+
+    return wrap if cls is None else wrap(cls)
