@@ -86,7 +86,7 @@ def compatible(a: str, b: str) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    from rapidfuzz.fuzz import ratio  # loaded only for two different first names
+    from reader.analysis.similarity import ratio  # rapidfuzz's score, without loading it
 
     return fa[0] == fb[0] and ratio(fa, fb) >= 70
 
