@@ -24,16 +24,16 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.analysis import lexicon_cache
+from reader.analysis import lexicon_cache, regexes
 from reader.analysis.trie import WordMatcher, compile_words, phrase_index
 from reader.records import field, record
 
 _SPECIAL_TABLES = frozenset({"compounds", "titles", "classes"})
 """Tables of the lexicon file that are rules, not sectors."""
-_SPACES = re.compile(r"\s+")
+_SPACES = regexes.compile(r"\s+")
 _NONE: frozenset[str] = frozenset()
 _RULES = ("proper", "echoes", "titles", "title_words")
-_CLASS = re.compile(r"\{(\w+)\}")
+_CLASS = regexes.compile(r"\{(\w+)\}")
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
 

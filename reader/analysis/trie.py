@@ -24,6 +24,8 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol, TypeAlias
 
+from reader.analysis import regexes
+
 _END = ""
 # A node of the prefix tree: the next character to its child; _END marks a phrase end.
 _Node: TypeAlias = dict[str, "_Node"]
@@ -31,9 +33,9 @@ _Node: TypeAlias = dict[str, "_Node"]
 COMPILE_AFTER = 30
 """A matcher compiles its regex once it has read this many times its phrases' length."""
 _WORD_RUN = r"\w+"
-_LEADING_WORD = re.compile(r"\w*")
-_SPACE = re.compile(r"\s+")
-_NEXT_WORD = re.compile(r"(\W+)\w+")
+_LEADING_WORD = regexes.compile(r"\w*")
+_SPACE = regexes.compile(r"\s+")
+_NEXT_WORD = regexes.compile(r"(\W+)\w+")
 """What follows a leading word up to the end of the next word (" prices", "-rich")."""
 # The phrases of one leading word: by what follows it up to the next word, and the rest.
 _Group: TypeAlias = tuple[dict[str, list[str]], list[str]]
@@ -175,7 +177,7 @@ class WordMatcher:
         self._groups: dict[str, _Group] = {}
         marks = "".join(k for k in self._index or () if not _is_word(k))
         # The text's words, and the first characters of phrases that start with no word.
-        self._tokens = re.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
+        self._tokens = regexes.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
         # Characters left to read by words before compiling the regex pays for itself.
         self._budget = COMPILE_AFTER * sum(map(len, self.phrases))
 

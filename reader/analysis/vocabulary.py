@@ -9,11 +9,10 @@ analysis without a word.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
-from reader.analysis import lexicon_cache
+from reader.analysis import lexicon_cache, regexes
 from reader.records import record
 
 VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}
@@ -46,8 +45,8 @@ WORD_LISTS = (
 NAME_LISTS = ("places", "female", "male")
 """The lists of ``[names]``: spelt as written, compared case-blind."""
 
-_VERB = re.compile(r"[a-z]+(?: [a-z]+)?")
-_FORM = re.compile(r"[a-z][a-z'’-]*(?: [a-z]+)?")
+_VERB = regexes.compile(r"[a-z]+(?: [a-z]+)?")
+_FORM = regexes.compile(r"[a-z][a-z'’-]*(?: [a-z]+)?")
 
 
 class VocabularyError(ValueError):
