@@ -8,11 +8,11 @@ header into ``Document.date``.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.dates import line_date, opening_date
 from reader.formats import Converted, StyleSpan, markdown_to_text
@@ -20,6 +20,14 @@ from reader.paragraphs import find_dateline, find_headline, split_paragraphs
 from reader.records import field, record
 from reader.spans import Span, SpanArray
 from reader.untrusted import CONTROL as _CONTROL
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the interpreter's own SHA-256: hashlib loads OpenSSL, a tenth of a short run
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - an interpreter without it
+        from hashlib import sha256
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
@@ -90,7 +98,7 @@ class Document:
 
 def text_sha256(text: str, chunk: int = 1 << 20) -> str:
     """SHA-256 of the UTF-8 text, encoded a chunk at a time (no full copy)."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for start in range(0, len(text), chunk):
         digest.update(text[start : start + chunk].encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

@@ -11,12 +11,19 @@ corrupt or unwritable cache is ignored: the table is built.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the interpreter's own SHA-256: hashlib loads OpenSSL, a tenth of a short run
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - an interpreter without it
+        from hashlib import sha256
 
 _FORMAT = b"reader-lexicon-3"
 """Changed whenever the stored fields change, so old files are not read."""
@@ -46,7 +53,7 @@ def cache_dir() -> Path:
 
 def digest(*sources: str) -> str:
     """The cache key of a table built from ``sources``."""
-    h = hashlib.sha256(_FORMAT)
+    h = sha256(_FORMAT)
     for source in sources:
         data = source.encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "little"))
@@ -91,7 +98,7 @@ def load(key: str) -> tuple[Any, ...] | None:
         return None
     if not all(isinstance(v, t) for v, t in zip(data, _TYPES, strict=True)):
         return None
-    if not all(isinstance(v, frozenset) for v in data[1].values()):
+    if not set(map(type, data[1].values())) <= {frozenset}:  # marshal makes no subclasses
         return None
     return data
 
