@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader import regexes
 from reader.dates import line_date, opening_date
 from reader.formats import Converted, StyleSpan, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
@@ -34,11 +35,11 @@ MAX_BYTES = 200 * 1024 * 1024
 
 REPLACEMENT = "\ufffd"
 
-_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
-_NONBLANK = re.compile(r"\S")
+_HEADER = regexes.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
+_NONBLANK = regexes.compile(r"\S")
 # A post embedded from a social network, as news sites flatten them:
 # "<text> — Author Name (@handle) November 16, 2023"
-_POST = re.compile(
+_POST = regexes.compile(
     r"(?P<body>\S.*?)\s+[—–-]{1,2}\s*(?P<author>[^\s()—–][^()\n—–]{0,80}?)\s*"
     r"\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
@@ -46,8 +47,10 @@ _POST = re.compile(
     re.DOTALL,
 )
 _MAX_POST_CHARS = 2000
-_URL_TAIL = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|" + REPLACEMENT + r"))+\s*\Z")
-_JUNK_HEAD = re.compile(r"[\s" + REPLACEMENT + r"]+")
+_URL_TAIL = regexes.compile(
+    r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|" + REPLACEMENT + r"))+\s*\Z"
+)
+_JUNK_HEAD = regexes.compile(r"[\s" + REPLACEMENT + r"]+")
 
 
 class DocumentError(Exception):

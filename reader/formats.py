@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal
 
+from reader import regexes
 from reader.records import record
 from reader.spans import Span
 from reader.untrusted import clean_text
@@ -86,9 +87,9 @@ class Builder:
         return text, styles
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-_FM_FIELD = re.compile(r"^(title|date)\s*:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FRONT_MATTER = regexes.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FM_FIELD = regexes.compile(r"^(title|date)\s*:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
+ISO_DATE = regexes.compile(r"\d{4}-\d{2}-\d{2}")
 
 _INLINE_STYLE: dict[str, StyleKind] = {"em": "emphasis", "strong": "strong"}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.patterns import (
     ACCORDING,
     ADJUNCT,

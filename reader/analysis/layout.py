@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_right
 from heapq import merge
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.vocabulary import ABBREVIATIONS
 from reader.columns import Columns
 from reader.records import record

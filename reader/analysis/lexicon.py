@@ -24,7 +24,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from reader.analysis import lexicon_cache, regexes
+from reader import regexes
+from reader.analysis import lexicon_cache
 from reader.analysis.trie import WordMatcher, compile_words, phrase_index
 from reader.records import field, record
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.found import Found
 from reader.analysis.phrases import name_within
 from reader.analysis.quotes import QuoteFinder

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.layout import Quoted
 from reader.analysis.phrases import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder

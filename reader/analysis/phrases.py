@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.vocabulary import (
     ABBREVIATIONS,
     AUXILIARIES,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.found import Found
 from reader.analysis.layout import REACH, Layout, Quoted
 from reader.analysis.model import QuoteKind

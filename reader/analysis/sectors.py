@@ -6,7 +6,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from reader.analysis import regexes
+from reader import regexes
 from reader.analysis.lexicon import Lexicon, lexicon, normalise
 from reader.analysis.model import SectorHit
 from reader.spans import SpanArray

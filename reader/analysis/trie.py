@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol, TypeAlias
 
-from reader.analysis import regexes
+from reader import regexes
 
 _END = ""
 # A node of the prefix tree: the next character to its child; _END marks a phrase end.

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reader.analysis import lexicon_cache, regexes
+from reader import regexes
+from reader.analysis import lexicon_cache
 from reader.records import record
 
 VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.analysis import regexes
+from reader import regexes
 
 PATTERNS = [
     (r"\b(?:said|told)\s+(?P<who>[A-Z]\w+)", 0),

@@ -18,7 +18,7 @@ import re
 import sys
 from typing import Any
 
-from reader.analysis import lexicon_cache
+from reader import cache
 
 try:  # CPython's compiler, as ``re.compile`` runs it
     import _sre  # type: ignore[import-not-found]
@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - another interpreter
     _sre = None
 
 _KIND = "regex"
-_KEY = lexicon_cache.digest(sys.version, str(getattr(_sre, "MAGIC", "")), sys.platform)
+_KEY = cache.digest(sys.version, str(getattr(_sre, "MAGIC", "")), sys.platform)
 _MAX_KEPT = 2000
 """Patterns kept in the file; past this the file starts again with this process's own."""
 
@@ -82,7 +82,7 @@ def _compile(pattern: str, key: tuple[str, int]) -> re.Pattern[str]:
 def _load() -> dict[tuple[str, int], Entry]:
     global _known
     if _known is None:
-        data = lexicon_cache.read(_KEY, _KIND)
+        data = cache.read(_KEY, _KIND)
         _known = data if isinstance(data, dict) else {}
     return _known
 
@@ -91,4 +91,4 @@ def _store() -> None:
     """Write the patterns compiled in this process beside the ones already stored."""
     kept: dict[str, Any] = dict(_load()) if len(_load()) < _MAX_KEPT else dict(_used)
     kept.update(_new)
-    lexicon_cache.write(_KEY, _KIND, kept)
+    cache.write(_KEY, _KIND, kept)
