@@ -8,8 +8,7 @@ with that role.
 
 from __future__ import annotations
 
-import re
-
+from reader import regexes
 from reader.analysis.entities import (
     Entity,
     MentionIndex,
@@ -31,9 +30,9 @@ from reader.analysis.vocabulary import (
 
 # A first name or an honorific stands on the surname's line: a newline left in
 # the flowed text ends a paragraph, and a name never runs across one.
-_FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
-_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
+_FIRST_NAME = regexes.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
+_HONORIFIC = regexes.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
+_THE_BEFORE = regexes.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 

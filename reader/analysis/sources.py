@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader import regexes
 from reader.analysis.vocabulary import (
     DETERMINERS,
     LEADING_NOISE,
@@ -24,12 +25,12 @@ from reader.analysis.vocabulary import (
 from reader.records import record
 from reader.spans import Span
 
-_WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
-POSSESSIVE = re.compile(r"[’']s\Z")
-_JOINED = re.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
+_WORD = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
+POSSESSIVE = regexes.compile(r"[’']s\Z")
+_JOINED = regexes.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
 """A "role" that is really another name joined by "and" ("Mr. King and Mr.")."""
-_PARENS = re.compile(r"\([^()]{0,40}\)")
-_PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
+_PARENS = regexes.compile(r"\([^()]{0,40}\)")
+_PAREN_TAIL = regexes.compile(r"\s*\([^()]{0,40}\)\s*\Z")
 NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader import regexes
 from reader.analysis.entities import (
     Entity,
     MentionIndex,
@@ -31,13 +32,13 @@ from reader.analysis.sources import NOISE, POSSESSIVE, Reading, is_org, is_title
 from reader.analysis.vocabulary import GENERIC_ORG_HEADS, HONORIFICS, TITLES
 from reader.spans import SpanArray
 
-_PERSON_NAME = re.compile(
+_PERSON_NAME = regexes.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr)\.\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"|([A-Z][a-z][\w'’-]*(?:\s+[A-Z]\.)?\s+[A-Z][a-z][\w'’-]+))"
 )
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
-_DEFINITE = re.compile(r"[Tt]he\s")
+_DEFINITE = regexes.compile(r"[Tt]he\s")
 _MAX_FOLLOWS = 50
 """How many statements a chain of continuations may pass through to find its speaker."""
 
