@@ -30,13 +30,9 @@ from reader.analysis.vocabulary import (
 )
 from reader.spans import Span
 
-
-class Token(NamedTuple):
-    """A word, an 's or one punctuation mark, at ``[start, end)`` of the text."""
-
-    start: int
-    end: int
-    text: str
+# The functional form: its field types are objects, not strings to compile at import.
+Token = NamedTuple("Token", [("start", int), ("end", int), ("text", str)])  # noqa: UP014
+Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of the text."""
 
 
 _TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
