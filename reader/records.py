@@ -92,27 +92,31 @@ def _make(
     other = ", ".join(f"other.{n}" for n in names) + ("," if len(names) == 1 else "")
     shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
     lines = [f"def __init__(self, {', '.join(params)}):", *(f"  {b}" for b in body or ["pass"])]
-    lines += ["def __repr__(self):", f'  return f"{{self.__class__.__qualname__}}({shown})"']
+    rest = ["def __repr__(self):", f'  return f"{{self.__class__.__qualname__}}({shown})"']
     compared = [("__eq__", "==")] if eq else []
     if order:
         compared += [("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")]
     for method, op in compared:
-        lines += [
+        rest += [
             f"def {method}(self, other):",
             "  if other.__class__ is self.__class__:",
             f"    return ({own}) {op} ({other})",
             "  return NotImplemented",
         ]
+    later = ["__repr__", *(m for m, _ in compared)]
     if eq and frozen:
-        lines += ["def __hash__(self):", f"  return hash(({own}))"]
+        rest += ["def __hash__(self):", f"  return hash(({own}))"]
+        later.append("__hash__")
     exec("\n".join(lines), env)  # the source is made above of the field names only
+    env["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
     ns = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
     for name in names:
         if isinstance(ns.get(name), _Field) or (slots and name in ns):
             del ns[name]
-    for method in ("__init__", "__repr__", *(m for m, _ in compared), "__hash__"):
-        if method in env:
-            ns[method] = env[method]
+    ns["__init__"] = env["__init__"]
+    made: list[type] = []
+    for method in later:
+        ns[method] = _compiled_on_first_call(method, made, "\n".join(rest), env, later)
     if eq and not frozen:
         ns["__hash__"] = None
     if frozen:
@@ -120,12 +124,28 @@ def _make(
     ns["__match_args__"] = tuple(names)
     if slots:
         ns["__slots__"] = tuple(names)
-    made = type(cls)(cls.__name__, cls.__bases__, ns)
-    made.__qualname__ = cls.__qualname__
-    for method in ("__init__", "__repr__", *(m for m, _ in compared), "__hash__"):
-        if method in env:
-            env[method].__qualname__ = f"{cls.__qualname__}.{method}"
-    return made
+    made.append(type(cls)(cls.__name__, cls.__bases__, ns))
+    made[0].__qualname__ = cls.__qualname__
+    return made[0]
+
+
+def _compiled_on_first_call(
+    method: str, made: list[type], source: str, env: dict[str, Any], methods: list[str]
+) -> Callable[..., Any]:
+    """A stand-in for ``method`` that compiles ``source`` (all of ``methods``), puts them in
+    the class and calls the real one: most classes are never compared or shown in a run."""
+
+    def first_call(self: object, *args: object) -> Any:
+        cls = made[0]
+        if cls.__dict__[method] is first_call:
+            exec(source, env)  # the source is made of the field names only
+            for name in methods:
+                env[name].__qualname__ = f"{cls.__qualname__}.{name}"
+                setattr(cls, name, env[name])
+        return getattr(cls, method)(self, *args)
+
+    first_call.__name__ = method
+    return first_call
 
 
 @overload
