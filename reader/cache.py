@@ -23,7 +23,7 @@ else:
     except ImportError:  # pragma: no cover - an interpreter without it
         from hashlib import sha256
 
-_FORMAT = b"reader-lexicon-3"
+_FORMAT = b"reader-lexicon-4"
 """Changed whenever the stored fields change, so old files are not read."""
 _KEEP = 4
 """Files kept of each kind: a few versions of the program or of a data file in use

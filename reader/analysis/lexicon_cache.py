@@ -16,8 +16,9 @@ from reader.cache import cache_dir, digest, read, write
 
 __all__ = ["cache_dir", "digest", "load", "read", "store", "write"]
 
-_TYPES = (dict, dict, dict, list, frozenset, frozenset, dict, dict)
-"""names, phrases, case phrases, warnings, heads, goods, phrases by leading word, rules."""
+_TYPES = (dict, dict, int, int, dict, list, frozenset, frozenset, dict)
+"""names, packed phrases (``stored_phrases.pack``), their number and total length, case
+phrases, warnings, heads, goods, rules."""
 
 
 def load(key: str) -> tuple[Any, ...] | None:
@@ -27,7 +28,7 @@ def load(key: str) -> tuple[Any, ...] | None:
         return None
     if not all(isinstance(v, t) for v, t in zip(data, _TYPES, strict=True)):
         return None
-    if not set(map(type, data[1].values())) <= {frozenset}:  # marshal makes no subclasses
+    if not set(map(type, data[1].values())) <= {bytes}:  # marshal makes no subclasses
         return None
     return data
 

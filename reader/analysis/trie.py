@@ -163,9 +163,13 @@ class WordMatcher:
         phrases: Iterable[str],
         flags: int = 0,
         index: Mapping[str, Sequence[str]] | None = None,
+        size: int | None = None,
     ) -> None:
-        """``index``, if given, is ``phrase_index(phrases)`` made before (read from a cache)."""
-        self.phrases: Sequence[str] = [p for p in phrases if p]
+        """``index``, if given, is ``phrase_index(phrases)`` made before (read from a cache),
+        and ``size`` the phrases' total length: then ``phrases`` is read only to compile
+        the regex."""
+        self._phrases: Iterable[str] | None = phrases
+        self._list: Sequence[str] | None = None
         self.flags = flags
         self._regex: re.Pattern[str] | None = None
         # Read by words only what the index reads exactly as the regex does: phrases
@@ -179,7 +183,14 @@ class WordMatcher:
         # The text's words, and the first characters of phrases that start with no word.
         self._tokens = regexes.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
         # Characters left to read by words before compiling the regex pays for itself.
-        self._budget = COMPILE_AFTER * sum(map(len, self.phrases))
+        self._budget = COMPILE_AFTER * (sum(map(len, self.phrases)) if size is None else size)
+
+    @property
+    def phrases(self) -> Sequence[str]:
+        """The phrases matched (the empty one left out)."""
+        if self._list is None:
+            self._list, self._phrases = [p for p in self._phrases or () if p], None
+        return self._list
 
     @property
     def regex(self) -> re.Pattern[str]:
