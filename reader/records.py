@@ -58,13 +58,18 @@ def _frozen_delattr(self: object, name: str) -> None:
 def _make(
     cls: type, frozen: bool, order: bool, eq: bool, slots: bool
 ) -> type:  # the generated methods, compiled from one source
-    names = list(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063 - no inspect
+    own = list(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063 - no inspect
+    specs: dict[str, _Field] = {}
+    for base in reversed(cls.__mro__[1:]):  # a base record's fields come first
+        specs.update(base.__dict__.get("__record_specs__", {}))
+    for name in own:
+        value = cls.__dict__.get(name, _MISSING)
+        specs[name] = value if isinstance(value, _Field) else _Field(value, _MISSING, True)
+    names = list(specs)
     env: dict[str, Any] = {"__name__": cls.__module__, "_MISSING": _MISSING}
     env["_set"] = object.__setattr__
     params, body = [], []
-    for name in names:
-        value = cls.__dict__.get(name, _MISSING)
-        spec = value if isinstance(value, _Field) else _Field(value, _MISSING, True)
+    for name, spec in specs.items():
         if spec.factory is not _MISSING:
             env[f"_f_{name}"] = spec.factory
         if spec.default is not _MISSING:
@@ -86,9 +91,9 @@ def _make(
             params.append(name)
             expr = name
         body.append(f"_set(self, {name!r}, {expr})" if frozen else f"self.{name} = {expr}")
-    if "__post_init__" in cls.__dict__:
+    if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
-    own = ", ".join(f"self.{n}" for n in names) + ("," if len(names) == 1 else "")
+    mine = ", ".join(f"self.{n}" for n in names) + ("," if len(names) == 1 else "")
     other = ", ".join(f"other.{n}" for n in names) + ("," if len(names) == 1 else "")
     shown = ", ".join(f"{n}={{self.{n}!r}}" for n in names)
     lines = [f"def __init__(self, {', '.join(params)}):", *(f"  {b}" for b in body or ["pass"])]
@@ -100,17 +105,17 @@ def _make(
         rest += [
             f"def {method}(self, other):",
             "  if other.__class__ is self.__class__:",
-            f"    return ({own}) {op} ({other})",
+            f"    return ({mine}) {op} ({other})",
             "  return NotImplemented",
         ]
     later = ["__repr__", *(m for m, _ in compared)]
     if eq and frozen:
-        rest += ["def __hash__(self):", f"  return hash(({own}))"]
+        rest += ["def __hash__(self):", f"  return hash(({mine}))"]
         later.append("__hash__")
     exec("\n".join(lines), env)  # the source is made above of the field names only
     env["__init__"].__qualname__ = f"{cls.__qualname__}.__init__"
     ns = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
-    for name in names:
+    for name in own:
         if isinstance(ns.get(name), _Field) or (slots and name in ns):
             del ns[name]
     ns["__init__"] = env["__init__"]
@@ -122,8 +127,10 @@ def _make(
     if frozen:
         ns["__setattr__"], ns["__delattr__"] = _frozen_setattr, _frozen_delattr
     ns["__match_args__"] = tuple(names)
+    ns["__record_init__"] = tuple(p.split("=")[0] for p in params)
+    ns["__record_specs__"] = specs
     if slots:
-        ns["__slots__"] = tuple(names)
+        ns["__slots__"] = tuple(own)
     made.append(type(cls)(cls.__name__, cls.__bases__, ns))
     made[0].__qualname__ = cls.__qualname__
     return made[0]
@@ -146,6 +153,12 @@ def _compiled_on_first_call(
 
     first_call.__name__ = method
     return first_call
+
+
+def init_fields(cls: type) -> tuple[str, ...]:
+    """The fields a record class's ``__init__`` takes, in order."""
+    names: tuple[str, ...] = cls.__dict__["__record_init__"]
+    return names
 
 
 @overload

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.records import FrozenRecordError, field, record
+from reader.records import FrozenRecordError, field, init_fields, record
 
 
 @record(frozen=True, order=True, slots=True)
@@ -70,3 +70,16 @@ def test_slots_and_hashing_as_dataclasses() -> None:
     assert Bag("a") == Bag("a") and Bag("a") != Bag("b")
     n = Node("n")
     assert n != Node("n") and n == n and hash(n) == hash(n)  # eq=False: identity
+
+
+@record(frozen=True)
+class Point3(Point):
+    z: int = 0
+
+
+def test_a_subclass_takes_the_base_fields_first() -> None:
+    p = Point3(1, 2, 3)
+    assert (p.x, p.y, p.z) == (1, 2, 3) and repr(p) == "Point3(x=1, y=2, z=3)"
+    with pytest.raises(ValueError, match="negative"):
+        Point3(-1)  # the base's __post_init__ runs
+    assert init_fields(Point3) == ("x", "y", "z") and init_fields(Bag) == ("name", "items")
