@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from reader import regexes
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -47,12 +49,12 @@ _FORMS = (
     r"(?P<day>\d{1,2})\s+" + _MONTH + r",?\s+(?P<year>\d{4})",  # 3 March 2019
 )
 _DATE_LINE = tuple(
-    re.compile(r"[ \t]*" + _LABEL + _WEEKDAY + form + _TIME + r"[ \t]*\Z", re.IGNORECASE)
+    regexes.compile(r"[ \t]*" + _LABEL + _WEEKDAY + form + _TIME + r"[ \t]*\Z", re.IGNORECASE)
     for form in _FORMS
 )
 _PLACE = r"[ \t]*[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
 _DATED_DATELINE = tuple(
-    re.compile(_PLACE + r",\s+" + form + r"\s*(?:\([A-Za-z][A-Za-z. -]{0,24}\)\s*)?[-—–]")
+    regexes.compile(_PLACE + r",\s+" + form + r"\s*(?:\([A-Za-z][A-Za-z. -]{0,24}\)\s*)?[-—–]")
     for form in _FORMS[2:]
 )
 _OPENING_LINES = 6

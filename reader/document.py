@@ -8,29 +8,38 @@ header into ``Document.date``.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from reader import regexes
 from reader.dates import line_date, opening_date
 from reader.formats import Converted, StyleSpan, markdown_to_text
 from reader.paragraphs import find_dateline, find_headline, split_paragraphs
+from reader.records import field, record
 from reader.spans import Span, SpanArray
 from reader.untrusted import CONTROL as _CONTROL
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the interpreter's own SHA-256: hashlib loads OpenSSL, a tenth of a short run
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - an interpreter without it
+        from hashlib import sha256
 
 MAX_BYTES = 200 * 1024 * 1024
 """Files larger than this are refused rather than read into memory."""
 
 REPLACEMENT = "\ufffd"
 
-_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
-_NONBLANK = re.compile(r"\S")
+_HEADER = regexes.compile(r"\A[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+")
+_NONBLANK = regexes.compile(r"\S")
 # A post embedded from a social network, as news sites flatten them:
 # "<text> — Author Name (@handle) November 16, 2023"
-_POST = re.compile(
+_POST = regexes.compile(
     r"(?P<body>\S.*?)\s+[—–-]{1,2}\s*(?P<author>[^\s()—–][^()\n—–]{0,80}?)\s*"
     r"\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>(?:January|February|March|April|May|June|July|August|September|October|"
@@ -38,15 +47,17 @@ _POST = re.compile(
     re.DOTALL,
 )
 _MAX_POST_CHARS = 2000
-_URL_TAIL = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|" + REPLACEMENT + r"))+\s*\Z")
-_JUNK_HEAD = re.compile(r"[\s" + REPLACEMENT + r"]+")
+_URL_TAIL = regexes.compile(
+    r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+|" + REPLACEMENT + r"))+\s*\Z"
+)
+_JUNK_HEAD = regexes.compile(r"[\s" + REPLACEMENT + r"]+")
 
 
 class DocumentError(Exception):
     """A file that cannot be opened as a document; the message is one clear line."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Post:
     """An embedded social-media post: its paragraph, its words and who posted it."""
 
@@ -58,7 +69,7 @@ class Post:
     date: str | None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Document:
     """A loaded article: the canonical text and what was read from it."""
 
@@ -90,7 +101,7 @@ class Document:
 
 def text_sha256(text: str, chunk: int = 1 << 20) -> str:
     """SHA-256 of the UTF-8 text, encoded a chunk at a time (no full copy)."""
-    digest = hashlib.sha256()
+    digest = sha256()
     for start in range(0, len(text), chunk):
         digest.update(text[start : start + chunk].encode("utf-8", "surrogatepass"))
     return digest.hexdigest()

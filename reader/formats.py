@@ -8,9 +8,10 @@ Web pages are read by ``reader.webpage`` with the same builder.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from reader import regexes
+from reader.records import record
 from reader.spans import Span
 from reader.untrusted import clean_text
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 StyleKind = Literal["heading", "emphasis", "strong", "code"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class StyleSpan:
     """A piece of the canonical text the source file marked up."""
 
@@ -28,7 +29,7 @@ class StyleSpan:
     kind: StyleKind
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Converted:
     """Plain text of a marked-up file, what it styled, and the title/date it declared."""
 
@@ -86,9 +87,9 @@ class Builder:
         return text, styles
 
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-_FM_FIELD = re.compile(r"^(title|date)\s*:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FRONT_MATTER = regexes.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FM_FIELD = regexes.compile(r"^(title|date)\s*:\s*[\"']?(.*?)[\"']?\s*$", re.MULTILINE)
+ISO_DATE = regexes.compile(r"\d{4}-\d{2}-\d{2}")
 
 _INLINE_STYLE: dict[str, StyleKind] = {"em": "emphasis", "strong": "strong"}
 

@@ -28,26 +28,26 @@ paragraph treat such a line break as one space (``soft_breaks``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from reader import regexes
 from reader.spans import Span, SpanArray
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
-_LINE = re.compile(r"[^\n]+")
+_BLANK_LINES = regexes.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_LINE = regexes.compile(r"[^\n]+")
 _ITEM_START = frozenset("-*•·▪0123456789")
-_LIST_ITEM = re.compile(r"(?:[-*•·▪]|\d{1,3}[.)])\s")
-_COLUMNS = re.compile(r"\S(?: {3,}|\t)\S")
-_DATELINE = re.compile(
+_LIST_ITEM = regexes.compile(r"(?:[-*•·▪]|\d{1,3}[.)])\s")
+_COLUMNS = regexes.compile(r"\S(?: {3,}|\t)\S")
+_DATELINE = regexes.compile(
     r"(?P<line>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"  # the place, in capitals
     r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # its state or country
     r"(?:,? +(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?"
     r"(?: *\([A-Za-z][A-Za-z. -]{0,24}\))?)"  # the agency
     r"[ \t]*[-—–]{1,2}[ \t]+(?=\S)"
 )
-_DIGIT = re.compile(r"\d")
-SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_DIGIT = regexes.compile(r"\d")
+SOFT_BREAK = regexes.compile(r"[ \t]*\n[ \t]*")
 """A line break inside a paragraph, with the white space around it: one space to a reader."""
 
 NARROW = 45

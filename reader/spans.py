@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from reader.columns import Columns
+from reader.records import record
 
 
-@dataclass(frozen=True, order=True, slots=True)
+@record(frozen=True, order=True, slots=True)
 class Span:
     """A half-open range ``[start, end)`` of code points in a document's text."""
 

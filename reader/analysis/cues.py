@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from reader import regexes
 from reader.analysis.patterns import (
     ACCORDING,
     ADJUNCT,
@@ -24,7 +25,7 @@ from reader.analysis.phrases import source_according_to, source_before, subject_
 from reader.analysis.quotes import CUES, Cue, QuoteFinder
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
-_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
+_PROGRESSIVE = regexes.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
 _ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "editor's", "editor’s"})
 """An article right before a word makes it a noun ("a report", "a comment", "Editor's note").
 
@@ -32,9 +33,9 @@ A possessive does not: "Trump's claim that ..." reports what he said.
 """
 _DESCRIBERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 """After these, a past form describes a noun: "his previously stated views"."""
-_AND_BEFORE = re.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
+_AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
 """A verb joined to the one before it: "claimed vast wealth and said"."""
-_ADVERBIAL_LEAD = re.compile(
+_ADVERBIAL_LEAD = regexes.compile(
     r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then)\b"
     r"[^,;:\"“”]{0,80},)\s*",
     re.IGNORECASE,

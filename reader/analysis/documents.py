@@ -9,9 +9,7 @@ named before it, found by the speaker passes.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
+from reader import regexes
 from reader.analysis.vocabulary import (
     AUTHOR_LINKS,
     DETERMINERS,
@@ -21,16 +19,17 @@ from reader.analysis.vocabulary import (
     NAME_PREPOSITIONS,
     STOP_WORDS,
 )
+from reader.records import record
 from reader.spans import Span
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?")
-_POSSESSIVE = re.compile(r"[’']s?\Z")
+_TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?")
+_POSSESSIVE = regexes.compile(r"[’']s?\Z")
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i"}
-_LABEL = re.compile(r"[A-Z0-9]{1,3}\Z")
+_LABEL = regexes.compile(r"[A-Z0-9]{1,3}\Z")
 """What names a numbered document: "Schedule E", "Annex 2"."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DocumentSource:
     """A document as a source: its author's words in the phrase, or a pronoun, or neither."""
 

@@ -12,7 +12,6 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from reader.analysis.model import SpeakerKind
 from reader.analysis.vocabulary import (
@@ -22,6 +21,7 @@ from reader.analysis.vocabulary import (
     MALE_NAMES,
     PERSON_PRONOUNS,
 )
+from reader.records import field, record
 from reader.spans import SpanArray
 
 PRONOUN_WINDOW = 4000
@@ -40,7 +40,7 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Entity:
     """A speaker under construction: every variant seen, every mention found."""
 
@@ -101,7 +101,7 @@ def compatible(a: str, b: str) -> bool:
         return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    from rapidfuzz.fuzz import ratio  # loaded only for two different first names
+    from reader.analysis.similarity import ratio  # rapidfuzz's score, without loading it
 
     return fa[0] == fb[0] and ratio(fa, fb) >= 70
 

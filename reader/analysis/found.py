@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reader.analysis.model import QuoteKind
+from reader.records import record
 from reader.spans import Span
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Found:
     """One attributed statement as spans; ``follows`` names a quote whose speaker it shares."""
 

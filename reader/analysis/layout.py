@@ -13,18 +13,19 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from dataclasses import dataclass
 from heapq import merge
 
+from reader import regexes
 from reader.analysis.vocabulary import ABBREVIATIONS
 from reader.columns import Columns
+from reader.records import record
 from reader.spans import Span, SpanArray
 
-_MARK = re.compile(r"[\"“”]|''")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[^\s\"“‘(\[a-z])|\n[ \t]*\n")
-_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
+_MARK = regexes.compile(r"[\"“”]|''")
+_SENTENCE_END = regexes.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[^\s\"“‘(\[a-z])|\n[ \t]*\n")
+_WORD_BEFORE = regexes.compile(r"([\w.]+)[.!?…]*[\"”’')\]]*\s*\Z")
 
-_LINK_LABEL = re.compile(
+_LINK_LABEL = regexes.compile(
     r"[ \t]*(?:read\s+more(?:\s+about)?|watch(?:\s+below|\s+more)?|related(?:\s+reading|\s+stories"
     r"|\s+story)?|relevant\s+reading|see\s+also|also\s+read|also\s+on\s+[\w ]{1,30}|listen|"
     r"recommended|click\s+here)[ \t]*:",
@@ -39,7 +40,7 @@ OPENERS = "“"
 CLOSERS = "”"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Quoted:
     """A stretch between quotation marks; ``opened``/``closed`` say which marks exist."""
 

@@ -20,20 +20,23 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from reader import regexes
 from reader.analysis import lexicon_cache
+from reader.analysis.stored_phrases import StoredPhrases, pack
 from reader.analysis.trie import WordMatcher, compile_words, phrase_index
+from reader.records import field, record
 
 _SPECIAL_TABLES = frozenset({"compounds", "titles", "classes"})
 """Tables of the lexicon file that are rules, not sectors."""
-_SPACES = re.compile(r"\s+")
+_SPACES = regexes.compile(r"\s+")
 _NONE: frozenset[str] = frozenset()
 _RULES = ("proper", "echoes", "titles", "title_words")
-_CLASS = re.compile(r"\{(\w+)\}")
+_CLASS = regexes.compile(r"\{(\w+)\}")
 _BRITISH = (("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"))
 
 
@@ -82,12 +85,12 @@ def _expand(phrase: str, classes: dict[str, list[str]]) -> list[str]:
     return [p for w in classes.get(m.group(1), ()) for p in _expand(head + w + tail, classes)]
 
 
-@dataclass
+@record
 class Lexicon:
     """Sector names, phrase -> sectors tables and the compiled matchers."""
 
     names: dict[str, str]
-    phrases: dict[str, frozenset[str]]
+    phrases: Mapping[str, frozenset[str]]  # a dict, or the cache's StoredPhrases
     case_phrases: dict[str, frozenset[str]]
     warnings: list[str] = field(default_factory=list)
     heads: frozenset[str] = frozenset()
@@ -107,10 +110,11 @@ class Lexicon:
         A text is read by its words, looked up among the phrases' leading words,
         until the matcher has read enough to pay for compiling its regex.
         """
-        return WordMatcher(self.phrases, index=self._by_first_word)
+        size = self.phrases.size if isinstance(self.phrases, StoredPhrases) else None
+        return WordMatcher(self.phrases, index=self._by_first_word, size=size)
 
     @cached_property
-    def _by_first_word(self) -> dict[str, list[str]]:
+    def _by_first_word(self) -> Mapping[str, Sequence[str]]:
         """The phrases by their leading word (``trie.phrase_index``), longest first."""
         return phrase_index(self.phrases)
 
@@ -261,7 +265,9 @@ def lexicon() -> Lexicon:
         key = lexicon_cache.digest(package, str(user), "\0" if user_text is None else user_text)
         fields = lexicon_cache.load(key)
         if fields is not None:
-            return _from_fields(fields)
+            return _from_fields(
+                fields, lambda: dict(_build_lexicon(package, user, user_text, None).phrases)
+            )
     lex = _build_lexicon(package, user, user_text, unreadable)
     if key is not None:
         lexicon_cache.store(key, _fields(lex))
@@ -291,18 +297,22 @@ def _build_lexicon(
 def _fields(lex: Lexicon) -> tuple[Any, ...]:
     return (
         lex.names,
-        lex.phrases,
+        pack(lex.phrases),
+        len(lex.phrases),
+        sum(map(len, lex.phrases)),
         lex.case_phrases,
         lex.warnings,
         lex.heads,
         lex.goods,
-        lex._by_first_word,
         lex.rules,
     )
 
 
-def _from_fields(fields: tuple[Any, ...]) -> Lexicon:
-    names, phrases, case_phrases, warnings, heads, goods, by_first_word, rules = fields
+def _from_fields(
+    fields: tuple[Any, ...], rebuild: Callable[[], dict[str, frozenset[str]]]
+) -> Lexicon:
+    names, packed, count, size, case_phrases, warnings, heads, goods, rules = fields
+    phrases = StoredPhrases(packed, count, size, rebuild)
     lex = Lexicon(names, phrases, case_phrases, warnings, heads, goods, rules)
-    lex.__dict__["_by_first_word"] = by_first_word  # the cached property, read from disk
+    lex.__dict__["_by_first_word"] = phrases.index()  # the cached property, read as needed
     return lex

@@ -10,67 +10,15 @@ corrupt or unwritable cache is ignored: the table is built.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import marshal
-import os
-from pathlib import Path
 from typing import Any
 
-from platformdirs import user_cache_dir
+from reader.cache import cache_dir, digest, read, write
 
-_FORMAT = b"reader-lexicon-3"
-"""Changed whenever the stored fields change, so old files are not read."""
-_KEEP = 4
-"""Files kept of each kind: a few versions of the program or of a data file in use
-side by side do not rebuild each other's tables on every run."""
-_TYPES = (dict, dict, dict, list, frozenset, frozenset, dict, dict)
-"""names, phrases, case phrases, warnings, heads, goods, phrases by leading word, rules."""
+__all__ = ["cache_dir", "digest", "load", "read", "store", "write"]
 
-
-def cache_dir() -> Path:
-    """Where the built tables are kept (the platform's cache directory for reader)."""
-    return Path(user_cache_dir("reader"))
-
-
-def digest(*sources: str) -> str:
-    """The cache key of a table built from ``sources``."""
-    h = hashlib.sha256(_FORMAT)
-    for source in sources:
-        data = source.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "little"))
-        h.update(data)
-    return h.hexdigest()[:32]
-
-
-def _path(key: str, kind: str) -> Path:
-    return cache_dir() / f"{kind}-{key}.marshal"
-
-
-def read(key: str, kind: str) -> object:
-    """What was stored for ``key`` as ``kind``, or None when absent or unreadable."""
-    try:
-        return marshal.loads(_path(key, kind).read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-
-
-def write(key: str, kind: str, data: Any) -> None:
-    """Keep ``data`` for ``key``, and of ``kind`` only the ``_KEEP`` newest files; silently
-    skipped on failure (and for data ``marshal`` cannot hold)."""
-    path = _path(key, kind)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(marshal.dumps(data))
-        os.replace(tmp, path)
-        others = [(f.stat().st_mtime_ns, f) for f in path.parent.glob(f"{kind}-*.marshal")]
-        others.sort(reverse=True)
-        for _, old in [o for o in others if o[1] != path][_KEEP - 1 :]:
-            old.unlink(missing_ok=True)
-    except (OSError, ValueError):
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+_TYPES = (dict, dict, int, int, dict, list, frozenset, frozenset, dict)
+"""names, packed phrases (``stored_phrases.pack``), their number and total length, case
+phrases, warnings, heads, goods, rules."""
 
 
 def load(key: str) -> tuple[Any, ...] | None:
@@ -80,7 +28,7 @@ def load(key: str) -> tuple[Any, ...] | None:
         return None
     if not all(isinstance(v, t) for v, t in zip(data, _TYPES, strict=True)):
         return None
-    if not all(isinstance(v, frozenset) for v in data[1].values()):
+    if not set(map(type, data[1].values())) <= {bytes}:  # marshal makes no subclasses
         return None
     return data
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reader import regexes
 from reader.analysis.entities import (
     Entity,
     MentionIndex,
@@ -32,17 +33,17 @@ from reader.analysis.vocabulary import (
 
 # A first name or an honorific stands on the surname's line: a newline left in
 # the flowed text ends a paragraph, and a name never runs across one.
-_FIRST_NAME = re.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
-_HONORIFIC = re.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
-_GIVEN_AFTER = re.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)(?![\w’'-])")
-_WORD_BEFORE = re.compile(r"([\w.-]+)[^\S\n]+\Z")
-_ACRONYM = re.compile(r"[A-Z]{3,6}")
+_FIRST_NAME = regexes.compile(r"(?:([A-Z][\w'’-]*)[^\S\n]+)?([A-Z][\w'’-]*\.?)[^\S\n]+\Z")
+_HONORIFIC = regexes.compile(r"\b(Mrs|Ms|Miss|Mr)\.?[^\S\n]+\Z")
+_GIVEN_AFTER = regexes.compile(r"[^\S\n]+([A-Z][a-z][\w’'-]*)(?![\w’'-])")
+_WORD_BEFORE = regexes.compile(r"([\w.-]+)[^\S\n]+\Z")
+_ACRONYM = regexes.compile(r"[A-Z]{3,6}")
 _SPELT_BEFORE, _SPELT_AFTER = 20000, 300
-_CAPITALISED = re.compile(r"[A-Z][a-z][\w'’-]*")
-_CAPITALISED_RUN = re.compile(
+_CAPITALISED = regexes.compile(r"[A-Z][a-z][\w'’-]*")
+_CAPITALISED_RUN = regexes.compile(
     r"\b[A-Z][a-z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
 )
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
+_THE_BEFORE = regexes.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 from reader.columns import Columns
+from reader.records import field, record
 from reader.spans import Span, SpanArray
 
 QuoteKind = Literal["direct", "indirect", "embedded"]
 SpeakerKind = Literal["person", "organization"]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Speaker:
     """One person or organisation quoted in the text, merged across name variants."""
 
@@ -30,7 +30,7 @@ class Speaker:
             self.mentions = SpanArray(self.mentions)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Quote:
     """An attributed statement: what was said, the reporting cue, and who."""
 
@@ -87,7 +87,7 @@ class QuoteList(Columns[Quote]):
         return Quote(speaker, _KINDS[self._kind[index]], content, cue, source)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class SectorHit:
     """A sector of the fixed taxonomy with every place the text mentions it."""
 
@@ -100,7 +100,7 @@ class SectorHit:
             self.mentions = SpanArray(self.mentions)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Analysis:
     """The whole analysis of one canonical text. Lists are in a stable order."""
 

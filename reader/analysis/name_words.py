@@ -8,8 +8,7 @@ name joined to its particle).
 
 from __future__ import annotations
 
-import re
-
+from reader import regexes
 from reader.analysis.vocabulary import (
     COMPANY_SUFFIXES,
     LEADING_NOISE,
@@ -21,8 +20,8 @@ PARTICLE_PREFIXES = frozenset(
     {"al", "el", "ad", "ar", "as", "ash", "an", "az", "bin", "ibn", "abu", "ben"}
 )
 """Particles written joined to the name they belong to: "al-Sabah", "el-Baz"."""
-JOINED_PARTICLE = re.compile(r"(?:" + "|".join(sorted(PARTICLE_PREFIXES)) + r")-[A-Z]")
-_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+JOINED_PARTICLE = regexes.compile(r"(?:" + "|".join(sorted(PARTICLE_PREFIXES)) + r")-[A-Z]")
+_INITIALS = regexes.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def time_after(toks: list[tuple[int, int, str]]) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from reader import regexes
 from reader.analysis.sources import NOISE, common_word, is_org, is_title
 from reader.analysis.vocabulary import (
     FEMALE_HONORIFICS,
@@ -25,18 +26,20 @@ from reader.analysis.vocabulary import (
     VERB_FORMS,
 )
 
-_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_NON_SPACE = re.compile(r"\S+")
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+")
-_ONE_WORD = re.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+(?![\w'’-])")
-_ORG_NOUN = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
+_HONORIFIC_NAME = regexes.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_NON_SPACE = regexes.compile(r"\S+")
+_CAPITALISED_RUN = regexes.compile(
+    r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+"
+)
+_ONE_WORD = regexes.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+(?![\w'’-])")
+_ORG_NOUN = regexes.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
 _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
 _NOT_NAMES = NATIONALITIES | STOP_WORDS
 _LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
-_OWNED = re.compile(r"[’']s\Z")
-_TITLE_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+\.?)[ \t]+\Z")
-_PREVIOUS_WORD = re.compile(r"\b([A-Za-z]+)[ \t]+\Z")
-_ORG_SHOWN = re.compile(
+_OWNED = regexes.compile(r"[’']s\Z")
+_TITLE_BEFORE = regexes.compile(r"\b([A-Z][A-Za-z]+\.?)[ \t]+\Z")
+_PREVIOUS_WORD = regexes.compile(r"\b([A-Za-z]+)[ \t]+\Z")
+_ORG_SHOWN = regexes.compile(
     r"(?<![\w.])([A-Z]{2,6})(?![\w.’'])"  # an acronym: "the UFCW"
     r"|\b([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+&[ \t]+[A-Z][\w'’-]*)"  # "Procter & Gamble"
     r"|\b(?:"
@@ -46,7 +49,7 @@ _ORG_SHOWN = re.compile(
 )
 """Names that show themselves a firm's or a body's (``NameFinder.last_org``)."""
 _ACRONYM_PLACES = {"us", "uk", "eu", "un", "usa", "uae"}
-_WORD_AFTER = re.compile(r"[^\S\n]*(,|[a-z]+)")
+_WORD_AFTER = regexes.compile(r"[^\S\n]*(,|[a-z]+)")
 _FULL_LOOKBACK = 8000
 """How far back a surname alone looks for the full name it shortens."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reader import regexes
 from reader.analysis.vocabulary import (
     ASKING_PARTICIPLES,
     MUTE_NOUNS,
@@ -23,12 +24,12 @@ from reader.analysis.vocabulary import (
 )
 from reader.spans import Span
 
-_WORD = re.compile(r"[^\W_][\w'’]*")
-_LABEL = re.compile(r"[ \t]*([^\W\d_][\w'’ \t]{0,30}?)[ \t]*:")
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+_WORD = regexes.compile(r"[^\W_][\w'’]*")
+_LABEL = regexes.compile(r"[ \t]*([^\W\d_][\w'’ \t]{0,30}?)[ \t]*:")
+_WORD_AFTER = regexes.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 _ROLE_WORDS = TITLES | ORG_WORDS | SOURCE_NOUNS | NATIONALITIES
-_NOUN_AFTER = re.compile(r"[ \t]+[a-z][a-z-]+")
-_NUMBER_BEFORE = re.compile(r"\b\d[\d,]*[ \t]+\Z")
+_NOUN_AFTER = regexes.compile(r"[ \t]+[a-z][a-z-]+")
+_NUMBER_BEFORE = regexes.compile(r"\b\d[\d,]*[ \t]+\Z")
 _OPEN_ENDED = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your"}
 """Last words that leave a noun phrase unfinished ("It's a", "Given his")."""
 _CLAUSE_WORDS = {
@@ -36,9 +37,9 @@ _CLAUSE_WORDS = {
     "can’t", "don't", "don’t", "didn't", "didn’t", "isn't", "isn’t", "wasn't", "wasn’t",
 }  # fmt: skip
 """Words that make a clause of a source: an object pronoun, "it is", a negated verb."""
-_ASKED_BY = re.compile(r"([A-Za-z][\w'’.-]*)\s+by\s+\Z")
-_ASKED_WORDS = re.compile(r"(?:[A-Za-z][\w'’.-]*[^\S\n]*\n?[^\S\n]*){1,4}\Z")
-_ASKED_STOP = re.compile(r".*(?:[,.;:!?\"“”()]|\n\s*\n)", re.DOTALL)
+_ASKED_BY = regexes.compile(r"([A-Za-z][\w'’.-]*)\s+by\s+\Z")
+_ASKED_WORDS = regexes.compile(r"(?:[A-Za-z][\w'’.-]*[^\S\n]*\n?[^\S\n]*){1,4}\Z")
+_ASKED_STOP = regexes.compile(r".*(?:[,.;:!?\"“”()]|\n\s*\n)", re.DOTALL)
 
 
 def names_nobody(text: str, source: Span) -> bool:

@@ -6,22 +6,22 @@ order is declared in ``pipeline.STATEMENT_PASSES``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 
+from reader import regexes
 from reader.analysis.found import Found
 from reader.analysis.phrases import name_within
 from reader.analysis.quotes import QuoteFinder
 from reader.spans import Span
 
-_TRANSCRIPT = re.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
-_HEADLINE_NAME = re.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
+_TRANSCRIPT = regexes.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
+_HEADLINE_NAME = regexes.compile(r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}(?=:\s+\S)")
 _TURN_PARAGRAPHS = 6
 """How many paragraphs after its label a quoted transcript turn may run over."""
 _HEADLINE_PARAGRAPHS = 3
 """How many paragraphs at the top may open with a speaker's name and a colon."""
-_FIVE_WORDS = re.compile(r"(?:\S+\s+){4}\S")
+_FIVE_WORDS = regexes.compile(r"(?:\S+\s+){4}\S")
 """A quotation with no cue of its own needs five words to be a statement."""
 
 

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from reader import regexes
 from reader.analysis.layout import Quoted
 from reader.analysis.phrases import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder
@@ -27,7 +28,7 @@ from reader.spans import Span
 
 Pattern = Callable[[QuoteFinder, Cue], bool]
 
-_WS = re.compile(r"\s*")
+_WS = regexes.compile(r"\s*")
 _TIME = (
     r"(?:(?:on|last|this|late|early|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|today|yesterday|tonight|(?:this|last|on\s+\w+)\s+"
@@ -44,53 +45,53 @@ _VENUE = (
     r"|(?:via|by)\s+(?:e-?mail|text|phone|telephone|Twitter|video|letter)\b"
     r"|(?!only\b|early\b)[a-z]+ly\b(?=\s*[,.;:])"
 )
-ADJUNCT = re.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
+ADJUNCT = regexes.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
 """When and where it was said: "on Monday", "in a statement", "angrily"."""
-TELL_OBJECT = re.compile(
+TELL_OBJECT = regexes.compile(
     r"\s+(?:me|him|her|us|them|you|reporters|journalists|lawmakers|supporters|"
     r"(?:a\s+|the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+that\b)|"
     r"(?:the|a|an)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
     r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|the))*)(?=[\s,.:;])"
 )
 """The person spoken to, after a verb with ``object = true``: "told reporters"."""
-THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
-_OPEN_AFTER = re.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
-_COLON = re.compile(r"\s*:\s*")
-_LEADING_ADJUNCT = re.compile(
+THAT = regexes.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
+_OPEN_AFTER = regexes.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
+_COLON = regexes.compile(r"\s*:\s*")
+_LEADING_ADJUNCT = regexes.compile(
     r"\s*(?:after|before|during|at|in|on|following|since)\s+(?:[\w'’.-]+\s+){1,5}?"
     r"(?=(?:he|she|they|it|we|I)\s)"
 )
 """A phrase of time or place between the cue and the clause's subject."""
-_PLACE_ONLY = re.compile(
+_PLACE_ONLY = regexes.compile(
     r"\s*(?:at|in|on|during|after|before)\s+[^,;:\"“”]{1,60},\s*(?:where|which|when|who)\b"
 )
 """``said in Lisbon, where ...``: a place and a clause about it, no statement."""
-_REPORTED_STOP = re.compile(
+_REPORTED_STOP = regexes.compile(
     r";|,?\s+and\s+(?:also\s+|then\s+)?(?:said|says|added|warned|told|urged|encouraged|"
     r"called|insisted|vowed|promised|argued|noted|accused|blasted|praised|criticized|"
     r"criticised|announced|pledged|declined|refused)\b"
 )
 """A semicolon, or "and" before a verb of what the speaker did next."""
-_WHAT_BEFORE = re.compile(r"\bwhat\s+\Z", re.IGNORECASE)
-_OBJECT_TO = re.compile(
+_WHAT_BEFORE = regexes.compile(r"\bwhat\s+\Z", re.IGNORECASE)
+_OBJECT_TO = regexes.compile(
     r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
     r"(to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+)"
 )
 """The person spoken to, then what they should do: "police to investigate"."""
-_PHRASE_THEN_THAT = re.compile(
+_PHRASE_THEN_THAT = regexes.compile(
     r"\s+(?:in|at|on|during|after|before|to|via|with|from|by|through|outside|inside)\s"
     r"[^\"“”;:]{1,70}?,?\s+that\s+"
 )
-_ADJUNCT_START = re.compile(
+_ADJUNCT_START = regexes.compile(
     r"\s*,?\s*(?:following|after|before|during|at|in|on|when|while|as|adding|noting|"
     r"speaking|citing|referring|without|despite|amid|from|to\s+(?:reporters|journalists)|"
     r"via|through|with)\b"
 )
-_FIRST_WORD = re.compile(r"\s*[\"“‘']?(\w+)")
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
-_CHAINED_SOURCE = re.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
-_INTERRUPTED = re.compile(r",\s+([a-z][\w'’-]*)")
-_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
+_FIRST_WORD = regexes.compile(r"\s*[\"“‘']?(\w+)")
+_PASSIVE = regexes.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+_CHAINED_SOURCE = regexes.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
+_INTERRUPTED = regexes.compile(r",\s+([a-z][\w'’-]*)")
+_DATELINE = regexes.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 _CONJUNCTIONS = frozenset({"", "but", "and", "yet", "so", "also", "however"})
 
 

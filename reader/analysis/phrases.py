@@ -9,10 +9,10 @@ source is only a span of the text; who it names is for ``sources``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from reader import regexes
 from reader.analysis.vocabulary import (
     ABBREVIATIONS,
     AUXILIARIES,
@@ -30,21 +30,17 @@ from reader.analysis.vocabulary import (
 )
 from reader.spans import Span
 
-
-class Token(NamedTuple):
-    """A word, an 's or one punctuation mark, at ``[start, end)`` of the text."""
-
-    start: int
-    end: int
-    text: str
+# The functional form: its field types are objects, not strings to compile at import.
+Token = NamedTuple("Token", [("start", int), ("end", int), ("text", str)])  # noqa: UP014
+Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of the text."""
 
 
-_TOKEN = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
+_TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _BACK_REACH = 120
 """How far before a cue its source may start (characters)."""
 _ON_REACH = 160
 """How far after a cue (or a sentence start) a source may end."""
-_ROLE_THEN_NAME = re.compile(
+_ROLE_THEN_NAME = regexes.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
 )
@@ -256,18 +252,18 @@ _CLAUSE_WORDS = frozenset(
     {"but", "and", "or", "because", "while", "although", "though", "when", "as", "if", "unless"}
 )
 """Words that end the source after "according to": what follows is another clause."""
-_PARTICIPLE_NEXT = re.compile(r"\s+(?:to|at|in|on|from|with|during)\b")
-_TITLED_NAME = re.compile(
+_PARTICIPLE_NEXT = regexes.compile(r"\s+(?:to|at|in|on|from|with|during)\b")
+_TITLED_NAME = regexes.compile(
     r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?(—–]|\Z))"
 )
 """A role in lower case between capitalised words: "MaRS director Adam Jagelewski"."""
-_TITLED_SUBJECT = re.compile(
+_TITLED_SUBJECT = regexes.compile(
     r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
 )
 """The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
-_NAME_AFTER_ROLE = re.compile(
+_NAME_AFTER_ROLE = regexes.compile(
     r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|\Z))"
 )
 
@@ -402,7 +398,7 @@ def _names_people(low: list[str]) -> bool:
     return head.endswith(PERSON_ENDINGS)
 
 
-_ROLE_BEFORE_NAME = re.compile(r"\b[a-z][\w-]*\s+[A-Z]")
+_ROLE_BEFORE_NAME = regexes.compile(r"\b[a-z][\w-]*\s+[A-Z]")
 """A word in lower case before a capitalised one: "head coach Ken"."""
 
 

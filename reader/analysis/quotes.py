@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
+from reader import regexes
 from reader.analysis.found import Found
 from reader.analysis.layout import REACH, Layout, Quoted
 from reader.analysis.model import QuoteKind
 from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import VERB_FORMS, Verb
+from reader.records import record
 from reader.spans import Span
 
 # Lower case and Capitalised forms spelled out: faster than a case-blind match.
@@ -32,24 +33,24 @@ CUES = compile_words(
 )
 """Every reporting cue: a form of a reporting verb, or "according to"."""
 
-_WS = re.compile(r"\s*")
+_WS = regexes.compile(r"\s*")
 _OWN_CUE_REACH = 60
 """How far after a quotation its own cue may stand (``"B," the minister of trade said``)."""
-_LEADING_THAT = re.compile(r"\A\s*that\s+", re.IGNORECASE)
-_TRAIL_WORDS = re.compile(
+_LEADING_THAT = regexes.compile(r"\A\s*that\s+", re.IGNORECASE)
+_TRAIL_WORDS = regexes.compile(
     r"(?:[\s,;:—–-]+(?:and|but|though|although|while|as|even|so|because|which|when|"
     r"where|after|before|with|since))+[\s,;:—–-]*\Z",
     re.IGNORECASE,
 )
-_PARTIAL_LEAD = re.compile(r"\s*([^\s\"“”:;][^\"“”:;]*?\w[^\"“”:;]*?\s\w[^\"“”:;]*?)\s*")
+_PARTIAL_LEAD = regexes.compile(r"\s*([^\s\"“”:;][^\"“”:;]*?\w[^\"“”:;]*?\s\w[^\"“”:;]*?)\s*")
 """Words of the sentence before a quotation that opens inside it (no marks, colons)."""
-_ENOUGH_WORDS = re.compile(r"\S+\s+\S+\s+\S")
+_ENOUGH_WORDS = regexes.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 _AFTER_ALL = 1 << 62  # sorts after every offset
-_QUESTION_CLOSED = re.compile(r"[?!][’']?(?:[\"”]|'')\Z")
+_QUESTION_CLOSED = regexes.compile(r"[?!][’']?(?:[\"”]|'')\Z")
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Cue:
     """One reporting cue read in its sentence, and what the patterns learn about it."""
 

@@ -9,8 +9,7 @@ that, in the text.
 
 from __future__ import annotations
 
-import re
-
+from reader import regexes
 from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, role_has
 from reader.analysis.sources import Reading
 from reader.analysis.speakers import DEFINITE, SpeakerBuilder
@@ -22,7 +21,7 @@ from reader.analysis.vocabulary import (
     TITLES,
 )
 
-_THE_AND_ADJECTIVES = re.compile(r"\b[Tt]he\s+(?:[a-z-]+,\s+)+\Z")
+_THE_AND_ADJECTIVES = regexes.compile(r"\b[Tt]he\s+(?:[a-z-]+,\s+)+\Z")
 """"the lanky, " before "bespectacled professor": the phrase is definite."""
 _ORG_LOOKBACK = 600
 """How far back "the company" with no firm among the speakers looks for a firm's name."""

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from reader import regexes
 from reader.analysis.lexicon import Lexicon, lexicon, normalise
 from reader.analysis.model import SectorHit
 from reader.spans import SpanArray
 
-_OF = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+_OF = regexes.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
 _ECHO_REACH = 600
 """How far after its last mention a goods compound lends its sector to a bare head."""
 _LINE_GAP = r"[^\S\n]*\n?[^\S\n]*"
-_NAME_AFTER = re.compile(_LINE_GAP + r"(?:of\s+(?:the\s+)?)?(?=\w)")
-_NAME_BEFORE = re.compile(r"(?<![\w.'&-])([\w.'&-]+)" + _LINE_GAP + r"$")
+_NAME_AFTER = regexes.compile(_LINE_GAP + r"(?:of\s+(?:the\s+)?)?(?=\w)")
+_NAME_BEFORE = regexes.compile(r"(?<![\w.'&-])([\w.'&-]+)" + _LINE_GAP + r"$")
 _JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-_JOINED = re.compile(_JOIN)
-_JOINED_ON = re.compile(_JOIN + r"(?:[A-Z][\w-]*" + _JOIN + r")*")
+_JOINED = regexes.compile(_JOIN)
+_JOINED_ON = regexes.compile(_JOIN + r"(?:[A-Z][\w-]*" + _JOIN + r")*")
 """Between the words of one title: "of Industry, Mines and Communication and Transport"."""
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
 

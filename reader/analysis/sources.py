@@ -8,8 +8,8 @@ recognises a role or a pronoun, and tells a person from an organisation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from reader import regexes
 from reader.analysis.name_words import (
     JOINED_PARTICLE,
     initialled_name,
@@ -32,22 +32,23 @@ from reader.analysis.vocabulary import (
     STOP_WORDS,
     TITLES,
 )
+from reader.records import record
 from reader.spans import Span
 
-_WORD = re.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
-POSSESSIVE = re.compile(r"[’']s\Z")
-_JOINED = re.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
+_WORD = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|,")
+POSSESSIVE = regexes.compile(r"[’']s\Z")
+_JOINED = regexes.compile(r"\band(?:\s+(?:Mr|Mrs|Ms|Dr)\.?)?\s*\Z")
 """A "role" that is really another name joined by "and" ("Mr. King and Mr.")."""
-_PARENS = re.compile(r"\([^()]{0,40}\)")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*\Z")
-_PAREN_TAIL = re.compile(r"\s*\([^()]{0,40}\)\s*\Z")
-_OWNER = re.compile(r"\w[’']s\Z")
+_PARENS = regexes.compile(r"\([^()]{0,40}\)")
+_NAME_BEFORE = regexes.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]+),[ \t]*\Z")
+_PAREN_TAIL = regexes.compile(r"\s*\([^()]{0,40}\)\s*\Z")
+_OWNER = regexes.compile(r"\w[’']s\Z")
 _ARTICLES = {"the", "a", "an"}
-_SENTENCE_STOP = re.compile(r"(?<![A-Z.])[A-Z][a-z]{2,}\.\Z")
+_SENTENCE_STOP = regexes.compile(r"(?<![A-Z.])[A-Z][a-z]{2,}\.\Z")
 """A full stop after a name's last word ("Louth."): it ends the sentence, not an abbreviation."""
 _AFFILIATIONS = {"of", "at", "for", "from", "to", "with", "in"}
 """Words after a name that bring in where its person belongs ("of Alabama", "at Harvard")."""
-_PARTY_TAG = re.compile(r"[DRI]-[A-Z][\w.]*")
+_PARTY_TAG = regexes.compile(r"[DRI]-[A-Z][\w.]*")
 _LINKS = NAME_PREPOSITIONS | {"to", "with", "by", "around", "across", "throughout", "over"}
 NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
@@ -97,7 +98,7 @@ def given_name_after(toks: list[tuple[int, int, str]], start: int, end: int) -> 
     return given[0] if not is_org([t[2] for t in toks[start + given[0] : end]]) else 0
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Reading:
     """What a source span says about its speaker."""
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reader import regexes
 from reader.analysis.documents import read_document
 from reader.analysis.entities import (
     Entity,
@@ -41,12 +42,12 @@ from reader.analysis.vocabulary import (
 )
 from reader.spans import Span, SpanArray
 
-_THE_BEFORE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
-_QUOTE_MARK = re.compile(r"[\"“”]")
-_NEXT_WORD = re.compile(r"[^\S\n]*(,|[a-z]+)")
+_THE_BEFORE = regexes.compile(r"\b[Tt]he[^\S\n]+\Z")
+_QUOTE_MARK = regexes.compile(r"[\"“”]")
+_NEXT_WORD = regexes.compile(r"[^\S\n]*(,|[a-z]+)")
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
-DEFINITE = re.compile(r"[Tt]he\s")
+DEFINITE = regexes.compile(r"[Tt]he\s")
 """A definite noun phrase opens here: "the minister", "The company"."""
 _MAX_FOLLOWS = 50
 """How many statements a chain of continuations may pass through to find its speaker."""

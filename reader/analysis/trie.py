@@ -24,6 +24,8 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Protocol, TypeAlias
 
+from reader import regexes
+
 _END = ""
 # A node of the prefix tree: the next character to its child; _END marks a phrase end.
 _Node: TypeAlias = dict[str, "_Node"]
@@ -31,9 +33,9 @@ _Node: TypeAlias = dict[str, "_Node"]
 COMPILE_AFTER = 30
 """A matcher compiles its regex once it has read this many times its phrases' length."""
 _WORD_RUN = r"\w+"
-_LEADING_WORD = re.compile(r"\w*")
-_SPACE = re.compile(r"\s+")
-_NEXT_WORD = re.compile(r"(\W+)\w+")
+_LEADING_WORD = regexes.compile(r"\w*")
+_SPACE = regexes.compile(r"\s+")
+_NEXT_WORD = regexes.compile(r"(\W+)\w+")
 """What follows a leading word up to the end of the next word (" prices", "-rich")."""
 # The phrases of one leading word: by what follows it up to the next word, and the rest.
 _Group: TypeAlias = tuple[dict[str, list[str]], list[str]]
@@ -161,9 +163,13 @@ class WordMatcher:
         phrases: Iterable[str],
         flags: int = 0,
         index: Mapping[str, Sequence[str]] | None = None,
+        size: int | None = None,
     ) -> None:
-        """``index``, if given, is ``phrase_index(phrases)`` made before (read from a cache)."""
-        self.phrases: Sequence[str] = [p for p in phrases if p]
+        """``index``, if given, is ``phrase_index(phrases)`` made before (read from a cache),
+        and ``size`` the phrases' total length: then ``phrases`` is read only to compile
+        the regex."""
+        self._phrases: Iterable[str] | None = phrases
+        self._list: Sequence[str] | None = None
         self.flags = flags
         self._regex: re.Pattern[str] | None = None
         # Read by words only what the index reads exactly as the regex does: phrases
@@ -175,9 +181,16 @@ class WordMatcher:
         self._groups: dict[str, _Group] = {}
         marks = "".join(k for k in self._index or () if not _is_word(k))
         # The text's words, and the first characters of phrases that start with no word.
-        self._tokens = re.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
+        self._tokens = regexes.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
         # Characters left to read by words before compiling the regex pays for itself.
-        self._budget = COMPILE_AFTER * sum(map(len, self.phrases))
+        self._budget = COMPILE_AFTER * (sum(map(len, self.phrases)) if size is None else size)
+
+    @property
+    def phrases(self) -> Sequence[str]:
+        """The phrases matched (the empty one left out)."""
+        if self._list is None:
+            self._list, self._phrases = [p for p in self._phrases or () if p], None
+        return self._list
 
     @property
     def regex(self) -> re.Pattern[str]:

@@ -9,12 +9,12 @@ analysis without a word.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader import regexes
 from reader.analysis import lexicon_cache
+from reader.records import record
 
 VERB_KEYS = {"forms": list, "clause_only": bool, "object": bool, "noun_forms": list}
 """What a verb's entry may say, and the TOML type of each."""
@@ -57,15 +57,15 @@ WORD_LISTS = (
 NAME_LISTS = ("places", "female", "male")
 """The lists of ``[names]``: spelt as written, compared case-blind."""
 
-_VERB = re.compile(r"[a-z]+(?: [a-z]+)?")
-_FORM = re.compile(r"[a-z][a-z'’-]*(?: [a-z]+)?")
+_VERB = regexes.compile(r"[a-z]+(?: [a-z]+)?")
+_FORM = regexes.compile(r"[a-z][a-z'’-]*(?: [a-z]+)?")
 
 
 class VocabularyError(ValueError):
     """The vocabulary file is wrong; the message names every bad entry."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Verb:
     """A reporting verb: its forms and how its cues read."""
 
@@ -76,7 +76,7 @@ class Verb:
     noun_forms: frozenset[str] = frozenset()  # forms as often nouns: cues only like clause_only
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Vocabulary:
     """The whole file: verbs, word lists and name lists."""
 

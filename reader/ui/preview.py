@@ -11,7 +11,6 @@ the preview is a prefix of the whole text and its tail a suffix:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
 from pathlib import Path
 
 from reader.document import (
@@ -23,6 +22,7 @@ from reader.document import (
     sanitise,
 )
 from reader.formats import StyleSpan
+from reader.records import init_fields, record
 from reader.spans import Span
 
 PREVIEW_BYTES = 512 * 1024
@@ -38,7 +38,7 @@ GAP = "⋯ the middle of the file is still being read ⋯"
 _SEPARATOR = "\n\n" + GAP + "\n\n"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PreviewDocument(Document):
     """The head and the tail of a long file, with a line for the gap between them.
 
@@ -113,6 +113,6 @@ def preview_document(path: str | Path) -> PreviewDocument | None:
     if tail:
         gap = Span(head_end + 2, head_end + 2 + len(GAP))
         styles = (*styles, StyleSpan(gap, "emphasis"))
-    values = {f.name: getattr(doc, f.name) for f in fields(Document) if f.init}
+    values = {name: getattr(doc, name) for name in init_fields(Document)}
     values["styles"] = styles
     return PreviewDocument(**values, head_end=head_end, tail_start=tail_start)

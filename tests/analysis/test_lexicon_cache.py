@@ -4,6 +4,7 @@ corrupt or unwritable."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,23 @@ def test_the_lexicon_read_from_the_cache_is_the_one_built(cache_home):
     read = fresh()
     same(read, built)
     assert read._by_first_word == built._by_first_word
+
+
+def test_a_short_text_unpacks_only_the_leading_words_it_reads(cache_home):
+    fresh()
+    read = fresh()
+    find_sectors(TEXT, read)
+    unpacked = set(read.phrases._groups)  # type: ignore[attr-defined]
+    assert unpacked and unpacked <= set(re.findall(r"\w+", TEXT.lower()))
+    assert len(read.phrases) == len(list(read.phrases))  # iterating unpacks every word
+
+
+def test_a_packed_word_that_does_not_unpack_has_the_table_rebuilt(cache_home):
+    built = fresh()
+    read = fresh()
+    read.phrases._packed["crude"] = b"\x00garbage"  # type: ignore[attr-defined]
+    assert read.phrases.get("crude oil") == built.phrases["crude oil"]
+    same(read, built)
 
 
 def test_a_corrupt_cache_file_is_ignored_and_rebuilt(cache_home):
