@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
+from tests.analysis.statements import statements
 
 # (text, source, cue, content)
 BEFORE = [
@@ -31,9 +32,7 @@ BEFORE = [
 
 @pytest.mark.parametrize(("text", "source", "cue", "content"), BEFORE)
 def test_content_before_the_source(text: str, source: str, cue: str, content: str) -> None:
-    result = analyze(text)
-    rows = [(q.source.text(text), q.cue.text(text), q.content.text(text)) for q in result.quotes]
-    assert rows == [(source, cue, content)]
+    assert statements(text) == [(source, cue, content)]
 
 
 # No content: an adverbial only, or a noun form of a verb that needs a clause.
@@ -67,9 +66,7 @@ AFTER = [
 
 @pytest.mark.parametrize(("text", "source", "cue", "content"), AFTER)
 def test_adjunct_after_the_cue(text: str, source: str, cue: str, content: str) -> None:
-    result = analyze(text)
-    rows = [(q.source.text(text), q.cue.text(text), q.content.text(text)) for q in result.quotes]
-    assert rows == [(source, cue, content)]
+    assert statements(text) == [(source, cue, content)]
 
 
 def test_a_place_and_a_clause_about_it_is_no_statement() -> None:

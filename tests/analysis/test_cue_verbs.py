@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
+from tests.analysis.statements import statements
 
 # (text, source, cue)
 CUES = [
@@ -74,10 +75,7 @@ OBJECT_THEN = [
 
 @pytest.mark.parametrize(("text", "source", "cue", "content"), OBJECT_THEN)
 def test_object_then_what_was_said(text: str, source: str, cue: str, content: str) -> None:
-    rows = [
-        (q.source.text(text), q.cue.text(text), q.content.text(text)) for q in analyze(text).quotes
-    ]
-    assert rows == [(source, cue, content)]
+    assert statements(text) == [(source, cue, content)]
 
 
 NO_OBJECT_REPORT = [

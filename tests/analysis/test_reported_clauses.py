@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.analysis import analyze
+from tests.analysis.statements import statements
 
 # (text, [(source, cue, content)])
 CLAUSES = [
@@ -29,6 +29,4 @@ CLAUSES = [
 
 @pytest.mark.parametrize(("text", "rows"), CLAUSES)
 def test_reported_clause(text: str, rows: list[tuple[str, str, str]]) -> None:
-    result = analyze(text)
-    got = [(q.source.text(text), q.cue.text(text), q.content.text(text)) for q in result.quotes]
-    assert got == rows
+    assert statements(text) == rows

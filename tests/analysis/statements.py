@@ -1,0 +1,17 @@
+"""What the analysis reports of a sentence, as the words of each quote's parts."""
+
+from __future__ import annotations
+
+from reader.analysis import analyze
+
+
+def statements(text: str) -> list[tuple[str, str, str]]:
+    """``(source, cue, content)`` of every quote found in ``text``, in order ("" for none)."""
+    return [
+        (
+            q.source.text(text) if q.source else "",
+            q.cue.text(text) if q.cue else "",
+            q.content.text(text),
+        )
+        for q in analyze(text).quotes
+    ]
