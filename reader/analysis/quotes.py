@@ -42,6 +42,23 @@ _TRAIL_WORDS = regexes.compile(
     r"where|after|before|with|since))+[\s,;:—–-]*\Z",
     re.IGNORECASE,
 )
+_TRAIL_SEPARATORS = ",;:—–-"
+_TRAIL_LAST_LETTERS = frozenset("dehnorstDEHNORSTſ")
+"""What the last letter of a ``_TRAIL_WORDS`` word can be, cases as the regex ignores them."""
+
+
+def _may_trail(tail: str) -> bool:
+    """Whether ``_TRAIL_WORDS`` can match: the last letter before trailing separators fits.
+
+    Most content ends in a word that is no connective; this skips trying the
+    regex at each of its last eighty characters.
+    """
+    k = len(tail)
+    while k and (tail[k - 1].isspace() or tail[k - 1] in _TRAIL_SEPARATORS):
+        k -= 1
+    return k > 0 and tail[k - 1] in _TRAIL_LAST_LETTERS
+
+
 _PARTIAL_LEAD = regexes.compile(r"\s*([^\s\"“”:;][^\"“”:;]*?\w[^\"“”:;]*?\s\w[^\"“”:;]*?)\s*")
 """Words of the sentence before a quotation that opens inside it (no marks, colons)."""
 _ENOUGH_WORDS = regexes.compile(r"\S+\s+\S+\s+\S")
@@ -136,7 +153,9 @@ class QuoteFinder:
         stripped = chunk.lstrip()
         start += len(chunk) - len(stripped)
         cut = max(0, len(stripped) - 80)  # trailing connectives sit in the last words
-        stripped = stripped[:cut] + _TRAIL_WORDS.sub("", stripped[cut:])
+        tail = stripped[cut:]
+        if _may_trail(tail):
+            stripped = stripped[:cut] + _TRAIL_WORDS.sub("", tail)
         stripped = stripped.rstrip(" \t\n.,;:!?—–-")
         if not _ENOUGH_WORDS.match(stripped):
             return None

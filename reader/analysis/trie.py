@@ -106,9 +106,26 @@ def trie_pattern(phrases: Iterable[str]) -> str:
     return _pattern(tree) if tree else r"(?!x)x"
 
 
-def words_pattern(phrases: Iterable[str]) -> str:
-    """The regex source of ``compile_words``: each phrase bounded by non-word characters."""
-    return r"(?<!\w)(?:" + trie_pattern(phrases) + r")(?!\w)"
+def words_pattern(phrases: Iterable[str], flags: int = 0) -> str:
+    """The regex source of ``compile_words``: each phrase bounded by non-word characters.
+
+    Where no phrase starts with a lower-case letter ("IT sector", "AI"), and
+    case counts, the regex opens with the phrases' first characters, each
+    followed by the test that no word character stands before it: the engine
+    then skips at once the many places none of them stands, instead of testing
+    the look-behind at each. Where phrases start with common letters the
+    look-behind first is faster, as it fails at once inside a word.
+    """
+    tree: _Node = {}
+    for phrase in phrases:
+        if phrase:
+            _insert(tree, phrase)
+    if not tree:
+        return r"(?<!\w)(?:(?!x)x)(?!\w)"
+    if flags & re.IGNORECASE or any(c == " " or c.islower() for c in tree):
+        return r"(?<!\w)(?:" + _pattern(tree) + r")(?!\w)"
+    branches = [_atom(c) + r"(?<!\w[\s\S])" + _pattern(child) for c, child in sorted(tree.items())]
+    return r"(?:" + "|".join(branches) + r")(?!\w)"
 
 
 def phrase_key(phrase: str) -> str:
@@ -196,13 +213,15 @@ class WordMatcher:
     def regex(self) -> re.Pattern[str]:
         """The phrases as one compiled regex (compiled on first use, then kept)."""
         if self._regex is None:
-            self._regex = re.compile(words_pattern(self.phrases), self.flags)
+            self._regex = re.compile(words_pattern(self.phrases, self.flags), self.flags)
         return self._regex
 
     @property
     def pattern(self) -> str:
         """The regex source (built, not compiled)."""
-        return self._regex.pattern if self._regex is not None else words_pattern(self.phrases)
+        if self._regex is not None:
+            return self._regex.pattern
+        return words_pattern(self.phrases, self.flags)
 
     def _by_words(self, pos: int, stop: int) -> bool:
         """Whether to read ``[pos, stop)`` by words (and count it against the budget)."""

@@ -79,3 +79,29 @@ def test_any_phrases_and_text_read_by_words_as_by_the_regex(phrases, text, pos, 
     endpos = max(pos, len(text) - cut)
     by_words, compiled = both(phrases, text, pos, endpos)
     assert by_words == compiled
+
+
+CAPITALS = ["IT", "IT sector", "AI", "$ bill", "U.S."]
+"""No phrase starts with a lower-case letter: the regex opens with their first characters."""
+
+
+def test_phrases_led_by_capitals_read_as_by_words():
+    text = "xIT IT sector, AI-led; the IT\n sector, $ bill, a$ bill, U.S.A, U.S., ITs"
+    for pos in (0, 1, 4, 5):
+        by_words, compiled = both(CAPITALS, text, pos)
+        assert by_words == compiled, pos
+    found = [g for _, g in both(CAPITALS, text)[0]]
+    assert found == ["IT sector", "AI", "IT\n sector", "$ bill", "U.S."]
+    assert [g for _, g in both(CAPITALS, text, 1)[1]][:1] == ["IT sector"]  # "x" still seen
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    phrases=st.lists(texts(6, min_pieces=1), min_size=1, max_size=8),
+    text=texts(40),
+    pos=st.integers(0, 5),
+)
+def test_upper_case_phrases_read_by_words_as_by_the_regex(phrases, text, pos):
+    phrases = [" ".join(p.upper().split()) for p in phrases]
+    by_words, compiled = both(phrases, text.upper(), pos)
+    assert by_words == compiled
