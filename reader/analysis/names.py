@@ -50,6 +50,8 @@ _ORG_SHOWN = regexes.compile(
 """Names that show themselves a firm's or a body's (``NameFinder.last_org``)."""
 _ACRONYM_PLACES = {"us", "uk", "eu", "un", "usa", "uae"}
 _WORD_AFTER = regexes.compile(r"[^\S\n]*(,|[a-z]+)")
+_FULL_NAMES: dict[str, re.Pattern[str]] = {}
+"""The pattern of a two-word name ending in each surname looked for (``full_name``)."""
 _FULL_LOOKBACK = 8000
 """How far back a surname alone looks for the full name it shortens."""
 
@@ -107,7 +109,11 @@ class NameFinder:
         key = (surname, before // _FULL_LOOKBACK)
         if key not in self._full:
             found = None
-            pattern = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])")
+            pattern = _FULL_NAMES.get(surname)
+            if pattern is None:  # compiled once a surname: more than the ``re`` cache holds
+                pattern = _FULL_NAMES[surname] = re.compile(
+                    r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])"
+                )
             lo = max(0, before - _FULL_LOOKBACK)
             for m in pattern.finditer(self.text, lo, before):
                 if _plain([m.group(1)]) and m.group(1).lower() not in ORG_WORDS:

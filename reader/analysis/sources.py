@@ -7,8 +7,6 @@ recognises a role or a pronoun, and tells a person from an organisation.
 
 from __future__ import annotations
 
-import re
-
 from reader import regexes
 from reader.analysis.name_words import (
     JOINED_PARTICLE,
@@ -384,10 +382,24 @@ def common_word(text: str, word: str, pos: int) -> bool:
     lower = word.lower()
     if lower == word:
         return False
-    pattern = _LOWER_WORDS.get(lower)
-    if pattern is None:  # compiled once a word: more words than the ``re`` cache holds
-        pattern = _LOWER_WORDS[lower] = re.compile(r"\b" + re.escape(lower) + r"\b")
-    return pattern.search(text[max(0, pos - 5000) : pos + 5000]) is not None
+    # ``\b`` + the word + ``\b`` in ``text[pos - 5000 : pos + 5000]``, read with
+    # ``str.find``: a pattern opening with ``\b`` is tried at every position.
+    lo, hi = max(0, pos - _NEAR), min(len(text), pos + _NEAR)
+    size = len(lower)
+    at = text.find(lower, lo, hi)
+    while at >= 0:
+        if _boundary(text, at, lo, hi) and _boundary(text, at + size, lo, hi):
+            return True
+        at = text.find(lower, at + 1, hi)
+    return False
 
 
-_LOWER_WORDS: dict[str, re.Pattern[str]] = {}
+_NEAR = 5000
+"""How far either side of a word ``common_word`` looks for it in lower case."""
+
+
+def _boundary(text: str, at: int, lo: int, hi: int) -> bool:
+    """A word boundary (``\\b``) at ``at`` in ``text[lo:hi]``: a word character on one side only."""
+    before = at > lo and (text[at - 1].isalnum() or text[at - 1] == "_")
+    after = at < hi and (text[at].isalnum() or text[at] == "_")
+    return before != after
