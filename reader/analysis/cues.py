@@ -47,10 +47,10 @@ _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 
 def read_cues(f: QuoteFinder) -> None:
     """Every reporting cue of the text, read in its sentence by its patterns."""
-    text = f.text
+    text, in_quote, skipped = f.text, f.layout.in_quote, f.skipped
     for m in CUES.finditer(text):
         start, end = m.span()
-        if f.layout.in_quote(start) or f.skipped(start):
+        if in_quote(start) or skipped(start):
             continue
         word = m.group().lower()
         if not word.isalpha():

@@ -215,14 +215,16 @@ class Layout:
         "sentence"; it is cut to ``REACH`` characters either side of ``pos``
         so that reading every cue stays linear in the text.
         """
-        p = self.paragraph_index(pos)
-        paras = self.paragraphs
-        para_start, para_end = (paras.starts[p], paras.ends[p]) if paras else (0, len(self.text))
-        i = bisect_right(self.sentence_starts, pos) - 1
-        start = max(self.sentence_starts[i] if i >= 0 else 0, para_start, pos - REACH)
-        nxt = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
-        end = min(nxt, para_end, pos + REACH)
-        return _trim(self.text, start, end) or Span(start, start)
+        text, paras, starts = self.text, self.paragraphs, self.sentence_starts
+        if paras:
+            p = max(bisect_right(self.para_starts, pos) - 1, 0)
+            para_start, para_end = paras.starts[p], paras.ends[p]
+        else:
+            para_start, para_end = 0, len(text)
+        i = bisect_right(starts, pos) - 1
+        start = max(starts[i] if i >= 0 else 0, para_start, pos - REACH)
+        end = min(starts[i + 1] if i + 1 < len(starts) else len(text), para_end, pos + REACH)
+        return _trim(text, start, end) or Span(start, start)
 
     def quote_around(self, pos: int) -> Quoted | None:
         """The quoted stretch whose marks enclose ``pos``, if any."""
