@@ -171,16 +171,17 @@ class Layout:
     def _sentences(self) -> array[int]:
         """Where sentences start: every paragraph start and every true sentence end."""
         text = self.text
+        quote_starts, quote_ends = self.quote_starts, self.quotes.ends
         ends = array("q")  # found in text order, so already sorted
         for m in _SENTENCE_END.finditer(text):
-            pos = m.end()
-            if m.group().startswith("\n"):
+            start, pos = m.span()
+            if text[start] == "\n":
                 ends.append(pos)
                 continue
-            i = self._quote_index_around(pos - 1)
-            if i >= 0 and self.quotes.ends[i] > pos:
+            i = bisect_right(quote_starts, pos - 1) - 1  # the quotation around the stop
+            if i >= 0 and quote_ends[i] > pos:
                 continue  # a full stop inside a quotation does not end the sentence
-            word = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
+            word = _WORD_BEFORE.search(text, max(0, start - 12), start + 1)
             if word:
                 w = word.group(1).lower().rstrip(".")
                 if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
