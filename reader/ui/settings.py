@@ -1,4 +1,7 @@
-"""The reader's own settings: a keymap file the user writes, and the theme it remembers.
+"""The reader's own settings: a keymap file the user writes, and what it remembers.
+
+What it remembers (the theme, the library's sort) is kept in ``settings.json``
+beside the keymap; the app writes it, never the user's keymap.
 
 ``$XDG_CONFIG_HOME/reader/keymap.toml`` maps binding ids to keys::
 
@@ -59,27 +62,37 @@ def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, st
     return keymap, problems
 
 
-def load_theme(folder: Path) -> str | None:
-    """The theme chosen last time, if one was saved."""
+def load_setting(folder: Path, name: str) -> Any:
+    """The value remembered under ``name`` (None when there is none or the file is unreadable)."""
     try:
         data = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    theme = data.get("theme") if isinstance(data, dict) else None
-    return theme if isinstance(theme, str) else None
+    return data.get(name) if isinstance(data, dict) else None
 
 
-def save_theme(folder: Path, theme: str) -> None:
-    """Remember ``theme`` (best effort: a settings file that cannot be written is skipped)."""
+def save_setting(folder: Path, name: str, value: Any) -> None:
+    """Remember ``value`` under ``name`` (best effort: a file that cannot be written is skipped)."""
     path = folder / SETTINGS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         if not isinstance(data, dict):
             data = {}
-        data["theme"] = theme
+        data[name] = value
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass
+
+
+def load_theme(folder: Path) -> str | None:
+    """The theme chosen last time, if one was saved."""
+    theme = load_setting(folder, "theme")
+    return theme if isinstance(theme, str) else None
+
+
+def save_theme(folder: Path, theme: str) -> None:
+    """Remember ``theme``."""
+    save_setting(folder, "theme", theme)

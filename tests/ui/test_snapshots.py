@@ -82,8 +82,10 @@ def test_note_editor(snap_compare, seed_doc, analysis, db_file):
 
 
 def test_library(snap_compare, tmp_path, seed_path, db_file):
+    """At 100 columns every column shows, the titles cut first; the notes sort is ▼."""
     import shutil
 
+    from reader.document import load_document
     from reader.library import find_documents
 
     folder = tmp_path / "articles"
@@ -93,6 +95,7 @@ def test_library(snap_compare, tmp_path, seed_path, db_file):
         " date 2020-01-05 Alpha trade talks resume\n\nTrade ministers met in Geneva.\n"
     )
     (folder / "beta.md").write_text("# Beta: oil output\n\nOil extraction rose in March.\n")
+    NoteStore(db_file).add(_note_on(load_document(folder / "seed.txt"), 3, "Check", "n1"))
     app = ReaderApp(
         None, NoteStore(db_file), library=find_documents([folder]), library_title="articles"
     )
@@ -100,8 +103,10 @@ def test_library(snap_compare, tmp_path, seed_path, db_file):
     async def settle(pilot) -> None:
         await settled(pilot.app)
         await pilot.pause()
+        await pilot.press("s", "s", "s", "s")  # date, title, speakers, sectors: notes
+        await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
 
 
 def test_search_in_progress(snap_compare, seed_doc, analysis, db_file):
