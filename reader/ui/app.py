@@ -20,6 +20,7 @@ from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
+from reader.ui.keymap import Chain, check_keymap
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
 from reader.ui.screens.help import HelpScreen
@@ -45,6 +46,32 @@ def all_bindings() -> dict[str, Binding]:
 def binding_ids() -> set[str]:
     """Every binding id of the reader."""
     return set(all_bindings())
+
+
+@cache
+def focus_chains() -> tuple[Chain, ...]:
+    """Where the reader's bindings act together: the app, a screen, the focused widget."""
+    from textual.widgets import DataTable, Input, TextArea
+
+    from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+    from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.legend import Legend
+    from reader.ui.widgets.notes_pane import NoteList, NotesPane
+
+    app, reading, editor = ReaderApp, ReaderScreen, NoteEditor
+    return (
+        Chain("in the article", (app, reading, ArticleView)),
+        Chain("in the side pane", (app, reading, Legend)),
+        Chain("in the notes pane", (app, reading, NotesPane, NoteList)),
+        Chain("in the search box", (app, reading, Input), typing=True),
+        Chain("in the notes filter", (app, reading, NotesPane, Input), typing=True),
+        Chain("in the note editor", (app, editor, TextArea), typing=True),
+        Chain("in the note's tags", (app, editor, Input), typing=True),
+        Chain("on the note's quote", (app, editor, TargetPicker)),
+        Chain("in the help", (app, HelpScreen)),
+        Chain("in the library", (app, LibraryScreen, DataTable)),
+        Chain("in the library filter", (app, LibraryScreen, Input), typing=True),
+    )
 
 
 FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up"}
@@ -104,9 +131,11 @@ class ReaderApp(App[None]):
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
         if settings_dir is not None:
-            from_file, problems = load_keymap(settings_dir / KEYMAP_FILE, binding_ids())
+            path = settings_dir / KEYMAP_FILE
+            from_file, problems = load_keymap(path, binding_ids())
+            from_file, clashes = check_keymap(from_file, focus_chains(), str(path))
             self.keymap = {**from_file, **self.keymap}
-            self.notices.extend(problems)
+            self.notices.extend([*problems, *clashes])
         if self.keymap:
             self.set_keymap(self.keymap)
 

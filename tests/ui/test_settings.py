@@ -150,3 +150,63 @@ async def test_a_remapped_key_shows_in_footer_help_palette_hints(seed_doc, db_fi
         await pilot.pause()
         subtitle = app.screen.query_one("#editor-dialog").border_subtitle
         assert subtitle.startswith("ctrl+w save · esc cancel")
+
+
+async def test_keymap_clashes_and_unknown_keys_are_reported_and_the_rest_applied(
+    seed_doc, db_file, tmp_path
+):
+    from textual.widgets import Input
+
+    settings = tmp_path / "config"
+    settings.mkdir()
+    (settings / "keymap.toml").write_text(
+        '"note.add" = "j"\n'  # j is the next paragraph in the article
+        '"article.cursor_up" = "i,up"\n'  # free: applied
+        '"search.open" = "ctrl+f,frobnicate"\n'  # no such key: the rest applied
+        '"article.first" = "?"\n'  # ? is help everywhere
+        '"no.such.binding" = "z"\n'
+    )
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        told = [n.message for n in app._notifications]
+        assert len(told) == 4
+        assert all("\n" not in line and "keymap.toml" in line for line in told)
+        unknown, j, frob, help_key = told  # the unknown ids first, then the file's order
+        assert '"note.add" = "j"' in j and "article.cursor_down" in j and "in the article" in j
+        assert '"frobnicate"' in frob
+        assert '"article.first" = "?"' in help_key and "app.help" in help_key
+        assert "no.such.binding" in unknown
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("j", "j", "j", "i")
+        assert article.cursor == 2  # j still moves down; i moves up
+        await pilot.press("ctrl+f")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)  # ? still opens the help
+        lines = plain(app.screen.table).splitlines()
+        assert next(line for line in lines if "First paragraph" in line).split()[:3] == [
+            "g",
+            "/",
+            "Home",
+        ]
+
+
+def test_a_swap_of_keys_is_no_clash_and_the_first_of_two_claims_wins():
+    from reader.ui.app import focus_chains
+    from reader.ui.keymap import check_keymap
+
+    swapped = {"article.cursor_down": "a", "note.add": "j"}
+    keymap, problems = check_keymap(swapped, focus_chains(), "k.toml")
+    # j moves off the article's cursor, but the side pane still moves on j.
+    assert keymap == {"article.cursor_down": "a"}
+    assert len(problems) == 1 and "legend.down" in problems[0] and "side pane" in problems[0]
+    both = {"note.add": "x", "note.add_document": "x,X"}
+    keymap, problems = check_keymap(both, focus_chains(), "k.toml")
+    assert keymap == {"note.add": "x", "note.add_document": "X"}
+    assert len(problems) == 1 and '"note.add_document" = "x"' in problems[0]
+    typed = {"editor.save": "ctrl+s,s"}  # the editor's keys act before the text is typed
+    keymap, problems = check_keymap(typed, focus_chains(), "k.toml")
+    assert keymap == {"editor.save": "ctrl+s"}
+    assert len(problems) == 1 and "typed in the note editor" in problems[0]
