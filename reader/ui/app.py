@@ -74,7 +74,7 @@ def focus_chains() -> tuple[Chain, ...]:
     )
 
 
-FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up"}
+FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up", "help.scroll_down": "help.scroll_up"}
 """Bindings the footer shows with their partner's key: ``j/k Move``."""
 
 
