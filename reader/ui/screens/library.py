@@ -75,7 +75,8 @@ class LibraryScreen(Screen[None]):
         self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(f"library — {self.heading}", f"{len(self.paths)} documents")
+        count = len(self.paths)
+        yield TitleBar(f"library — {self.heading}", f"{count} document{'s' * (count != 1)}")
         yield Input(
             placeholder="filter: words of the title, speakers, sectors", id="library-filter"
         )
