@@ -3,7 +3,7 @@
 A key name that no terminal sends, and a key already bound where the binding
 acts (``"note.add" = "j"``: in the article ``j`` is the next paragraph, and the
 article's binding would win), are reported, one line each; the rest applies.
-Where bindings act together is a :data:`Chain`: the app, a screen and a
+Where bindings act together is a :class:`Chain`: the app, a screen and a
 focused widget with what holds it, as Textual looks a key up.
 """
 
