@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -20,6 +21,7 @@ from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
+from reader.ui.contrast import ReadableColours
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
 from reader.ui.screens.help import HelpScreen
@@ -46,6 +48,9 @@ def binding_ids() -> set[str]:
     """Every binding id of the reader."""
     return set(all_bindings())
 
+
+READABLE = ReadableColours()
+"""One filter for the app: the Strips' filter cache is keyed by it."""
 
 FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up"}
 """Bindings the footer shows with their partner's key: ``j/k Move``."""
@@ -147,6 +152,10 @@ class ReaderApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings_dir is not None:
             save_theme(self.settings_dir, theme.name)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then ours: every letter readable on its background."""
+        return [*super().get_line_filters(), READABLE]
 
     def get_default_screen(self) -> Screen[None]:
         if self.library or self.doc is None:
