@@ -27,7 +27,14 @@ from reader.ui.preview import preview_document
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
-from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
+from reader.ui.settings import (
+    KEYMAP_FILE,
+    LINE_LENGTH,
+    load_keymap,
+    load_line_length,
+    load_theme,
+    save_theme,
+)
 from reader.untrusted import clean_line, clean_text
 
 
@@ -108,7 +115,11 @@ class ReaderApp(App[None]):
         self.store = store
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
+        self.line_length = LINE_LENGTH
+        """The longest line of article text, in cells (0: as wide as the pane)."""
         if settings_dir is not None:
+            self.line_length, problem = load_line_length(settings_dir)
+            self.notices.extend([problem] if problem else [])
             from_file, problems = load_keymap(settings_dir / KEYMAP_FILE, binding_ids())
             self.keymap = {**from_file, **self.keymap}
             self.notices.extend(problems)

@@ -1,4 +1,5 @@
-"""The reader's own settings: a keymap file the user writes, and the theme it remembers.
+"""The reader's own settings: a keymap file the user writes, the theme it remembers, and
+``settings.json``'s ``"line_length"``, the longest line of article text (80; 0: no limit).
 
 ``$XDG_CONFIG_HOME/reader/keymap.toml`` maps binding ids to keys::
 
@@ -59,14 +60,33 @@ def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, st
     return keymap, problems
 
 
-def load_theme(folder: Path) -> str | None:
-    """The theme chosen last time, if one was saved."""
+def read_settings(folder: Path) -> dict[str, Any]:
+    """What ``settings.json`` in ``folder`` holds (nothing when it is missing or unreadable)."""
     try:
         data = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    theme = data.get("theme") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_theme(folder: Path) -> str | None:
+    """The theme chosen last time, if one was saved."""
+    theme = read_settings(folder).get("theme")
     return theme if isinstance(theme, str) else None
+
+
+LINE_LENGTH = 80
+"""The longest line of article text, in cells, unless ``settings.json`` says otherwise."""
+
+
+def load_line_length(folder: Path) -> tuple[int, str | None]:
+    """``"line_length"`` of ``settings.json`` (0: as wide as the pane), and what was wrong."""
+    value = read_settings(folder).get("line_length", LINE_LENGTH)
+    if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or value >= 20):
+        return value, None
+    shown = clean_line(repr(value))[:40]
+    problem = f"settings {folder / SETTINGS_FILE}: line_length {shown} is not 0 or 20 and more"
+    return LINE_LENGTH, problem + f", {LINE_LENGTH} used"
 
 
 def save_theme(folder: Path, theme: str) -> None:
