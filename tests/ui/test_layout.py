@@ -222,3 +222,18 @@ async def test_on_a_wide_terminal_the_text_keeps_to_the_line_length(seed_doc, an
         await pilot.resize_terminal(199, 30)
         await pilot.pause()
         assert article.text_width > 150
+
+
+async def test_esc_on_a_pane_over_the_article_goes_back_and_keeps_the_search(
+    seed_doc, analysis, db_file
+):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"oil", "enter", "tab")
+        await pilot.pause()
+        notes = app.screen.query_one(NoteList)
+        assert app.focused is notes and notes.parent.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleView) and not notes.parent.display
+        assert app.screen.reading.search.query == "oil"
