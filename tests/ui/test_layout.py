@@ -237,3 +237,30 @@ async def test_esc_on_a_pane_over_the_article_goes_back_and_keeps_the_search(
         await pilot.pause()
         assert isinstance(app.focused, ArticleView) and not notes.parent.display
         assert app.screen.reading.search.query == "oil"
+
+
+@pytest.mark.parametrize(
+    ("written", "length", "told"),
+    [(None, 80, False), (72, 72, False), (0, 0, False), ("wide", 80, True), (5, 80, True)],
+)
+def test_line_length_comes_from_settings_json(tmp_path, written, length, told):
+    import json
+
+    from reader.ui.settings import load_line_length
+
+    if written is not None:
+        (tmp_path / "settings.json").write_text(json.dumps({"line_length": written}))
+    value, problem = load_line_length(tmp_path)
+    assert value == length
+    assert bool(problem) == told
+    if told:
+        assert "line_length" in problem and "80 used" in problem
+
+
+async def test_the_app_reads_the_line_length_and_reports_a_bad_one(seed_doc, db_file, tmp_path):
+    (tmp_path / "settings.json").write_text('{"line_length": 60, "theme": "textual-light"}')
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=tmp_path)
+    assert app.line_length == 60 and not app.notices
+    (tmp_path / "settings.json").write_text('{"line_length": -3}')
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=tmp_path)
+    assert app.line_length == 80 and any("line_length" in n for n in app.notices)
