@@ -82,7 +82,8 @@ class Legend(OptionList):
         if analysis is None:
             self.add_option(Option(Text("Analysing…", style="dim italic"), disabled=True))
             return
-        counts = [len(x.mentions) for x in (*analysis.speakers, *analysis.sectors)]
+        counts = [len(s.mentions) for s in analysis.speakers]
+        counts += [len(s.mentions) for s in analysis.sectors]
         digits = len(str(max(counts, default=0)))
         self.add_option(Option(Text("Speakers", style="bold"), disabled=True))
         if not analysis.speakers:
