@@ -1,7 +1,9 @@
-"""The reader's own settings: a keymap file the user writes, and what it remembers.
+"""The reader's own settings: a keymap file the user writes, and ``settings.json``.
 
-What it remembers (the theme, the library's sort) is kept in ``settings.json``
-beside the keymap; the app writes it, never the user's keymap.
+``settings.json`` beside the keymap holds what the app remembers (the theme, the
+library's sort), which the app writes, never the user's keymap, and
+``"line_length"``, the longest line of article text (80; 0: no limit), which
+the user may set.
 
 ``$XDG_CONFIG_HOME/reader/keymap.toml`` maps binding ids to keys::
 
@@ -62,13 +64,32 @@ def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, st
     return keymap, problems
 
 
-def load_setting(folder: Path, name: str) -> Any:
-    """The value remembered under ``name`` (None when there is none or the file is unreadable)."""
+def read_settings(folder: Path) -> dict[str, Any]:
+    """What ``settings.json`` in ``folder`` holds (nothing when it is missing or unreadable)."""
     try:
         data = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    return data.get(name) if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_setting(folder: Path, name: str) -> Any:
+    """The value remembered under ``name`` (None when there is none or the file is unreadable)."""
+    return read_settings(folder).get(name)
+
+
+LINE_LENGTH = 80
+"""The longest line of article text, in cells, unless ``settings.json`` says otherwise."""
+
+
+def load_line_length(folder: Path) -> tuple[int, str | None]:
+    """``"line_length"`` of ``settings.json`` (0: as wide as the pane), and what was wrong."""
+    value = read_settings(folder).get("line_length", LINE_LENGTH)
+    if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or value >= 20):
+        return value, None
+    shown = clean_line(repr(value))[:40]
+    problem = f"settings {folder / SETTINGS_FILE}: line_length {shown} is not 0 or 20 and more"
+    return LINE_LENGTH, problem + f", {LINE_LENGTH} used"
 
 
 def save_setting(folder: Path, name: str, value: Any) -> None:

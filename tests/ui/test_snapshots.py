@@ -1,4 +1,5 @@
-"""SVG snapshots of the screens at 120x40 (fixed analysis, fixed note, no blinking)."""
+"""SVG snapshots of the screens at 120x40, 80x24 and 60x20 (fixed analysis, fixed note,
+no blinking)."""
 
 from __future__ import annotations
 
@@ -135,3 +136,54 @@ def test_light_theme(snap_compare, seed_doc, analysis, db_file):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def _main_screen(seed_doc, analysis, db_file) -> ReaderApp:
+    store = NoteStore(db_file)
+    store.add(
+        _note_on(seed_doc, 3, "Check the commission resolutions #follow-up", "a1", ["follow-up"])
+    )
+    return ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+
+def test_main_screen_80x24(snap_compare, seed_doc, analysis, db_file):
+    """The side panes folded away: the article has the whole width."""
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        await pilot.press("j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_main_screen_60x20(snap_compare, seed_doc, analysis, db_file):
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        await pilot.press("j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_side_pane_over_the_article_at_60x20(snap_compare, seed_doc, analysis, db_file):
+    """``shift+tab`` from the article: the speakers and sectors over its left edge."""
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        await pilot.press("shift+tab")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_light_theme_at_80x24(snap_compare, seed_doc, analysis, db_file):
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
