@@ -9,7 +9,14 @@ seed article and of ``reader --help``, side by side, and their ratio. The
 package is byte-compiled first, as installing it does, so the figures do not
 depend on whether the checkout happens to hold ``__pycache__`` folders.
 
+``--against REV`` measures another commit in the same run: a temporary
+``git worktree`` of REV is made, and fresh processes of this checkout and of
+REV analyse the same corpus in turn (alternating, so a busy machine slows
+both alike); the medians and the ratio this / REV are printed, then REV's
+start-up, and the worktree is removed.
+
     python benchmarks/analysis.py [--mb 5] [--profile] [--startup-only] [--source DIR]
+                                  [--against REV [--rounds 3]]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import pstats
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -93,12 +101,72 @@ def startup(source: Path | None = None) -> None:
     )
 
 
+CHILD = """
+import sys, time
+import reader
+from reader.analysis.pipeline import run
+run("Pat Caddell said on Monday that prices rose. \\"Yes,\\" he told reporters.")  # warm up
+text = open(sys.argv[1], encoding="utf-8").read()
+c0 = time.process_time()
+run(text)
+print(time.process_time() - c0, reader.__file__)
+"""
+"""One analysis of a corpus file in a fresh process: its CPU seconds, past the warm-up."""
+
+
+def child_cpu(checkout: Path, corpus_file: Path) -> float:
+    """CPU seconds of ``checkout``'s analysis of ``corpus_file``, in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(corpus_file)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=checkout,  # ``-c`` puts the working directory first on the path
+    ).stdout.split()
+    if not Path(out[1]).resolve().is_relative_to(checkout.resolve()):
+        raise RuntimeError(f"{checkout}: ran the code at {out[1]}")
+    return float(out[0])
+
+
+def against(rev: str, text: str, rounds: int) -> None:
+    """This checkout's throughput against ``rev``'s, on ``text``, alternating fresh processes."""
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        tree = Path(tmp) / "rev"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(tree), rev],
+            check=True,
+        )
+        try:
+            corpus_file = Path(tmp) / "corpus.txt"
+            corpus_file.write_text(text, encoding="utf-8")
+            mine: list[float] = []
+            theirs: list[float] = []
+            for _ in range(rounds):
+                mine.append(child_cpu(REPO, corpus_file))
+                theirs.append(child_cpu(tree, corpus_file))
+            this, that = statistics.median(mine), statistics.median(theirs)
+            print(
+                f"against {rev} ({len(text) / 1e6:.1f} MB, median of {rounds} alternating "
+                f"processes, CPU): this {len(text) / this:,.0f} chars/s ({this:.2f} s), "
+                f"{rev} {len(text) / that:,.0f} chars/s ({that:.2f} s); "
+                f"throughput ratio this / {rev} {that / this:.2f}"
+            )
+            print(f"{rev}: ", end="")
+            startup(tree)
+        finally:
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=True
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=5.0, help="size of the smaller corpus (5)")
     ap.add_argument("--profile", action="store_true", help="print the top of a cProfile run")
     ap.add_argument("--startup-only", action="store_true", help="measure only the start-up")
     ap.add_argument("--source", type=Path, help="run the start-up on the code of this checkout")
+    ap.add_argument("--against", metavar="REV", help="also measure commit REV, side by side")
+    ap.add_argument("--rounds", type=int, default=3, help="processes of each with --against (3)")
     args = ap.parse_args(argv)
     if args.startup_only:
         startup(args.source)
@@ -129,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{c_big / c_small:.2f} CPU"
     )
     startup(args.source)
+    if args.against:
+        against(args.against, small, args.rounds)
     return 0
 
 
