@@ -91,7 +91,7 @@ class Cue:
 
     @property
     def known_source(self) -> Span:
-        """The source, where a pattern can count on one (after ``patterns.inverted``)."""
+        """The source, where a pattern can count on one (after ``finite_patterns.inverted``)."""
         if self.source is None:
             raise ValueError("this cue has no source yet")
         return self.source
