@@ -47,7 +47,6 @@ _CAPITALISED_RUN = regexes.compile(
 _THE_BEFORE = regexes.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _THE_AHEAD = regexes.compile(r"[Tt]he(?=\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?)")
 """A "the" and the three words after it, where a role word ``_THE_BEFORE`` reads may stand."""
-_WORD_RUN = regexes.compile(r"\w+")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
@@ -259,11 +258,12 @@ def _after_the(text: str, forms: Container[str]) -> list[tuple[int, int, str]]:
     """
     found: set[tuple[int, int, str]] = set()
     for m in _THE_AHEAD.finditer(text):
-        for k in (1, 2, 3):
-            at = m.start(k)
-            if at < 0:
+        for k, word in enumerate(m.groups(), 1):
+            if word is None:
                 break
-            run = _WORD_RUN.match(text, at)
-            if run is not None and run.group() in forms:
-                found.add((at, run.end(), run.group()))
+            if not word.isalnum():  # the ``\w+`` run that opens it: up to an apostrophe or "-"
+                word = word[: min((i for i in map(word.find, "'’-") if i >= 0), default=None)]
+            if word in forms:
+                at = m.start(k)
+                found.add((at, at + len(word), word))
     return sorted(found)
