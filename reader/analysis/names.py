@@ -111,8 +111,10 @@ class NameFinder:
             found = None
             pattern = _FULL_NAMES.get(surname)
             if pattern is None:  # compiled once a surname: more than the ``re`` cache holds
+                # The given name's capital first, then "no word character before it": the
+                # engine skips to the capitals instead of testing a word boundary everywhere.
                 pattern = _FULL_NAMES[surname] = re.compile(
-                    r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])"
+                    r"([A-Z](?<!\w[A-Z])[a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])"
                 )
             lo = max(0, before - _FULL_LOOKBACK)
             for m in pattern.finditer(self.text, lo, before):
