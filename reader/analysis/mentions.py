@@ -41,8 +41,9 @@ _WORD_BEFORE = regexes.compile(r"([\w.-]+)[^\S\n]+\Z")
 _ACRONYM = regexes.compile(r"[A-Z]{3,6}")
 _SPELT_BEFORE, _SPELT_AFTER = 20000, 300
 _CAPITALISED = regexes.compile(r"[A-Z][a-z][\w'’-]*")
-_CAPITALISED_RUN = regexes.compile(
-    r"\b[A-Z][a-z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
+_CAPITALISED_RUN = regexes.compile(  # the capital first: the engine skips to the capitals
+    r"[A-Z](?<!\w[A-Z])[a-z][\w'’-]*"
+    r"(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
 )
 _THE_BEFORE = regexes.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _THE_AHEAD = regexes.compile(r"[Tt]he(?=\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?)")

@@ -28,10 +28,12 @@ from reader.analysis.vocabulary import (
 
 _HONORIFIC_NAME = regexes.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _NON_SPACE = regexes.compile(r"\S+")
+# Each opens with its capital and tests what stands before it after: the regex engine
+# skips to the capitals instead of testing a word boundary at every place.
 _CAPITALISED_RUN = regexes.compile(
-    r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+"
+    r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+"
 )
-_ONE_WORD = regexes.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+(?![\w'’-])")
+_ONE_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]+(?![\w'’-])")
 _ORG_NOUN = regexes.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
 _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
 _NOT_NAMES = NATIONALITIES | STOP_WORDS
