@@ -26,10 +26,12 @@ from reader.analysis.vocabulary import (
     VERB_FORMS,
 )
 
-_HONORIFIC_NAME = regexes.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _NON_SPACE = regexes.compile(r"\S+")
-# Each opens with its capital and tests what stands before it after: the regex engine
+# These open with a capital and test what stands before it after it: the regex engine
 # skips to the capitals instead of testing a word boundary at every place.
+_HONORIFIC_NAME = regexes.compile(
+    r"(M(?<!\wM)(?:r|rs|s)|D(?<!\wD)r)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
 _CAPITALISED_RUN = regexes.compile(
     r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+"
 )
