@@ -5,11 +5,19 @@ Builds a corpus of at least 5 MB by repeating the dev articles (read from
 process, then does the same at 10 MB and prints chars/second and the cost
 ratio 10 MB / 5 MB (linear work gives about 2.0). Then prints the start-up
 cost: the median of five whole-process runs of ``reader analyze`` on a short
-seed article and of ``reader --help``, side by side, and their ratio. The
+seed article and of ``reader --help``, side by side, and their ratio (wall
+clock, and CPU time, which other work on the machine disturbs less). The
 package is byte-compiled first, as installing it does, so the figures do not
 depend on whether the checkout happens to hold ``__pycache__`` folders.
 
+``--against REV`` measures another commit in the same run: a temporary
+``git worktree`` of REV is made, and fresh processes of this checkout and of
+REV analyse the same corpus in turn (alternating, so a busy machine slows
+both alike); the medians and the ratio this / REV are printed, then REV's
+start-up, and the worktree is removed.
+
     python benchmarks/analysis.py [--mb 5] [--profile] [--startup-only] [--source DIR]
+                                  [--against REV [--rounds 3]]
 """
 
 from __future__ import annotations
@@ -19,9 +27,11 @@ import compileall
 import cProfile
 import os
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -61,14 +71,19 @@ def timed(text: str) -> tuple[float, float]:
     return time.perf_counter() - w0, time.process_time() - c0
 
 
-def whole_process(args: list[str], source: Path | None = None) -> float:
-    """Median wall-clock seconds of ``RUNS`` fresh ``reader`` processes with ``args``."""
+def whole_process(args: list[str], source: Path | None = None) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of ``RUNS`` fresh ``reader`` processes with ``args``.
+
+    The CPU time (user and system, of the process alone) is steadier than the wall
+    clock on a machine that other work keeps busy.
+    """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # read the bytecode as an installed package
     if source is not None:  # another checkout's code, e.g. an older commit
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(source), env.get("PYTHONPATH")]))
-    times = []
+    walls, cpus = [], []
     for _ in range(RUNS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         t0 = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "reader", *args],
@@ -77,20 +92,87 @@ def whole_process(args: list[str], source: Path | None = None) -> float:
             cwd=source or REPO,  # ``-m`` puts the working directory first on the path
             env=env,
         )
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def startup(source: Path | None = None) -> None:
     """Print what a first short analysis costs a fresh process, against ``--help``."""
     compileall.compile_dir(str((source or REPO) / "reader"), quiet=1)  # as pip install does
-    analyse = whole_process(["analyze", str(SEED), "--json"], source)
-    usage = whole_process(["--help"], source)
+    analyse, analyse_cpu = whole_process(["analyze", str(SEED), "--json"], source)
+    usage, usage_cpu = whole_process(["--help"], source)
     print(
         f"start-up, byte-compiled as installed (median of {RUNS} fresh processes): "
         f"reader analyze {SEED.name} --json {analyse:.3f} s, reader --help {usage:.3f} s; "
-        f"ratio analyze / --help {analyse / usage:.2f}"
+        f"ratio analyze / --help {analyse / usage:.2f} (CPU time: {analyse_cpu:.3f} s, "
+        f"{usage_cpu:.3f} s; ratio {analyse_cpu / usage_cpu:.2f})"
     )
+
+
+CHILD = """
+import sys, time
+import reader
+from reader.analysis.pipeline import run
+run("Pat Caddell said on Monday that prices rose. \\"Yes,\\" he told reporters.")  # warm up
+try:  # the sector regex compiled before timing, as the in-process figures have it
+    from reader.analysis.lexicon import lexicon
+    getattr(lexicon().lower_matcher, "regex", None)
+except (ImportError, AttributeError):  # an older commit without that lexicon
+    pass
+text = open(sys.argv[1], encoding="utf-8").read()
+c0 = time.process_time()
+run(text)
+print(time.process_time() - c0, reader.__file__)
+"""
+"""One analysis of a corpus file in a fresh process: its CPU seconds, past the warm-up
+(a short text, and the sector regex compiled as ``main`` does before timing)."""
+
+
+def child_cpu(checkout: Path, corpus_file: Path) -> float:
+    """CPU seconds of ``checkout``'s analysis of ``corpus_file``, in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(corpus_file)],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=checkout,  # ``-c`` puts the working directory first on the path
+    ).stdout.split()
+    if not Path(out[1]).resolve().is_relative_to(checkout.resolve()):
+        raise RuntimeError(f"{checkout}: ran the code at {out[1]}")
+    return float(out[0])
+
+
+def against(rev: str, text: str, rounds: int) -> None:
+    """This checkout's throughput against ``rev``'s, on ``text``, alternating fresh processes."""
+    with tempfile.TemporaryDirectory(prefix="reader-bench-") as tmp:
+        tree = Path(tmp) / "rev"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", "--quiet", str(tree), rev],
+            check=True,
+        )
+        try:
+            corpus_file = Path(tmp) / "corpus.txt"
+            corpus_file.write_text(text, encoding="utf-8")
+            mine: list[float] = []
+            theirs: list[float] = []
+            for _ in range(rounds):
+                mine.append(child_cpu(REPO, corpus_file))
+                theirs.append(child_cpu(tree, corpus_file))
+            this, that = statistics.median(mine), statistics.median(theirs)
+            print(
+                f"against {rev} ({len(text) / 1e6:.1f} MB, median of {rounds} alternating "
+                f"processes, CPU): this {len(text) / this:,.0f} chars/s ({this:.2f} s), "
+                f"{rev} {len(text) / that:,.0f} chars/s ({that:.2f} s); "
+                f"throughput ratio this / {rev} {that / this:.2f}"
+            )
+            print(f"{rev}: ", end="")
+            startup(tree)
+        finally:
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=True
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", action="store_true", help="print the top of a cProfile run")
     ap.add_argument("--startup-only", action="store_true", help="measure only the start-up")
     ap.add_argument("--source", type=Path, help="run the start-up on the code of this checkout")
+    ap.add_argument("--against", metavar="REV", help="also measure commit REV, side by side")
+    ap.add_argument("--rounds", type=int, default=3, help="processes of each with --against (3)")
     args = ap.parse_args(argv)
     if args.startup_only:
         startup(args.source)
@@ -129,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{c_big / c_small:.2f} CPU"
     )
     startup(args.source)
+    if args.against:
+        against(args.against, small, args.rounds)
     return 0
 
 

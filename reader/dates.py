@@ -10,7 +10,6 @@ it), so a date mentioned in the story is never taken for the article's.
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from reader import regexes
 
@@ -91,6 +90,8 @@ def _iso(m: re.Match[str]) -> str | None:
         month = _MONTHS.get(groups["month"].casefold())
     if month is None:
         return None
+    from datetime import date  # only for a date line found: most texts have none
+
     try:
         return date(int(groups["year"]), month, int(groups["day"])).isoformat()
     except ValueError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+from _thread import allocate_lock
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ A longer text is analysed afresh; its screen keeps the result, and caching it wo
 keep the whole text alive after the document is closed."""
 
 _cache: OrderedDict[str, Analysis] = OrderedDict()
-_lock = threading.Lock()  # the library and the reader analyse in worker threads
+_lock = allocate_lock()  # ``threading.Lock``: the library and the reader analyse in threads
 
 
 def analyze(source: Document | str) -> Analysis:

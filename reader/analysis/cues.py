@@ -12,17 +12,11 @@ from __future__ import annotations
 import re
 
 from reader import regexes
-from reader.analysis.patterns import (
-    ACCORDING,
-    ADJUNCT,
-    FINITE,
-    PARTICIPLE,
-    TELL_OBJECT,
-    THAT,
-    quote_opening,
-)
-from reader.analysis.phrases import source_according_to, source_before, subject_after
+from reader.analysis.patterns import ACCORDING, FINITE, PARTICIPLE
+from reader.analysis.phrases import source_before
+from reader.analysis.phrases_after import source_according_to, subject_after
 from reader.analysis.quotes import CUES, Cue, QuoteFinder
+from reader.analysis.reported_clause import ADJUNCT, TELL_OBJECT, THAT, quote_opening
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = regexes.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")

@@ -9,7 +9,7 @@ with that role.
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container
 
 from reader import regexes
 from reader.analysis.entities import (
@@ -22,7 +22,7 @@ from reader.analysis.entities import (
 )
 from reader.analysis.sources import common_word, is_org, is_title
 from reader.analysis.speakers import SpeakerBuilder
-from reader.analysis.trie import trie_pattern
+from reader.analysis.trie import compile_words
 from reader.analysis.vocabulary import (
     DETERMINERS,
     LEADING_NOISE,
@@ -41,13 +41,13 @@ _WORD_BEFORE = regexes.compile(r"([\w.-]+)[^\S\n]+\Z")
 _ACRONYM = regexes.compile(r"[A-Z]{3,6}")
 _SPELT_BEFORE, _SPELT_AFTER = 20000, 300
 _CAPITALISED = regexes.compile(r"[A-Z][a-z][\w'’-]*")
-_CAPITALISED_RUN = regexes.compile(
-    r"\b[A-Z][a-z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
+_CAPITALISED_RUN = regexes.compile(  # the capital first: the engine skips to the capitals
+    r"[A-Z](?<!\w[A-Z])[a-z][\w'’-]*"
+    r"(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
 )
 _THE_BEFORE = regexes.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
 _THE_AHEAD = regexes.compile(r"[Tt]he(?=\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?)")
 """A "the" and the three words after it, where a role word ``_THE_BEFORE`` reads may stand."""
-_WORD_RUN = regexes.compile(r"\w+")
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
@@ -90,27 +90,6 @@ def _initials_at(m: re.Match[str], acronym: str) -> tuple[int, int] | None:
     return None
 
 
-def whole_words(phrases: Iterable[str], text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``trie.compile_words(phrases)`` in ``text``, found faster in a long
-    one when the phrases open with capitals (names).
-
-    The regex opens with the tree's first characters, so the engine skips to
-    where one stands; "no word character before" is checked after, and a match
-    inside a word is tried again one character on, as the lookbehind would.
-    (Role words in lower case stand inside too many words for this to pay: those
-    are looked for after a "the" only, ``_after_the``.)
-    """
-    search = re.compile(r"(?:" + trie_pattern(phrases) + r")(?!\w)").search
-    pos = 0
-    while (m := search(text, pos)) is not None:
-        start = m.start()
-        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # ``\w``
-            pos = start + 1
-            continue
-        yield m
-        pos = m.end()
-
-
 def scan_name_mentions(b: SpeakerBuilder) -> None:
     """Every name of a speaker found so far, wherever it stands in the text."""
     text = b.text
@@ -124,7 +103,7 @@ def scan_name_mentions(b: SpeakerBuilder) -> None:
             keys.setdefault(name, []).append(ent)
     if not keys:
         return
-    for m in whole_words(keys, text):
+    for m in compile_words(keys).finditer(text):
         ents = keys.get(m.group())
         if not ents:
             continue
@@ -280,11 +259,12 @@ def _after_the(text: str, forms: Container[str]) -> list[tuple[int, int, str]]:
     """
     found: set[tuple[int, int, str]] = set()
     for m in _THE_AHEAD.finditer(text):
-        for k in (1, 2, 3):
-            at = m.start(k)
-            if at < 0:
+        for k, word in enumerate(m.groups(), 1):
+            if word is None:
                 break
-            run = _WORD_RUN.match(text, at)
-            if run is not None and run.group() in forms:
-                found.add((at, run.end(), run.group()))
+            if not word.isalnum():  # the ``\w+`` run that opens it: up to an apostrophe or "-"
+                word = word[: min((i for i in map(word.find, "'’-") if i >= 0), default=None)]
+            if word in forms:
+                at = m.start(k)
+                found.add((at, at + len(word), word))
     return sorted(found)

@@ -26,12 +26,16 @@ from reader.analysis.vocabulary import (
     VERB_FORMS,
 )
 
-_HONORIFIC_NAME = regexes.compile(r"\b(Mr|Mrs|Ms|Dr)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _NON_SPACE = regexes.compile(r"\S+")
-_CAPITALISED_RUN = regexes.compile(
-    r"\b[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+"
+# These open with a capital and test what stands before it after it: the regex engine
+# skips to the capitals instead of testing a word boundary at every place.
+_HONORIFIC_NAME = regexes.compile(
+    r"(M(?<!\wM)(?:r|rs|s)|D(?<!\wD)r)\.?\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
-_ONE_WORD = regexes.compile(r"(?<![\w'’.-])[A-Z][a-z][\w'’-]+(?![\w'’-])")
+_CAPITALISED_RUN = regexes.compile(
+    r"[A-Z](?<!\w[A-Z])[\w'’-]*(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z][a-z][\w'’-]*)+"
+)
+_ONE_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])[a-z][\w'’-]+(?![\w'’-])")
 _ORG_NOUN = regexes.compile(r"\b[Tt]he\s+(?:[A-Z][\w'’.-]*\s+){0,3}([a-z]+)\b")
 _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
 _NOT_NAMES = NATIONALITIES | STOP_WORDS
@@ -111,8 +115,10 @@ class NameFinder:
             found = None
             pattern = _FULL_NAMES.get(surname)
             if pattern is None:  # compiled once a surname: more than the ``re`` cache holds
+                # The given name's capital first, then "no word character before it": the
+                # engine skips to the capitals instead of testing a word boundary everywhere.
                 pattern = _FULL_NAMES[surname] = re.compile(
-                    r"\b([A-Z][a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])"
+                    r"([A-Z](?<!\w[A-Z])[a-z][\w'’-]*)\s+" + re.escape(surname) + r"(?![\w'’-])"
                 )
             lo = max(0, before - _FULL_LOOKBACK)
             for m in pattern.finditer(self.text, lo, before):

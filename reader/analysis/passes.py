@@ -11,7 +11,7 @@ from collections import Counter
 
 from reader import regexes
 from reader.analysis.found import Found
-from reader.analysis.phrases import name_within
+from reader.analysis.name_in_source import name_within
 from reader.analysis.quotes import QuoteFinder
 from reader.spans import Span
 

@@ -1,10 +1,11 @@
-"""Noun phrases next to a reporting cue: the words that say who the source is.
+"""Noun phrases next to a reporting cue: tokens, and the source right before a cue.
 
 The text around a cue is cut into ``Token``s (a word, an 's, or one mark of
-punctuation, with its offsets), and a source is read by walking them: back
-from the cue ("Russian FM Lavrov said"), on from it ("said the minister"),
-or from the start of the sentence ("Donna Rawlings, 59, ... said"). Here a
-source is only a span of the text; who it names is for ``sources``.
+punctuation, with its offsets), and a source is read by walking them: here
+back from the cue ("Russian FM Lavrov said"); on from it ("said the
+minister") or from the start of the sentence ("Donna Rawlings, 59, ...
+said") in ``phrases_after``. Here a source is only a span of the text; who
+it names is for ``sources``.
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ from reader.analysis.vocabulary import (
     PEOPLE_OR_MEDIA,
     PERSON_ENDINGS,
     PRONOUNS,
-    SOURCE_NOUNS,
     STOP_WORDS,
-    TITLES,
     VERB_FORMS,
 )
 from reader.spans import Span
@@ -38,15 +37,11 @@ Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of
 _TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _BACK_REACH = 120
 """How far before a cue its source may start (characters)."""
-_ON_REACH = 160
-"""How far after a cue (or a sentence start) a source may end."""
 _ROLE_THEN_NAME = regexes.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
 )
 _AUX_OR_MODAL = AUXILIARIES | MODALS
-_LINK_WORDS = NAME_PREPOSITIONS | DETERMINERS
-_SOURCE_HEADS = SOURCE_NOUNS | TITLES | PRONOUNS
 _APPOSITION_BOUNDS = frozenset({",", ";", ":", '"', "“", "”", "(", ")"})
 _new = tuple.__new__  # a Token without the keyword handling of its constructor
 
@@ -193,182 +188,6 @@ def appositive(toks: list[Token]) -> Span | None:
     return Span(toks[k + 1].start, toks[-2].end)
 
 
-def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span | None:
-    """A noun phrase right after an inverted cue: ``said Caddell``, ``said the minister``.
-
-    ``quoted``: the cue follows a closing quotation mark, where the words after
-    it can only be the speaker: ``"...," says the bow-tied maverick`` and
-    ``"...," said the Cambridge resident``; ``says Campbell's partner, Jason
-    Louth`` is that partner, named.
-    """
-    titled = _TITLED_NAME.match(text, pos, sent.end)
-    if titled and all(_title_word(w) for w in titled.group(2).split()):
-        last = tokens(text, titled.start(1), titled.end(1))[-1]
-        return Span(titled.start(1), trim_stop(last))  # "said Oilers head coach Ken Hitchcock"
-    picked: list[Token] = []
-    described = False  # opened by a determiner or a possessive: "the ...", "Campbell's ..."
-    for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
-        w = tok.text
-        low = w.lower()
-        if not (w[0].isalnum()):
-            break
-        if low in PRONOUNS:
-            if not picked:
-                picked.append(tok)
-            break
-        if not picked:
-            described = quoted and (
-                low in DETERMINERS or low in _POSSESSIVE_OPENERS or _possessive(w)
-            )
-        if low in NAME_PREPOSITIONS and picked and picked[-1].text[0].isupper():
-            picked.append(tok)
-            continue
-        if described and picked and w[0].islower():
-            if not _describing(w, picked[-1].text) or len(picked) >= 6:
-                break
-            picked.append(tok)  # "the self-taught Cambridge resident"
-            continue
-        if (
-            picked
-            and (low in STOP_WORDS or w[0].islower())
-            and not (picked[-1].text.lower() in DETERMINERS and w[0].islower())
-            and not all(p.text[0].islower() for p in picked)
-        ):
-            break
-        if low in STOP_WORDS and low not in DETERMINERS:
-            break
-        picked.append(tok)
-        if len(picked) >= 8:
-            break
-    while picked and picked[-1].text.lower() in _LINK_WORDS:
-        picked.pop()
-    if not picked or not plausible(picked, described):
-        return None
-    if all(t.text.lower() in LEADING_NOISE for t in picked):
-        return None  # "said Tuesday"
-    if (
-        not described
-        and not any(t.text[0].isupper() for t in picked)
-        and (len(picked) > 4 or picked[-1].text.lower() not in _SOURCE_HEADS)
-    ):
-        return None  # "said the event brought back ...": a clause, not a speaker
-    end = trim_stop(picked[-1])
-    if described:
-        named = _NAME_AFTER_ROLE.match(text, end, sent.end)
-        if named:
-            end = named.end(1)  # "Campbell's partner, Jason Louth"
-    return Span(picked[0].start, end)
-
-
-_POSSESSIVE_OPENERS = frozenset({"my", "your", "our"})
-_CLAUSE_WORDS = frozenset(
-    {"but", "and", "or", "because", "while", "although", "though", "when", "as", "if", "unless"}
-)
-"""Words that end the source after "according to": what follows is another clause."""
-_PARTICIPLE_NEXT = regexes.compile(r"\s+(?:to|at|in|on|from|with|during)\b")
-_TITLED_NAME = regexes.compile(
-    r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?(—–]|\Z))"
-)
-"""A role in lower case between capitalised words: "MaRS director Adam Jagelewski"."""
-_TITLED_SUBJECT = regexes.compile(
-    r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
-)
-"""The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
-_NAME_AFTER_ROLE = regexes.compile(
-    r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|\Z))"
-)
-
-
-def _possessive(w: str) -> bool:
-    return w[0].isupper() and w.endswith(("'s", "’s"))
-
-
-def _title_word(w: str) -> bool:
-    """A lower-case word of a role between names: "senior", "manager", "head", "coach"."""
-    low = w.lower()
-    return (
-        w.replace("-", "").isalpha()
-        and low not in STOP_WORDS
-        and low not in NAME_PREPOSITIONS
-        and low not in VERB_FORMS
-        and not low.endswith(("ly", "ed", "ing", "es"))
-        and not (low.endswith("s") and not low.endswith("ss"))  # "attacked", "praises": verbs
-        and low not in {"the", "a", "an"}
-    )
-
-
-def _describing(w: str, before: str) -> bool:
-    """A word that can go on describing a speaker after "the": "self-taught", "resident".
-
-    A past form after a noun is a verb: "the program changed his life".
-    """
-    low = w.lower()
-    return (
-        w[0].isalpha()
-        and low not in STOP_WORDS
-        and (low == "of" or low not in NAME_PREPOSITIONS)
-        and not (low in VERB_FORMS and w[0].islower())
-        and not low.endswith("ly")
-        and not (w[0].islower() and low.endswith("ed") and before.lower() not in DETERMINERS)
-    )
-
-
-def subject_after(text: str, pos: int, sent: Span) -> tuple[Span | None, int]:
-    """The subject starting at ``pos`` (a name, a pronoun, "the minister"), and its end."""
-    titled = _TITLED_SUBJECT.match(text, pos, sent.end)
-    if titled and all(_title_word(w) for w in titled.group(2).split()):
-        # "Chinese foreign ministry spokeswoman Hua Chunying shot back"
-        return Span(titled.start(1), titled.end(1)), titled.end(1)
-    picked: list[Token] = []
-    for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
-        w = tok.text
-        low = w.lower()
-        if low in PRONOUNS and not picked:
-            return Span(tok.start, tok.end), tok.end
-        if not w[0].isalnum():
-            break
-        if w[0].isupper() or (not picked and low in DETERMINERS):
-            picked.append(tok)
-            continue
-        if picked and low in NAME_PREPOSITIONS and picked[-1].text[0].isupper():
-            picked.append(tok)
-            continue
-        if picked and picked[-1].text.lower() in DETERMINERS and len(picked) < 4:
-            picked.append(tok)
-            continue
-        break
-    while picked and picked[-1].text.lower() in _LINK_WORDS:
-        picked.pop()
-    while picked and picked[0].text.lower() in LEADING_NOISE:
-        picked.pop(0)
-    if not picked or not plausible(picked):
-        return None, pos
-    return Span(picked[0].start, picked[-1].end), picked[-1].end
-
-
-def source_according_to(text: str, pos: int, sent: Span) -> Span | None:
-    """The words after "according to", up to a mark, a clause or a participle (12 at most)."""
-    picked: list[Token] = []
-    for tok in iter_tokens(text, pos, min(sent.end, pos + _ON_REACH)):
-        w = tok.text
-        if not (w[0].isalnum() or w[0] in "'’") or w.lower() in {"that", "who", "which"}:
-            break
-        low = w.lower()
-        if picked and (
-            (low in _CLAUSE_WORDS and not (low == "and" and picked[-1].text[0].isupper()))
-            or (low.endswith("ed") and w[0].islower() and _PARTICIPLE_NEXT.match(text, tok.end))
-        ):
-            break  # "officials unauthorized to speak", "a person familiar with it but ...": who
-        picked.append(tok)
-        if len(picked) >= 12:
-            break
-    if not picked:
-        return None
-    return Span(picked[0].start, trim_stop(picked[-1]))
-
-
 def trim_stop(token: Token) -> int:
     """End of a source's last word, without a full stop unless it is an abbreviation."""
     w = token.text
@@ -409,71 +228,3 @@ def _names_people(low: list[str]) -> bool:
     if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:
         return True
     return head.endswith(PERSON_ENDINGS)
-
-
-_ROLE_BEFORE_NAME = regexes.compile(r"\b[a-z][\w-]*\s+[A-Z]")
-"""A word in lower case before a capitalised one: "head coach Ken"."""
-
-
-def _capital(w: str) -> bool:
-    return w[:1].isupper() or (w[:1].isdigit() and any(c.isupper() for c in w))
-
-
-def _is_name_run(toks: list[Token]) -> bool:
-    """A short run of capitalised words (and "of", "de", ...): a name, not a role."""
-    if not toks or len(toks) > 6 or not _capital(toks[0].text) or not _capital(toks[-1].text):
-        return False
-    return all(_capital(t.text) or t.text.lower() in NAME_PREPOSITIONS for t in toks)
-
-
-def _role_word(w: str) -> bool:
-    """A lower-case word that can end a role before a name ("coach", "scientist")."""
-    low = w.lower()
-    return (
-        w[:1].islower()
-        and w.replace("-", "").isalpha()
-        and low not in STOP_WORDS
-        and low not in DETERMINERS
-        and low not in NAME_PREPOSITIONS
-        and low not in LEADING_NOISE
-    )
-
-
-def name_within(text: str, span: Span) -> Span:
-    """The words of a source that name the speaker, without the role around them.
-
-    ``Oilers head coach Ken Hitchcock`` gives "Ken Hitchcock"; ``Hamish
-    Telford, a political scientist`` and ``a political scientist, Hamish
-    Telford`` give "Hamish Telford". A source with no such name stays whole.
-    """
-    if text.find(",", span.start, span.end) < 0 and not _ROLE_BEFORE_NAME.search(
-        text, span.start, span.end
-    ):
-        return span  # no apposition and no role before a name: all of it names the speaker
-    toks = tokens(text, span.start, span.end)
-    commas = [k for k, t in enumerate(toks) if t.text == ","]
-    part = toks
-    if commas:
-        first, rest = toks[: commas[0]], toks[commas[0] + 1 :]
-        if len(commas) > 1:
-            rest = toks[commas[0] + 1 : commas[1]]
-        if _is_name_run(first) and rest and not _is_name_run(rest):
-            part = first  # "Name, the role of ...,"
-        elif _is_name_run(rest) and first and not _is_name_run(first):
-            part = rest  # "The role, Name"
-        else:
-            return span
-    # "head coach Ken Hitchcock" and "professor Kent Moore at the University of Toronto"
-    for k in range(1, len(part)):
-        if not (_capital(part[k].text) and _role_word(part[k - 1].text)):
-            continue
-        j = k
-        while j < len(part) and _capital(part[j].text):
-            j += 1
-        tail = part[j:]
-        if j - k <= 4 and (not tail or tail[0].text.lower() in NAME_PREPOSITIONS):
-            part = part[k:j]
-        break
-    if part is toks:
-        return span
-    return Span(part[0].start, trim_stop(part[-1]))

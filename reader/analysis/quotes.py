@@ -65,6 +65,8 @@ _ENOUGH_WORDS = regexes.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 _AFTER_ALL = 1 << 62  # sorts after every offset
 _QUESTION_CLOSED = regexes.compile(r"[?!][’']?(?:[\"”]|'')\Z")
+_CLOSING_LAST = frozenset("\"”'")
+"""The last character of every ``_QUESTION_CLOSED`` match."""
 
 
 @record(slots=True, eq=False)
@@ -91,7 +93,7 @@ class Cue:
 
     @property
     def known_source(self) -> Span:
-        """The source, where a pattern can count on one (after ``patterns.inverted``)."""
+        """The source, where a pattern can count on one (after ``finite_patterns.inverted``)."""
         if self.source is None:
             raise ValueError("this cue has no source yet")
         return self.source
@@ -182,10 +184,14 @@ class QuoteFinder:
         """
         text = self.text
         k = start
-        lo = self.layout.paragraph_of(start).start
-        while k > lo and text[k - 1] in " \t":
+        while k > 0 and text[k - 1] in " \t":
             k -= 1
-        if k == start or not _QUESTION_CLOSED.search(text, max(lo, k - 4), k):
+        if k == start or text[k - 1] not in _CLOSING_LAST:
+            return start  # most sentences: no closing mark before; the paragraph not needed
+        lo = self.layout.paragraph_of(start).start
+        if k < lo:
+            return start  # the white space runs back into the paragraph before
+        if not _QUESTION_CLOSED.search(text, max(lo, k - 4), k):
             return start
         return k
 

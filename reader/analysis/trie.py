@@ -32,6 +32,8 @@ _Node: TypeAlias = dict[str, "_Node"]
 
 COMPILE_AFTER = 30
 """A matcher compiles its regex once it has read this many times its phrases' length."""
+_FEW_LOWER = 10
+"""Phrases open with the first-character test when at most one in this many starts in lower case."""
 _WORD_RUN = r"\w+"
 _LEADING_WORD = regexes.compile(r"\w*")
 _SPACE = regexes.compile(r"\s+")
@@ -109,20 +111,24 @@ def trie_pattern(phrases: Iterable[str]) -> str:
 def words_pattern(phrases: Iterable[str], flags: int = 0) -> str:
     """The regex source of ``compile_words``: each phrase bounded by non-word characters.
 
-    Where no phrase starts with a lower-case letter ("IT sector", "AI"), and
-    case counts, the regex opens with the phrases' first characters, each
-    followed by the test that no word character stands before it: the engine
-    then skips at once the many places none of them stands, instead of testing
-    the look-behind at each. Where phrases start with common letters the
-    look-behind first is faster, as it fails at once inside a word.
+    Where few phrases start with a lower-case letter (names, "IT sector",
+    "AI", the odd "al-Sabah"), and case counts, the regex opens with the
+    phrases' first characters, each followed by the test that no word
+    character stands before it: the engine then skips at once the many places
+    none of them stands, instead of testing the look-behind at each. Where
+    many phrases start with common letters (verb forms) the look-behind first
+    is faster, as it fails at once inside a word.
     """
     tree: _Node = {}
+    count = lower = 0
     for phrase in phrases:
         if phrase:
             _insert(tree, phrase)
+            count += 1
+            lower += phrase[0].islower()
     if not tree:
         return r"(?<!\w)(?:(?!x)x)(?!\w)"
-    if flags & re.IGNORECASE or any(c == " " or c.islower() for c in tree):
+    if flags & re.IGNORECASE or " " in tree or lower * _FEW_LOWER > count:
         return r"(?<!\w)(?:" + _pattern(tree) + r")(?!\w)"
     branches = [_atom(c) + r"(?<!\w[\s\S])" + _pattern(child) for c, child in sorted(tree.items())]
     return r"(?:" + "|".join(branches) + r")(?!\w)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
-from reader.analysis.phrases import name_within
+from reader.analysis.name_in_source import name_within
 from reader.spans import Span
 
 # (source as the sentence reads it, the words that name the speaker)

@@ -105,3 +105,17 @@ def test_upper_case_phrases_read_by_words_as_by_the_regex(phrases, text, pos):
     phrases = [" ".join(p.upper().split()) for p in phrases]
     by_words, compiled = both(phrases, text.upper(), pos)
     assert by_words == compiled
+
+
+NAMES = ["Sabah", "Ali", "Ali al-Sabah", "Alcan", "Bush", "Hua", "Ko", "Lee", "May", "al-Sabah"]
+"""Names: one in ten starts in lower case, and the regex still opens with first characters."""
+
+
+def test_names_with_the_odd_lower_case_one_read_as_by_words():
+    assert not compile_words(NAMES).pattern.startswith(r"(?<!\w)")
+    text = "Ali al-Sabah, xal-Sabah, al-Sabahs; Theresa May, Mayor, Sabah_ Alcan-Lee KoHua"
+    for pos in (0, 1, 4, 15, 16):
+        by_words, compiled = both(NAMES, text, pos)
+        assert by_words == compiled, pos
+    found = [g for _, g in both(NAMES, text)[0]]
+    assert found == ["Ali al-Sabah", "Sabah", "May", "Alcan", "Lee"]  # "-Sabah" of "xal-Sabah"

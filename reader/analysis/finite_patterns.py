@@ -1,0 +1,291 @@
+"""The patterns of a finite reporting verb ("said", "has told", "is warning").
+
+One small function each, tried in the order of ``patterns.FINITE`` (see
+``patterns`` for what a pattern is and returns).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from reader import regexes
+from reader.analysis.phrases_after import source_after, subject_after
+from reader.analysis.quotes import Cue, QuoteFinder
+from reader.analysis.reported_clause import (
+    THAT,
+    after_comma,
+    ends_clause,
+    reach,
+    reported_end,
+)
+from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION, STOP_WORDS
+from reader.spans import Span
+
+_COLON = regexes.compile(r"\s*:\s*")
+_LEADING_ADJUNCT = regexes.compile(
+    r"\s*(?:after|before|during|at|in|on|following|since)\s+(?:[\w'’.-]+\s+){1,5}?"
+    r"(?=(?:he|she|they|it|we|I)\s)"
+)
+"""A phrase of time or place between the cue and the clause's subject."""
+_PLACE_ONLY = regexes.compile(
+    r"\s*(?:at|in|on|during|after|before)\s+[^,;:\"“”]{1,60},\s*(?:where|which|when|who)\b"
+)
+"""``said in Lisbon, where ...``: a place and a clause about it, no statement."""
+_WHAT_BEFORE = regexes.compile(r"\bwhat\s+\Z", re.IGNORECASE)
+_OBJECT_TO = regexes.compile(
+    r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
+    r"(to\s+(?!the\b|an?\b|his\b|her\b|their\b|its\b)[a-z]+)"
+)
+"""The person spoken to, then what they should do: "police to investigate"."""
+_PHRASE_THEN_THAT = regexes.compile(
+    r"\s+(?:in|at|on|during|after|before|to|via|with|from|by|through|outside|inside)\s"
+    r"[^\"“”;:]{1,70}?,?\s+that\s+"
+)
+_ADJUNCT_START = regexes.compile(
+    r"\s*,?\s*(?:following|after|before|during|at|in|on|when|while|as|adding|noting|"
+    r"speaking|citing|referring|without|despite|amid|from|to\s+(?:reporters|journalists)|"
+    r"via|through|with)\b"
+)
+_FIRST_WORD = regexes.compile(r"\s*[\"“‘']?(\w+)")
+_PASSIVE = regexes.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
+_CHAINED_SOURCE = regexes.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
+_INTERRUPTED = regexes.compile(r",\s+([a-z][\w'’-]*)")
+_DATELINE = regexes.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
+
+
+def _closing_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
+    """``CONTENT, Gibson testified.``: a verb that needs a clause, closing one after a comma.
+
+    A noun form ("..., the report") is no cue even there.
+    """
+    verb = c.verb
+    if verb is None or c.word in verb.noun_forms or c.source is None:
+        return False
+    source = c.source.start
+    return ends_clause(f.text, pos, c.sent.end) and after_comma(f.text, c.sent.start, source)
+
+
+def passive(f: QuoteFinder, c: Cue) -> bool:
+    """``it was first declared by ...``: the subject did not say it; no statement."""
+    return not c.word.endswith("ing") and _PASSIVE.search(f.text, c.first, c.start) is not None
+
+
+def long_source(f: QuoteFinder, c: Cue) -> bool:
+    """``"...," Rep. Jim Jordan (R-Ohio), a panel member, said``: all of it the source."""
+    if c.source is not None or not after_comma(f.text, c.sent.start, c.start):
+        return False
+    quotes = f.layout.quotes
+    i = bisect_right(quotes.starts, c.start) - 1
+    if i < 0 or quotes.ends[i] > c.start or c.start - quotes.ends[i] > 160:
+        return False
+    q = quotes[i]
+    if not q.closed or q.end < c.sent.start or q.start in f.used_quotes:
+        return False
+    m = _CHAINED_SOURCE.fullmatch(f.text, q.end, c.start)
+    if not m:
+        return False
+    f.direct(q, Span(c.start, c.end), Span(m.start(1), m.end(1)), c.sent)
+    return True
+
+
+def distant_subject(f: QuoteFinder, c: Cue) -> bool:
+    """``Donna Rawlings, 59, who watched, said the ...``: the subject opens the sentence.
+
+    Finds the source only (and always returns False): the patterns after
+    this one read what was said.
+    """
+    text, sent = f.text, c.sent
+    if c.source is not None or not after_comma(text, sent.start, c.start):
+        return False
+    if f.closing_quote_before(c.start, sent) is not None:
+        return False
+    after = text[c.end : c.end + 2]
+    if not after.strip() or after.lstrip()[:1] in {",", ".", ";"}:
+        return False
+    start = sent.start
+    dateline = _DATELINE.match(text, start, c.start)
+    if dateline:
+        start = dateline.end()
+    subject, end = subject_after(text, start, sent)
+    if subject is None or text[end : end + 1] != "," or end >= c.start - 2:
+        return False
+    if any(ch.isupper() for ch in text[subject.start : subject.end]):
+        c.source, c.first = subject, c.start
+    return False
+
+
+def inverted(f: QuoteFinder, c: Cue) -> bool:
+    """``"...," said Caddell`` and ``CONTENT, said the minister``: the source after the cue.
+
+    Every cue still without a source ends here.
+    """
+    if c.source is not None:
+        return False
+    text, sent = f.text, c.sent
+    closing = f.closing_quote_before(c.start, sent)
+    if closing is None and not after_comma(text, sent.start, c.start):
+        return True
+    source = source_after(text, c.end, sent, quoted=True)
+    if source is None or not (
+        ends_clause(text, source.end, sent.end)
+        or text[source.end : source.end + 2].strip()[:1] in {",", ";", ":", "—", "–", "("}
+        or _ADJUNCT_START.match(text, source.end, sent.end)
+    ):
+        return True
+    cue = Span(c.start, c.end)
+    if closing is not None:
+        f.direct(closing, cue, source, sent)
+        return True
+    if c.verb is not None and c.verb.clause_only:
+        return True
+    comma = text.rfind(",", sent.start, c.start)
+    content = f.clean(sent.start, comma) if comma > sent.start else None
+    if content is not None:
+        f.add("indirect", content, cue, source)
+    return True
+
+
+def quotation_around(f: QuoteFinder, c: Cue) -> bool:
+    """``"A," she said, "B."``: one statement around its cue."""
+    reach(f, c)
+    q = c.quote
+    if q is None:
+        return False
+    before = f.closing_quote_before(c.known_source.start, c.sent)
+    if before is None or before.start in f.used_quotes:
+        return False
+    f.used_quotes.add(q.start)
+    merged = Span(before.content.start, q.content.end)
+    f.add("direct", merged, c.span, c.source, quoted=before)
+    return True
+
+
+def named_as(f: QuoteFinder, c: Cue) -> bool:
+    """``what he called "a disaster"``: a name for something, not a statement."""
+    if c.source is None or not _WHAT_BEFORE.search(
+        f.text, max(0, c.source.start - 8), c.source.start
+    ):
+        return False
+    reach(f, c)
+    return c.quote is not None
+
+
+def quotation_after(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said: "CONTENT"`` and ``..., saying "CONTENT"``: the quotation after the cue."""
+    reach(f, c)
+    q = c.quote
+    if q is None:
+        return False
+    f.add("direct", q.content, c.span, c.source, quoted=q, follows=c.follows)
+    return True
+
+
+def colon_after(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said: CONTENT``, into the next paragraph when this one ends at the colon."""
+    text = f.text
+    colon = _COLON.match(text, reach(f, c), c.sent.end)
+    if not colon or ":" not in text[colon.start() : colon.end()]:
+        return False
+    f.colon(colon.end(), c.span, c.source, c.follows)
+    return True
+
+
+def that_clause(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said (during a rally in Michigan) that CONTENT``."""
+    text, end = f.text, c.sent.end
+    pos = reach(f, c)
+    that = THAT.match(text, pos, end) or _PHRASE_THEN_THAT.match(text, pos, end)
+    if not that or that.end() <= pos:
+        return False
+    content = f.clean(that.end(), reported_end(f, that.end(), end))
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+def object_infinitive(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE urged police to investigate``: what the person spoken to should do.
+
+    Only for a verb that needs a clause and names the person spoken to
+    (``clause_only`` and ``object``: "urge", "remind", "call on").
+    """
+    verb = c.verb
+    if verb is None or not (verb.clause_only and verb.object):
+        return False
+    m = _OBJECT_TO.match(f.text, c.last, c.sent.end)
+    if not m:
+        return False
+    content = f.clean(m.start(1), c.sent.end)
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
+
+
+def quotation_before(f: QuoteFinder, c: Cue) -> bool:
+    """``"CONTENT," she said several months later``: the quotation is what was said."""
+    source = c.known_source
+    closing = f.closing_quote_before(source.start, c.sent)
+    if closing is None:
+        return False
+    reach(f, c)
+    f.direct(closing, c.span, source, c.sent)
+    return True
+
+
+def clause_before(f: QuoteFinder, c: Cue) -> bool:
+    """``CONTENT, SOURCE said.``; and ``A, SOURCE said, B.``, a sentence around its cue."""
+    text, sent, source = f.text, c.sent, c.known_source
+    pos = reach(f, c)
+    if not (
+        ends_clause(text, pos, sent.end)
+        or text[pos : pos + 1] in {",", ";", "—", "–"}
+        or _ADJUNCT_START.match(text, pos, sent.end)
+    ):
+        return False
+    if c.strict and not _closing_report(f, c, pos):
+        return True
+    if source.start <= sent.start:
+        return False  # "Trump said after the convention he ...": nothing before, read on
+    interrupted = _INTERRUPTED.match(text, pos, sent.end)
+    if interrupted and interrupted.group(1).lower() not in NOT_CONTINUATION:
+        # "Acts of protest, Mr. Obama said, are acts of patriotism."
+        content = f.clean(sent.start, sent.end)
+        if content is not None:
+            f.add("indirect", content, c.span, source)
+        return True
+    begin = sent.start
+    lead = _FIRST_WORD.match(text, sent.start, source.start)
+    if lead and lead.group(1).lower() in ADVERBIAL_OPENERS:
+        # "In Moscow, he said": no content before the source; but
+        # "At that distance, the truck could stop, he said" has one after the adverbial.
+        comma = text.find(",", lead.end(), source.start)
+        after = _FIRST_WORD.match(text, comma + 1, source.start) if comma > 0 else None
+        if after is None or after.group(1).lower() in STOP_WORDS:
+            return True
+        begin = comma + 1
+    content = f.clean(begin, source.start)
+    if content is not None:
+        f.add("indirect", content, c.span, source)
+    return True
+
+
+def clause_after(f: QuoteFinder, c: Cue) -> bool:
+    """``SOURCE said CONTENT``: the rest of the sentence (not "said to ...", "said no")."""
+    text = f.text
+    pos = reach(f, c)
+    if c.strict:
+        return True
+    rest = text[pos : pos + 4].lower()
+    if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
+        return True
+    where = _PLACE_ONLY.match(text, pos, c.sent.end)
+    if where:
+        return True  # "Ortega said in Lisbon, where the ferry docked": no content
+    lead = _LEADING_ADJUNCT.match(text, pos, c.sent.end)
+    if lead:
+        pos = lead.end()  # "said after the convention he would ...": the clause after it
+    content = f.clean(pos, reported_end(f, pos, c.sent.end))
+    if content is not None:
+        f.add("indirect", content, c.span, c.source)
+    return True
