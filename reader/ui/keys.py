@@ -24,6 +24,8 @@ _NAMES = {
     "escape": "esc",
     "question_mark": "?",
     "slash": "/",
+    "colon": ":",
+    "quotation_mark": '"',
     "right_square_bracket": "]",
     "left_square_bracket": "[",
 }
