@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import Static
 
@@ -52,15 +53,17 @@ async def test_page_down_after_j_never_goes_back_on_the_seed(seed_doc, store, an
         assert article.cursor <= 7
 
 
-async def test_pages_never_move_the_cursor_against_their_direction(store):
-    doc = uneven_doc()
+@pytest.mark.parametrize("make", [uneven_doc, long_doc])
+async def test_pages_never_move_the_cursor_against_their_direction(store, make):
+    doc = make()
     app = ReaderApp(doc, store)
     async with app.run_test(size=SIZE) as pilot:
         article = app.screen.query_one(ArticleView)
         keys = (("space", 1), ("b", -1), ("ctrl+d", 1), ("ctrl+u", -1))
-        for start in range(0, len(doc.paragraphs), 7):
+        last = len(doc.paragraphs) - 1
+        for start in (0, last // 2, last - 3, last - 1):  # near the end, pages are clamped
             for key, direction in keys:
-                for scrolled in ((), ("ctrl+d",)):  # the cursor at the top, or lower on screen
+                for scrolled in ((), ("ctrl+d",)):  # the cursor low on screen, or higher
                     await pilot.press("g", *scrolled)
                     article.move_cursor(start)
                     await pilot.press(key)
@@ -257,3 +260,18 @@ async def test_a_wrapped_mention_walk_says_so(seed_doc, store, analysis):
         assert any(
             n.message == "Wrapped to the last mention of Yvan Gil" for n in app._notifications
         )
+
+
+async def test_a_count_goes_with_a_remapped_motion_and_the_palette_offers_no_count(
+    seed_doc, store, analysis
+):
+    keymap = {"article.cursor_down": "ctrl+n"}
+    app = ReaderApp(seed_doc, store, analysis=analysis, keymap=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        article = app.screen.query_one(ArticleView)
+        await pilot.press("3", "ctrl+n")
+        assert article.cursor == 3
+        await pilot.press("j")  # no longer bound
+        assert article.cursor == 3
+        names = [name for name, _run, _keys in app.screen.palette_commands()]
+        assert "Half a page down" in names and not any(n.startswith("A count") for n in names)
