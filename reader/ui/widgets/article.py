@@ -481,6 +481,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _step(self, delta: int) -> None:
         """``j``/``k``: from the cursor, or, when a scroll left the cursor off screen, from
         the top of the screen (``j`` goes to its first paragraph, ``k`` to the one above)."""
+        if not self.paragraph_count:
+            return
         if self._on_screen(self.cursor):
             self.move_cursor(self.cursor + delta)
             return
