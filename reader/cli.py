@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from reader import __version__
-from reader.commands.usage import PROG, UsageError, add_db_option, db_path
+from reader.commands.usage import PROG, UsageError, add_db_option, db_path, take_db_option
 from reader.untrusted import clean_line
 
 
@@ -35,14 +35,15 @@ def _app_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _run_app(argv: Sequence[str]) -> int:
+def _run_app(argv: Sequence[str], db: str | None) -> int:
     args = _app_parser().parse_args(argv)
     from reader.commands.app import run_app
 
-    return run_app(args.files, db_path(args.db))
+    return run_app(args.files, db_path(db or args.db))
 
 
-def _analyze(argv: Sequence[str]) -> int:
+def _analyze(argv: Sequence[str], db: str | None) -> int:
+    """`reader analyze`: it reads no notes, so a ``--db`` given changes nothing."""
     # One analysis, then the process ends: what it builds (the modules, word lists and
     # lexicon) lives until then, so the cyclic collector has nothing to free. Paused,
     # and all of it frozen at the end so the interpreter's last collections skip it.
@@ -58,13 +59,13 @@ def _analyze(argv: Sequence[str]) -> int:
             gc.enable()
 
 
-def _notes(argv: Sequence[str]) -> int:
+def _notes(argv: Sequence[str], db: str | None) -> int:
     from reader.commands.notes import main as notes_main
 
-    return notes_main(argv)
+    return notes_main(argv, db)
 
 
-COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+COMMANDS: dict[str, Callable[[Sequence[str], str | None], int]] = {
     "analyze": _analyze,
     "notes": _notes,
 }
@@ -72,12 +73,13 @@ COMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script and `python -m reader`."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    command = COMMANDS.get(args[0]) if args else None
     try:
+        # A global option may stand anywhere: before the command or among its own.
+        db, args = take_db_option(sys.argv[1:] if argv is None else argv)
+        command = COMMANDS.get(args[0]) if args else None
         if command is not None:
-            return command(args[1:])
-        return _run_app(args)
+            return command(args[1:], db)
+        return _run_app(args, db)
     except UsageError as exc:
         print(f"{PROG}: {clean_line(str(exc))}", file=sys.stderr)  # it may quote a path
         return 2

@@ -107,10 +107,11 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str]) -> int:
+def main(argv: Sequence[str], db: str | None = None) -> int:
+    """Run ``reader notes ARGV``; ``db``: the notes file named before the command."""
     args = parser().parse_args(argv)
     try:
-        store = NoteStore(db_path(args.db))
+        store = NoteStore(db_path(args.db or db))
         return COMMANDS[args.command](store, args)
     except StoreWriteError as exc:
         print(f"reader: {clean_line(str(exc))}", file=sys.stderr)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 PROG = "reader"
@@ -29,3 +30,32 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help=f"notes file (default: $READER_DB or ./{DEFAULT_DB})",
     )
+
+
+def take_db_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
+    """``--db PATH`` (or ``--db=PATH``) taken out of ``argv`` wherever it stands, and the rest.
+
+    ``--db`` names the notes file of the whole command line, so it may come before
+    the command (``reader --db X notes list``) or after it (``reader notes list --db
+    X``). Arguments after ``--`` are left alone; the last ``--db`` wins.
+    """
+    db: str | None = None
+    rest: list[str] = []
+    args = iter(argv)
+    for arg in args:
+        if arg == "--":
+            rest.append(arg)
+            rest.extend(args)
+            break
+        if arg == "--db":
+            value = next(args, None)
+            if value is None or value.startswith("-"):
+                raise UsageError("argument --db: expected a PATH (the notes file)")
+            db = value
+        elif arg.startswith("--db="):
+            db = arg.removeprefix("--db=")
+            if not db:
+                raise UsageError("argument --db: expected a PATH (the notes file)")
+        else:
+            rest.append(arg)
+    return db, rest

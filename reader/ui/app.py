@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -20,12 +21,21 @@ from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
+from reader.ui.contrast import ReadableColours
+from reader.ui.keymap import Chain, check_keymap
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
-from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
+from reader.ui.settings import (
+    KEYMAP_FILE,
+    LINE_LENGTH,
+    load_keymap,
+    load_line_length,
+    load_theme,
+    save_theme,
+)
 from reader.untrusted import clean_line, clean_text
 
 
@@ -47,7 +57,36 @@ def binding_ids() -> set[str]:
     return set(all_bindings())
 
 
-FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up"}
+@cache
+def focus_chains() -> tuple[Chain, ...]:
+    """Where the reader's bindings act together: the app, a screen, the focused widget."""
+    from textual.widgets import DataTable, Input, TextArea
+
+    from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+    from reader.ui.widgets.article import ArticleView
+    from reader.ui.widgets.legend import Legend
+    from reader.ui.widgets.notes_pane import NoteList, NotesPane
+
+    app, reading, editor = ReaderApp, ReaderScreen, NoteEditor
+    return (
+        Chain("in the article", (app, reading, ArticleView)),
+        Chain("in the side pane", (app, reading, Legend)),
+        Chain("in the notes pane", (app, reading, NotesPane, NoteList)),
+        Chain("in the search box", (app, reading, Input), typing=True),
+        Chain("in the notes filter", (app, reading, NotesPane, Input), typing=True),
+        Chain("in the note editor", (app, editor, TextArea), typing=True),
+        Chain("in the note's tags", (app, editor, Input), typing=True),
+        Chain("on the note's quote", (app, editor, TargetPicker)),
+        Chain("in the help", (app, HelpScreen)),
+        Chain("in the library", (app, LibraryScreen, DataTable)),
+        Chain("in the library filter", (app, LibraryScreen, Input), typing=True),
+    )
+
+
+READABLE = ReadableColours()
+"""One filter for the app: the Strips' filter cache is keyed by it."""
+
+FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up", "help.scroll_down": "help.scroll_up"}
 """Bindings the footer shows with their partner's key: ``j/k Move``."""
 
 
@@ -103,10 +142,16 @@ class ReaderApp(App[None]):
         self.store = store
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
+        self.line_length = LINE_LENGTH
+        """The longest line of article text, in cells (0: as wide as the pane)."""
         if settings_dir is not None:
-            from_file, problems = load_keymap(settings_dir / KEYMAP_FILE, binding_ids())
+            self.line_length, problem = load_line_length(settings_dir)
+            self.notices.extend([problem] if problem else [])
+            path = settings_dir / KEYMAP_FILE
+            from_file, problems = load_keymap(path, binding_ids())
+            from_file, clashes = check_keymap(from_file, focus_chains(), str(path))
             self.keymap = {**from_file, **self.keymap}
-            self.notices.extend(problems)
+            self.notices.extend([*problems, *clashes])
         if self.keymap:
             self.set_keymap(self.keymap)
 
@@ -147,6 +192,10 @@ class ReaderApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings_dir is not None:
             save_theme(self.settings_dir, theme.name)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then ours: every letter readable on its background."""
+        return [*super().get_line_filters(), READABLE]
 
     def get_default_screen(self) -> Screen[None]:
         if self.library or self.doc is None:

@@ -38,6 +38,15 @@ POST_INDENT = 4
 """Cells an embedded post is indented by (its ``┆`` bar included)."""
 
 
+def margins(room: int, line_length: int) -> tuple[int, int]:
+    """Cells left and right of a centred column of ``line_length`` cells in ``room``
+    (none when it fits, or when ``line_length`` is 0: no limit)."""
+    spare = room - line_length
+    if line_length <= 0 or spare <= 0:
+        return 0, 0
+    return spare // 2, spare - spare // 2
+
+
 def _fit_plain(text: str, pos: int, end: int, width: int) -> tuple[int, int]:
     """How far ``text[pos:end]`` fits in ``width`` cells: the offset after it, and its cells."""
     chunk = text[pos : min(end, pos + width)]

@@ -1,10 +1,15 @@
-"""The reader's own settings: a keymap file the user writes, and the theme it remembers.
+"""The reader's own settings: a keymap file the user writes, and ``settings.json``.
+
+``settings.json`` beside the keymap holds what the app remembers (the theme, the
+library's sort), which the app writes, never the user's keymap, and
+``"line_length"``, the longest line of article text (80; 0: no limit), which
+the user may set.
 
 ``$XDG_CONFIG_HOME/reader/keymap.toml`` maps binding ids to keys::
 
     "article.cursor_down" = "j,down,ctrl+n"
     [keys]                       # a table works too
-    "search.open" = "ctrl+f"
+    "search.open" = "ctrl+o"
 
 A keymap file that cannot be read is reported and ignored, never fatal.
 """
@@ -59,27 +64,56 @@ def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, st
     return keymap, problems
 
 
-def load_theme(folder: Path) -> str | None:
-    """The theme chosen last time, if one was saved."""
+def read_settings(folder: Path) -> dict[str, Any]:
+    """What ``settings.json`` in ``folder`` holds (nothing when it is missing or unreadable)."""
     try:
         data = json.loads((folder / SETTINGS_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    theme = data.get("theme") if isinstance(data, dict) else None
-    return theme if isinstance(theme, str) else None
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
-def save_theme(folder: Path, theme: str) -> None:
-    """Remember ``theme`` (best effort: a settings file that cannot be written is skipped)."""
+def load_setting(folder: Path, name: str) -> Any:
+    """The value remembered under ``name`` (None when there is none or the file is unreadable)."""
+    return read_settings(folder).get(name)
+
+
+LINE_LENGTH = 80
+"""The longest line of article text, in cells, unless ``settings.json`` says otherwise."""
+
+
+def load_line_length(folder: Path) -> tuple[int, str | None]:
+    """``"line_length"`` of ``settings.json`` (0: as wide as the pane), and what was wrong."""
+    value = read_settings(folder).get("line_length", LINE_LENGTH)
+    if isinstance(value, int) and not isinstance(value, bool) and (value == 0 or value >= 20):
+        return value, None
+    shown = clean_line(repr(value))[:40]
+    problem = f"settings {folder / SETTINGS_FILE}: line_length {shown} is not 0 or 20 and more"
+    return LINE_LENGTH, problem + f", {LINE_LENGTH} used"
+
+
+def save_setting(folder: Path, name: str, value: Any) -> None:
+    """Remember ``value`` under ``name`` (best effort: a file that cannot be written is skipped)."""
     path = folder / SETTINGS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         if not isinstance(data, dict):
             data = {}
-        data["theme"] = theme
+        data[name] = value
         folder.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass
+
+
+def load_theme(folder: Path) -> str | None:
+    """The theme chosen last time, if one was saved."""
+    theme = load_setting(folder, "theme")
+    return theme if isinstance(theme, str) else None
+
+
+def save_theme(folder: Path, theme: str) -> None:
+    """Remember ``theme``."""
+    save_setting(folder, "theme", theme)

@@ -1,15 +1,24 @@
-"""Wrapping and line layout of the article: offsets survive, widths are respected."""
+"""The article's lines and the screen's panes: offsets survive wrapping, widths are respected,
+the article keeps 40 columns at any terminal size and every pane stays in reach."""
 
 from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from reader.analysis.model import Analysis, SectorHit, Speaker
 from reader.document import document_from_text
+from reader.notes.store import NoteStore
+from reader.spans import Span
+from reader.ui.app import ReaderApp
 from reader.ui.layout import Kind, Layout, drawn, wrap
+from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.legend import Legend, legend_row
+from reader.ui.widgets.notes_pane import NoteList
 
 words = st.lists(
     st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzé漢"), min_size=1, max_size=25),
@@ -99,3 +108,159 @@ def test_wrap_measures_hard_wrapped_lines_as_drawn():
     assert [drawn(text, s, e)[0] for s, e in wrap(text, 0, len(text), 60)] == [
         "First line of a paragraph that goes on over three lines."
     ]
+
+
+# -- the screen at any size ---------------------------------------------------------------
+
+
+def test_a_legend_row_fills_its_width_with_the_count_in_its_own_column():
+    row = legend_row("●", "#ffffff", "U.S. Agriculture Department", 1457, 24, 4)
+    assert row.plain == "● U.S. Agriculture… 1457"
+    short = legend_row("■", "#ffffff", "Energy", 2, 24, 4)
+    assert short.plain == "■ Energy               2"
+    assert len(short.plain) == len(row.plain) == 24
+
+
+def _busy_analysis(doc) -> Analysis:
+    """A speaker and a sector with the counts of a 20 MB file."""
+    first = Span(0, 5)
+    speakers = [
+        Speaker(id="record", name="Record February", kind="person", mentions=[first] * 4383),
+        Speaker(
+            id="usda",
+            name="U.S. Agriculture Department",
+            kind="organization",
+            mentions=[first] * 457,
+        ),
+    ]
+    sectors = [SectorHit("agriculture-food", "Agriculture & food", [first] * 12)]
+    return Analysis(speakers=speakers, quotes=[], sectors=sectors)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])
+async def test_side_pane_names_truncate_and_counts_align_right(seed_doc, db_file, size):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=_busy_analysis(seed_doc))
+    async with app.run_test(size=size) as pilot:
+        app.screen.show_pane("side")
+        await pilot.pause()
+        legend = app.screen.query_one(Legend)
+        width = legend.scrollable_content_region.width
+        lines = [legend.render_line(y).text for y in range(legend.size.height)]
+        rows = {line.split()[1]: line for line in lines if line[:1] in "●■"}
+        assert set(rows) == {"Record", "U.S.", "Agriculture"}  # one line each: none wraps
+        assert "Record February" in rows["Record"] and rows["Record"].rstrip().endswith(" 4383")
+        assert rows["U.S."].rstrip().endswith(" 457") and "…" in rows["U.S."]
+        ends = {len(line.rstrip()) for line in rows.values()}
+        assert ends == {width}  # every count ends at the pane's edge
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_the_article_keeps_40_columns_and_every_pane_is_reached_with_tab(
+    seed_doc, analysis, db_file, size
+):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=size) as pilot:
+        screen = app.screen
+        article = screen.query_one(ArticleView)
+        legend, notes = screen.query_one(Legend), screen.query_one(NoteList)
+        await pilot.pause()
+        assert article.text_width >= 40
+        assert article.outer_size.width == size[0]  # the side panes folded away
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(app.focused)
+            if app.focused is not article:  # shown over the article, not beside it
+                pane = app.focused.parent if app.focused is notes else legend.parent
+                assert pane.display and pane.region.width > 20
+                assert article.outer_size.width == size[0]
+                assert pane.region.right <= size[0]
+                if app.focused is legend:
+                    assert "Sergei Lavrov" in legend.render_line(1).text
+        assert seen == [notes, legend, article]
+        assert not legend.parent.display and not notes.parent.display
+        await pilot.press("shift+tab")
+        assert app.focused is legend
+        await pilot.press("escape")  # back to the article, the overlay gone
+        await pilot.pause()
+        assert app.focused is article and not legend.parent.display
+
+
+async def test_wide_terminals_keep_three_panes_and_z_zooms_the_article(seed_doc, analysis, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        article, legend = screen.query_one(ArticleView), screen.query_one(Legend)
+        await pilot.pause()
+        assert legend.parent.display and 40 <= article.outer_size.width < 120
+        narrow = article.text_width
+        await pilot.press("z")
+        await pilot.pause()
+        assert article.outer_size.width == 120 and not legend.parent.display
+        assert article.text_width > narrow
+        await pilot.press("tab", "tab")  # the notes, then the side pane, over the article
+        assert app.focused is legend
+        await pilot.press("z")
+        await pilot.pause()
+        assert legend.parent.display and article.outer_size.width < 120
+        assert article.text_width == narrow
+
+
+async def test_on_a_wide_terminal_the_text_keeps_to_the_line_length(seed_doc, analysis, db_file):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=(200, 30)) as pilot:
+        await pilot.press("z")
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert article.text_width == app.line_length == 80
+        left = article.styles.padding.left
+        right = article.scrollable_content_region.width - 3 - 80
+        assert abs(left - right) <= 1  # a centred column
+        assert max(len(article.render_line(y).text.rstrip()) for y in range(20)) <= 3 + 80
+        app.line_length = 0  # as wide as the pane
+        await pilot.resize_terminal(199, 30)
+        await pilot.pause()
+        assert article.text_width > 150
+
+
+async def test_esc_on_a_pane_over_the_article_goes_back_and_keeps_the_search(
+    seed_doc, analysis, db_file
+):
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"oil", "enter", "tab")
+        await pilot.pause()
+        notes = app.screen.query_one(NoteList)
+        assert app.focused is notes and notes.parent.display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, ArticleView) and not notes.parent.display
+        assert app.screen.reading.search.query == "oil"
+
+
+@pytest.mark.parametrize(
+    ("written", "length", "told"),
+    [(None, 80, False), (72, 72, False), (0, 0, False), ("wide", 80, True), (5, 80, True)],
+)
+def test_line_length_comes_from_settings_json(tmp_path, written, length, told):
+    import json
+
+    from reader.ui.settings import load_line_length
+
+    if written is not None:
+        (tmp_path / "settings.json").write_text(json.dumps({"line_length": written}))
+    value, problem = load_line_length(tmp_path)
+    assert value == length
+    assert bool(problem) == told
+    if told:
+        assert "line_length" in problem and "80 used" in problem
+
+
+async def test_the_app_reads_the_line_length_and_reports_a_bad_one(seed_doc, db_file, tmp_path):
+    (tmp_path / "settings.json").write_text('{"line_length": 60, "theme": "textual-light"}')
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=tmp_path)
+    assert app.line_length == 60 and not app.notices
+    (tmp_path / "settings.json").write_text('{"line_length": -3}')
+    app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=tmp_path)
+    assert app.line_length == 80 and any("line_length" in n for n in app.notices)

@@ -145,3 +145,110 @@ async def test_leaving_a_document_while_its_analysis_runs_is_quiet(folder, db_fi
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.query_one(ArticleView).render_line(0).text.strip().startswith("Alpha")
+
+
+def cursor_title(app) -> str:
+    table = app.screen.query_one(DataTable)
+    return str(table.get_row_at(table.cursor_row)[1])
+
+
+def headers(app) -> list[str]:
+    return [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
+
+
+async def test_vim_keys_move_in_the_table_and_type_in_the_filter(folder, db_file, tmp_path):
+    for i in range(30):
+        (folder / f"more{i:02}.txt").write_text(f"Talks number {i}\n\nMinisters met again.\n")
+    app = await open_library(folder, db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app)
+        await pilot.pause()
+        await pilot.press("s")  # by title: Alpha, Beta, Talks number 0 … 29, Venezuela…
+        table = app.screen.query_one(DataTable)
+        assert table.cursor_row == 0
+        await pilot.press("j", "j")
+        assert cursor_title(app).startswith("Talks number 0")
+        await pilot.press("k")
+        assert cursor_title(app).startswith("Beta")
+        await pilot.press("G")
+        assert cursor_title(app).startswith("Venezuela")
+        await pilot.press("g")
+        assert cursor_title(app).startswith("Alpha")
+        await pilot.press("ctrl+d")
+        half = table.cursor_row
+        assert 10 <= half <= 20  # half of the rows on screen (40 lines, less the bars)
+        await pilot.press("ctrl+u")
+        assert table.cursor_row == 0
+        await pilot.press("G", "ctrl+u")
+        assert table.cursor_row == table.row_count - 1 - half
+        await pilot.press("slash", *"jkgGsS talks 7")
+        assert app.screen.query_one(Input).value == "jkgGsS talks 7"
+        assert app.screen.sort_column == "title" and not app.screen.sort_reverse
+
+
+async def test_every_column_shows_at_100_columns_titles_cut_first(folder, db_file):
+    app = await open_library(folder, db_file)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settled(app)
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width  # nothing off-screen
+        assert [h.split()[0] for h in headers(app)] == [
+            "Date", "Title", "Speakers", "Sectors", "Notes",
+        ]  # fmt: skip
+        narrow = next(t for t in titles(app) if t.startswith("Venezuela"))
+        assert narrow.endswith("…") and len(narrow) < 40
+        speakers = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert "Sergei Lavrov, Yvan Gil…" in speakers  # shortened, not dropped
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        wide = next(t for t in titles(app) if t.startswith("Venezuela"))
+        assert len(wide) > len(narrow) + 40  # wider: the title takes the room
+
+
+async def test_the_sort_shows_reverses_and_is_remembered(folder, db_file, tmp_path):
+    settings = tmp_path / "config"
+    library = find_documents([folder])
+    app = ReaderApp(None, NoteStore(db_file), library=library, settings_dir=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app)
+        await pilot.pause()
+        assert headers(app)[0] == "Date ▲" and headers(app)[1] == "Title"
+        await pilot.press("s")
+        assert headers(app)[:2] == ["Date", "Title ▲"]
+        assert [t[:4] for t in titles(app)] == ["Alph", "Beta", "Vene"]
+        await pilot.press("S")
+        assert headers(app)[1] == "Title ▼"
+        assert [t[:4] for t in titles(app)] == ["Vene", "Beta", "Alph"]
+        assert "sorted by title ▼" in str(app.screen.query_one("#library-status").render())
+        await pilot.click(DataTable, offset=(1, 0))  # the Date header: by date, oldest first
+        await pilot.pause()
+        assert headers(app)[0] == "Date ▲"
+        assert [t[:4] for t in titles(app)] == ["Alph", "Vene", "Beta"]  # undated last
+        await pilot.click(DataTable, offset=(1, 0))  # again: reversed, undated still last
+        await pilot.pause()
+        assert headers(app)[0] == "Date ▼"
+        assert [t[:4] for t in titles(app)] == ["Vene", "Alph", "Beta"]
+        await pilot.press("s", "s", "S")  # title, speakers, reversed: fewest first
+        assert headers(app)[2] == "Speakers ▲"
+    keymap = settings / "keymap.toml"
+    assert not keymap.exists()  # the sort is kept with the app's state, not the keymap
+    again = ReaderApp(None, NoteStore(db_file), library=library, settings_dir=settings)
+    async with again.run_test(size=SIZE) as pilot:
+        await settled(again)
+        await pilot.pause()
+        assert again.screen.sort_column == "speakers" and again.screen.sort_reverse
+        assert headers(again)[2] == "Speakers ▲"
+        assert titles(again)[-1].startswith("Venezuela")  # three speakers: last
+
+
+async def test_a_damaged_sort_setting_is_ignored(folder, db_file, tmp_path):
+    settings = tmp_path / "config"
+    settings.mkdir()
+    (settings / "settings.json").write_text('{"library_sort": {"column": "[bold]x", "reverse": 1}}')
+    library = find_documents([folder])
+    app = ReaderApp(None, NoteStore(db_file), library=library, settings_dir=settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(app)
+        await pilot.pause()
+        assert app.screen.sort_column == "date" and not app.screen.sort_reverse

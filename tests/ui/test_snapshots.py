@@ -1,4 +1,5 @@
-"""SVG snapshots of the screens at 120x40 (fixed analysis, fixed note, no blinking)."""
+"""SVG snapshots of the screens at 120x40, 80x24 and 60x20 (fixed analysis, fixed note,
+no blinking)."""
 
 from __future__ import annotations
 
@@ -82,8 +83,10 @@ def test_note_editor(snap_compare, seed_doc, analysis, db_file):
 
 
 def test_library(snap_compare, tmp_path, seed_path, db_file):
+    """At 100 columns every column shows, the titles cut first; the notes sort is ▼."""
     import shutil
 
+    from reader.document import load_document
     from reader.library import find_documents
 
     folder = tmp_path / "articles"
@@ -93,6 +96,7 @@ def test_library(snap_compare, tmp_path, seed_path, db_file):
         " date 2020-01-05 Alpha trade talks resume\n\nTrade ministers met in Geneva.\n"
     )
     (folder / "beta.md").write_text("# Beta: oil output\n\nOil extraction rose in March.\n")
+    NoteStore(db_file).add(_note_on(load_document(folder / "seed.txt"), 3, "Check", "n1"))
     app = ReaderApp(
         None, NoteStore(db_file), library=find_documents([folder]), library_title="articles"
     )
@@ -100,8 +104,10 @@ def test_library(snap_compare, tmp_path, seed_path, db_file):
     async def settle(pilot) -> None:
         await settled(pilot.app)
         await pilot.pause()
+        await pilot.press("s", "s", "s", "s")  # date, title, speakers, sectors: notes
+        await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=settle)
 
 
 def test_search_in_progress(snap_compare, seed_doc, analysis, db_file):
@@ -130,3 +136,54 @@ def test_light_theme(snap_compare, seed_doc, analysis, db_file):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=settle)
+
+
+def _main_screen(seed_doc, analysis, db_file) -> ReaderApp:
+    store = NoteStore(db_file)
+    store.add(
+        _note_on(seed_doc, 3, "Check the commission resolutions #follow-up", "a1", ["follow-up"])
+    )
+    return ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+
+
+def test_main_screen_80x24(snap_compare, seed_doc, analysis, db_file):
+    """The side panes folded away: the article has the whole width."""
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        await pilot.press("j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+def test_main_screen_60x20(snap_compare, seed_doc, analysis, db_file):
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        await pilot.press("j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_side_pane_over_the_article_at_60x20(snap_compare, seed_doc, analysis, db_file):
+    """``shift+tab`` from the article: the speakers and sectors over its left edge."""
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        await pilot.press("shift+tab")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(60, 20), run_before=settle)
+
+
+def test_light_theme_at_80x24(snap_compare, seed_doc, analysis, db_file):
+    app = _main_screen(seed_doc, analysis, db_file)
+
+    async def settle(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,53 +15,22 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
-from reader.library import LibraryEntry, summarise
+from reader.library import summarise
 from reader.notes.store import NoteStore, StoreError
 from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
+from reader.ui.screens.library_rows import (
+    CELL_PADDING,
+    COLUMNS,
+    SORTS,
+    Row,
+    column_widths,
+    descending,
+    ordered,
+)
+from reader.ui.settings import load_setting, save_setting
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
-
-SORTS = ("date", "title", "speakers", "notes")
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One document of the library as the table shows it."""
-
-    path: Path
-    entry: LibraryEntry | None
-    notes: int
-    error: str | None = None
-    key: str = ""
-    sha256: str = ""
-
-    def cell_texts(self) -> tuple[str, str, str, str, str]:
-        if self.entry is None:
-            return ("", self.path.name, self.error or "", "", "")
-        e = self.entry
-        return (
-            e.date or "",
-            e.title,
-            ", ".join(e.speakers),
-            ", ".join(e.sectors[:3]) + (" …" if len(e.sectors) > 3 else ""),
-            str(self.notes) if self.notes else "",
-        )
-
-    def sort_key(self, column: str) -> tuple:
-        e = self.entry
-        if column == "date":
-            date = e.date if e else None
-            return (date is None, date or "", self.path.name)
-        if column == "speakers":
-            return (-(len(e.speakers) if e else 0), self.path.name)
-        if column == "notes":
-            return (-self.notes, self.path.name)
-        return ((e.title if e else self.path.name).casefold(),)
-
-    def matches(self, query: str) -> bool:
-        haystack = " ".join((*self.cell_texts(), self.path.name)).casefold()
-        return all(word in haystack for word in query.casefold().split())
 
 
 class RowReady(Message):
@@ -73,12 +41,23 @@ class RowReady(Message):
         self.row = row
 
 
+SORT_SETTING = "library_sort"
+"""Where the settings file keeps the library's sort: ``{"column": ..., "reverse": ...}``."""
+
+
 class LibraryScreen(Screen[None]):
     """Every document of a folder or a list of files; ``enter`` opens one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library.open_document"),
+        Binding("j,down", "move(1)", "Next document", show=False, id="library.cursor_down"),
+        Binding("k,up", "move(-1)", "Previous document", show=False, id="library.cursor_up"),
+        Binding("g,home", "move_to(0)", "First document", show=False, id="library.first"),
+        Binding("G,end", "move_to(-1)", "Last document", show=False, id="library.last"),
+        Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="library.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="library.half_up"),
         Binding("s", "sort", "Sort", tooltip="Sort by the next column", id="library.sort"),
+        Binding("S", "reverse_sort", "Reverse", tooltip="Reverse the sort", id="library.reverse"),
         Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
@@ -93,30 +72,53 @@ class LibraryScreen(Screen[None]):
         self.sort_column = "date"
         self.sort_reverse = False
         self.query_text = ""
+        self._widths: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(f"library — {self.heading}", f"{len(self.paths)} documents")
+        count = len(self.paths)
+        yield TitleBar(f"library — {self.heading}", f"{count} document{'s' * (count != 1)}")
         yield Input(
             placeholder="filter: words of the title, speakers, sectors", id="library-filter"
         )
-        table: DataTable[Text] = DataTable(
-            id="library-table", cursor_type="row", zebra_stripes=True
+        yield DataTable(
+            id="library-table", cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING
         )
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Title", key="title", width=52)
-        table.add_column("Speakers", key="speakers", width=30)
-        table.add_column("Sectors", key="sectors", width=24)
-        table.add_column("Notes", key="notes", width=5)
-        yield table
         yield Static(id="library-status")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._load_sort()
         self.query_one(DataTable).focus()
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
-        self._status()
+        self._refill()
         self._summarise()
+
+    def on_resize(self) -> None:
+        if column_widths(self.size.width) != self._widths:
+            self._refill()
+
+    # -- the sort, remembered ----------------------------------------------------------
+
+    @property
+    def _settings_dir(self) -> Path | None:
+        folder = getattr(self.app, "settings_dir", None)
+        return folder if isinstance(folder, Path) else None
+
+    def _load_sort(self) -> None:
+        """The sort of last time, if the app keeps settings and one was saved."""
+        folder = self._settings_dir
+        saved: Any = load_setting(folder, SORT_SETTING) if folder else None
+        if isinstance(saved, dict) and saved.get("column") in SORTS:
+            self.sort_column = saved["column"]
+            self.sort_reverse = saved.get("reverse") is True
+
+    def _sort_by(self, column: str, reverse: bool) -> None:
+        self.sort_column, self.sort_reverse = column, reverse
+        folder = self._settings_dir
+        if folder is not None:
+            save_setting(folder, SORT_SETTING, {"column": column, "reverse": reverse})
+        self._refill()
 
     def _summarise(self) -> None:
         """Load and analyse each document in turn; rows appear as they are ready."""
@@ -171,12 +173,22 @@ class LibraryScreen(Screen[None]):
         current = None
         if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
             current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        table.clear()
-        rows = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
-        rows.sort(key=lambda r: r.sort_key(self.sort_column), reverse=self.sort_reverse)
+        table.clear(columns=True)
+        self._widths = widths = column_widths(self.size.width)
+        for column in COLUMNS:
+            label = Text(column.label, style="bold", no_wrap=True, end="")
+            if column.key == self.sort_column:
+                label.append(" ▼" if descending(column.key, self.sort_reverse) else " ▲")
+            table.add_column(label, key=column.key, width=widths[column.key])
+        shown = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
+        rows = ordered(shown, self.sort_column, self.sort_reverse)
         for row in rows:
             style = "dim italic" if row.entry is None else ""
-            cells = (Text(clean_line(c), style=style) for c in row.cell_texts())
+            cells = []
+            for column, text in zip(COLUMNS, row.cell_texts(), strict=True):
+                cell = Text(clean_line(text), style=style, no_wrap=True, end="")
+                cell.truncate(widths[column.key], overflow="ellipsis")
+                cells.append(cell)
             table.add_row(*cells, key=str(row.path))
         if current is not None:
             keys = [str(r.path) for r in rows]
@@ -190,9 +202,8 @@ class LibraryScreen(Screen[None]):
         if done < len(self.paths):
             text.append(f"analysing {done}/{len(self.paths)} … ", "italic")
         shown = self.query_one(DataTable).row_count
-        text.append(f"{shown} shown · sorted by {self.sort_column}")
-        if self.sort_reverse:
-            text.append(" (reversed)")
+        arrow = "▼" if descending(self.sort_column, self.sort_reverse) else "▲"
+        text.append(f"{shown} shown · sorted by {self.sort_column} {arrow}")
         if self.query_text:
             text.append(" · filter “")
             text.append(clean_line(self.query_text))
@@ -215,18 +226,33 @@ class LibraryScreen(Screen[None]):
             self.app.open_document(Path(event.row_key.value))  # type: ignore[attr-defined]
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A click on a header sorts by its column; on the sorted column, reverses it."""
         column = str(event.column_key.value)
-        column = {"sectors": "speakers"}.get(column, column)
         if column == self.sort_column:
-            self.sort_reverse = not self.sort_reverse
-        else:
-            self.sort_column, self.sort_reverse = column, False
-        self._refill()
+            self._sort_by(column, not self.sort_reverse)
+        elif column in SORTS:
+            self._sort_by(column, False)
 
     def action_sort(self) -> None:
-        self.sort_column = SORTS[(SORTS.index(self.sort_column) + 1) % len(SORTS)]
-        self.sort_reverse = False
-        self._refill()
+        self._sort_by(SORTS[(SORTS.index(self.sort_column) + 1) % len(SORTS)], False)
+
+    def action_reverse_sort(self) -> None:
+        self._sort_by(self.sort_column, not self.sort_reverse)
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
+
+    def action_move_to(self, row: int) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count:
+            table.move_cursor(row=row % table.row_count)
+
+    def action_half_page(self, direction: int) -> None:
+        table = self.query_one(DataTable)
+        rows = max(1, (table.scrollable_content_region.height - 1) // 2)  # less the header
+        self.action_move(direction * rows)
 
     def action_filter(self) -> None:
         self.add_class("-filtering")

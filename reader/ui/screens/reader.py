@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from reader.analysis.model import Analysis
@@ -44,6 +43,7 @@ from reader.ui.screens.reader_jobs import (
 )
 from reader.ui.screens.reader_keys import READER_BINDINGS
 from reader.ui.screens.reader_notes import NoteCommands
+from reader.ui.screens.reader_panes import PaneLayout
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
@@ -57,7 +57,7 @@ BACKGROUND_ANALYSIS_CHARS = 20_000
 """Documents longer than this are analysed in a worker; the text shows at once."""
 
 
-class ReaderScreen(NoteCommands, Screen[None]):
+class ReaderScreen(NoteCommands, PaneLayout):
     """One document, its analysis and its notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS

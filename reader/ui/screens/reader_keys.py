@@ -11,8 +11,16 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 READER_BINDINGS: list[BindingType] = [
-    Binding("tab", "app.focus_next", "Pane", tooltip="Next pane", id="pane.next"),
-    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
+    Binding("tab", "pane(1)", "Pane", tooltip="Next pane", id="pane.next"),
+    Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
+    Binding(
+        "z",
+        "zoom",
+        "Zoom",
+        show=False,
+        tooltip="The article alone at the full width, or the panes back",
+        id="pane.zoom",
+    ),
     Binding(
         "a",
         "add_note",

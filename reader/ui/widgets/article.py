@@ -28,7 +28,7 @@ from reader.layers import Layer
 from reader.reading import Reading
 from reader.spans import Span
 from reader.ui.background import owner_gone, start_job
-from reader.ui.layout import POST_INDENT, Kind, Layout, offset_at_cell
+from reader.ui.layout import POST_INDENT, Kind, Layout, margins, offset_at_cell
 from reader.ui.widgets.article_keys import ARTICLE_BINDINGS, COUNT_ACTION, Pending
 from reader.ui.widgets.article_lines import GUTTER, Look, Painter, speaker_colours
 
@@ -134,7 +134,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     @property
     def text_width(self) -> int:
-        return max(8, self.scrollable_content_region.width - GUTTER)
+        width = self.scrollable_content_region.width - GUTTER
+        return max(8, min(width, self.line_length or width))
 
     @property
     def text_layout(self) -> Layout:
@@ -225,6 +226,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self) -> None:
+        if self._fit_line_length():
+            return  # new margins: resized again at once
         top_offset = None
         if self._layout is not None and len(self._layout):
             top = min(int(self.scroll_y), len(self._layout) - 1)
@@ -235,6 +238,22 @@ class ArticleView(ScrollView, can_focus=True):
         if self.paragraph_count:
             self.move_cursor(self.cursor)  # keeps the reading cursor on screen
         self.refresh()
+
+    @property
+    def line_length(self) -> int:
+        """The longest line of text (0: no limit), from the app's settings."""
+        return int(getattr(self.app, "line_length", 0))
+
+    def _fit_line_length(self) -> bool:
+        """Centre the text column when the app's ``line_length`` is shorter than the view
+        (a margin on the left; on the right, the lines end early); whether it moved."""
+        left = self.styles.padding.left
+        room = self.scrollable_content_region.width + left - GUTTER
+        margin = margins(room, self.line_length)[0]
+        if margin == left:
+            return False
+        self.styles.padding = (0, 0, 0, margin)
+        return True
 
     def notify_style_update(self) -> None:
         super().notify_style_update()

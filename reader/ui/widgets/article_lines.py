@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from rich.console import Console
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
@@ -43,6 +44,17 @@ def speaker_colours(analysis: Analysis | None) -> dict[str, str]:
     return {s.id: speaker_colour(i) for i, s in enumerate(speakers)}
 
 
+def _foreground(style: Style) -> Style:
+    """``style`` without its background, so the cursor's or a note's shows through."""
+    return Style(
+        color=style.color,
+        bold=style.bold,
+        italic=style.italic,
+        underline=style.underline,
+        reverse=style.reverse,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Look:
     """How the article draws now: its component styles and the speakers' colours."""
@@ -69,9 +81,13 @@ class Look:
             note_mark=style("article-view--note-mark"),
             search=style("article-view--search"),
             current=style("article-view--current", partial=True),
-            title=style("article-view--title"),
-            muted=style("article-view--muted"),
-            selection=widget.screen.get_component_rich_style("screen--selection"),
+            title=_foreground(style("article-view--title")),
+            muted=_foreground(style("article-view--muted")),
+            # Its background only: the theme's selection foreground is "transparent",
+            # which Rich draws in the background's own colour (invisible text).
+            selection=Style(
+                bgcolor=widget.screen.get_component_rich_style("screen--selection").bgcolor
+            ),
             colours=colours,
         )
 
@@ -99,7 +115,7 @@ class Painter:
         base = look.base + look.cursor if is_cursor else look.base
         line = Text(" " * GUTTER, no_wrap=True, end="")
         if info.kind == Kind.BLANK:
-            return Strip(line.render(self.console)).crop_extend(0, width, look.base)
+            return Strip([Segment(" " * width, look.base)], width)
         if info.kind == Kind.DATE:
             line.append(self.reading.doc.date or "", look.muted)
         elif info.kind == Kind.POST_HEADER:
@@ -116,8 +132,9 @@ class Painter:
         if selected is not None:
             start, end = selected
             line.stylize(look.selection, start, len(line) if end == -1 else end)
-        segments = list(Text.assemble(line, style=base).render(self.console))
-        return Strip(segments).crop_extend(0, width, base)
+        # Under every span: Rich draws a Text without spans in no colours at all.
+        line.stylize_before(base)
+        return Strip(list(line.render(self.console))).crop_extend(0, width, base)
 
     def _post_header(self, line: Text, paragraph: int) -> None:
         doc = self.reading.doc

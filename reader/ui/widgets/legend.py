@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,16 +16,19 @@ from reader.analysis.model import Analysis
 from reader.spans import Span
 from reader.ui.palette import sector_colour, speaker_colour
 
-NAME_WIDTH = 19
-ROLE_WIDTH = NAME_WIDTH + 2
+ROW_WIDTH = 24
+"""The width rows are made for before the pane has one of its own."""
 
 
-def _row(dot: str, colour: str, name: str, count: int) -> Text:
-    shown = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+def legend_row(dot: str, colour: str, name: str, count: int, width: int, digits: int) -> Text:
+    """``● name…  count`` in exactly ``width`` cells: the count right-aligned in a column of
+    ``digits`` cells, the name cut with an ellipsis where it would reach it."""
+    name_width = max(1, width - 3 - digits)
+    shown = name if cell_len(name) <= name_width else set_cell_size(name, name_width - 1) + "…"
     row = Text(no_wrap=True, end="")
     row.append(dot + " ", Style(color=colour))
-    row.append(shown.ljust(NAME_WIDTH))
-    row.append(f"{count:>3}", Style(dim=True))
+    row.append(set_cell_size(shown, name_width))
+    row.append(" " + str(count).rjust(digits), Style(dim=True))
     return row
 
 
@@ -55,23 +59,42 @@ class Legend(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._first: dict[str, Span] = {}
+        self._analysis: Analysis | None = None
+        self._width = 0
+
+    @property
+    def row_width(self) -> int:
+        """The cells a row has: the pane's, once it is laid out."""
+        return self.scrollable_content_region.width or ROW_WIDTH
+
+    def on_resize(self) -> None:
+        if self.row_width != self._width and self._analysis is not None:
+            highlighted = self.highlighted
+            self.show(self._analysis)  # rows made for the new width
+            self.highlighted = highlighted
 
     def show(self, analysis: Analysis | None) -> None:
         """Fill the list from ``analysis`` (None: the analysis is still running)."""
         self.clear_options()
         self._first.clear()
+        self._analysis = analysis
+        self._width = width = self.row_width
         if analysis is None:
             self.add_option(Option(Text("Analysing…", style="dim italic"), disabled=True))
             return
+        counts = [len(s.mentions) for s in analysis.speakers]
+        counts += [len(s.mentions) for s in analysis.sectors]
+        digits = len(str(max(counts, default=0)))
         self.add_option(Option(Text("Speakers", style="bold"), disabled=True))
         if not analysis.speakers:
             self.add_option(Option(Text("  none found", style="dim italic"), disabled=True))
         for index, speaker in enumerate(analysis.speakers):
-            row = _row("●", speaker_colour(index), speaker.name, len(speaker.mentions))
+            colour, count = speaker_colour(index), len(speaker.mentions)
+            row = legend_row("●", colour, speaker.name, count, width, digits)
             if speaker.role:
                 role = speaker.role
-                if len(role) > ROLE_WIDTH:
-                    role = role[: ROLE_WIDTH - 1] + "…"
+                if cell_len(role) > width - 2:
+                    role = set_cell_size(role, max(1, width - 3)) + "…"
                 row.append("\n  ")
                 row.append(role, Style(dim=True))
             key = f"speaker:{speaker.id}"
@@ -84,7 +107,8 @@ class Legend(OptionList):
             self.add_option(Option(Text("  none found", style="dim italic"), disabled=True))
         for sector in analysis.sectors:
             key = f"sector:{sector.id}"
-            row = _row("■", sector_colour(sector.id), sector.name, len(sector.mentions))
+            count = len(sector.mentions)
+            row = legend_row("■", sector_colour(sector.id), sector.name, count, width, digits)
             self.add_option(Option(row, id=key))
             if sector.mentions:
                 self._first[key] = min(sector.mentions)
