@@ -1,9 +1,12 @@
-"""Through a real terminal (tmux): a stored note's escape sequences do not act on it."""
+"""Through a real terminal (tmux): a stored note's escape sequences do not act on it;
+motions typed in one burst, with no pause between the keys, land where they should."""
 
 from __future__ import annotations
 
 import os
+import re
 import sys
+import time
 
 from tests.conftest import REPO, SEED, run_reader
 from tests.hostile import make_notes_hostile
@@ -39,3 +42,74 @@ def test_a_hostile_note_neither_colours_nor_retitles_the_terminal(tmp_path):
         assert "\x1b]" not in coloured  # no OSC (title, hyperlink) got through
         assert "\u202e" not in coloured and "\x9b" not in coloured
         assert "PWNED" not in term.title()
+
+
+def _seed_terminal(tmp_path) -> Terminal:
+    """The seed in a 120x40 tmux pane, with an empty notes file (no remembered place)."""
+    env = {
+        "READER_DB": str(tmp_path / "notes.json"),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+    return Terminal([sys.executable, "-m", "reader", str(SEED)], cwd=REPO, env=env)
+
+
+_PROMPT = re.compile(r"(?<!\S): ¶\d+/10")
+"""The status line with the ``:`` prompt open, before the cursor's paragraph."""
+
+
+def _after_burst(term: Terminal, *keys: str) -> str:
+    """Send ``keys`` and ``:`` in one burst; the screen once all are handled.
+
+    Keys are handled in order, so once the status line opens with the ``:`` prompt every
+    key before it was read; the screen is given a moment to settle (the status follows
+    the cursor's message), then ``esc`` closes the prompt.
+    """
+    term.keys(*keys, ":")
+    deadline = time.monotonic() + 10
+    while not _PROMPT.search(term.screen().splitlines()[-1]):
+        assert time.monotonic() < deadline, term.screen()
+        time.sleep(0.05)
+    shown, since = term.screen(), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = term.screen()
+        if now != shown:
+            shown, since = now, time.monotonic()
+        elif time.monotonic() - since >= 0.3:
+            break
+    term.keys("Escape")
+    while _PROMPT.search(term.screen().splitlines()[-1]):
+        assert time.monotonic() < deadline + 10, term.screen()
+        time.sleep(0.05)
+    return shown
+
+
+def _paragraph(screen: str) -> int:
+    """The cursor's paragraph as the status line says it (``¶6/10``)."""
+    found = re.findall(r"¶(\d+)/10", screen.splitlines()[-1])
+    assert len(found) == 1, screen.splitlines()[-1]
+    return int(found[0])
+
+
+def test_5j_in_one_burst_moves_five_paragraphs(tmp_path):
+    tmux_or_skip()
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("Venezuela's current economic problems", "¶1/10")
+        shown = _after_burst(term, "5", "j")
+        assert _paragraph(shown) == 6
+        # counts before k and G: 3k to ¶3, 12G to the last, 2k to ¶8
+        shown = _after_burst(term, "3", "k", "1", "2", "G", "2", "k")
+        assert _paragraph(shown) == 8
+
+
+def test_g_j8_space_in_one_burst_never_lands_above_paragraph_9(tmp_path):
+    tmux_or_skip()
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("Venezuela's current economic problems", "¶1/10")
+        shown = _after_burst(term, "g", *["j"] * 8, "Space")
+        assert _paragraph(shown) >= 9
+        assert "currencies." in shown  # the page down was read: the last line is in view
+        shown = _after_burst(term, "Space")
+        assert _paragraph(shown) == 10

@@ -22,8 +22,8 @@ from reader.ui.keys import binding_keys
 Command = tuple[str, Callable[[], object], str]
 """A palette entry: its name, what it runs and a help line."""
 
-NOT_OFFERED = frozenset({"app.commands"})
-"""Bindings the palette leaves out (opening the palette from the palette)."""
+NOT_OFFERED = frozenset({"app.commands", "article.count"})
+"""Bindings the palette leaves out (opening the palette from the palette, a count's digits)."""
 
 
 def binding_commands(

@@ -24,6 +24,8 @@ _NAMES = {
     "escape": "esc",
     "question_mark": "?",
     "slash": "/",
+    "colon": ":",
+    "quotation_mark": '"',
     "right_square_bracket": "]",
     "left_square_bracket": "[",
 }
@@ -40,7 +42,10 @@ def binding_keys(binding: Binding, keymap: Mapping[str, str] | None = None) -> s
     keys = binding.key
     if keymap and binding.id and binding.id in keymap:
         keys = keymap[binding.id]
-    return " / ".join(key_label(k) for k in keys.split(","))
+    labels = [key_label(k) for k in keys.split(",")]
+    if sorted(labels) == list("0123456789"):
+        return "0-9"  # the ten digits of a count, said once
+    return " / ".join(labels)
 
 
 def find_binding(bindings: Iterable[BindingType], binding_id: str) -> Binding:

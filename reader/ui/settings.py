@@ -9,7 +9,7 @@ the user may set.
 
     "article.cursor_down" = "j,down,ctrl+n"
     [keys]                       # a table works too
-    "search.open" = "ctrl+f"
+    "search.open" = "ctrl+o"
 
 A keymap file that cannot be read is reported and ignored, never fatal.
 """

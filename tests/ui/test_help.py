@@ -16,7 +16,7 @@ from .test_settings import plain
 async def test_help_shows_each_bindings_id_beside_its_keys(seed_doc, db_file, tmp_path):
     settings = tmp_path / "config"
     settings.mkdir()
-    (settings / "keymap.toml").write_text('"article.cursor_down" = "x,down"\n')
+    (settings / "keymap.toml").write_text('"article.cursor_down" = "v,down"\n')
     app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
@@ -24,7 +24,7 @@ async def test_help_shows_each_bindings_id_beside_its_keys(seed_doc, db_file, tm
         assert isinstance(app.screen, HelpScreen)
         lines = plain(app.screen.table).splitlines()
         row = next(line for line in lines if "Next paragraph" in line).split()
-        assert row[:4] == ["x", "/", "↓", "article.cursor_down"]
+        assert row[:4] == ["v", "/", "↓", "article.cursor_down"]
         shown = {word for line in lines for word in line.split()}
         for binding_id in ("note.add", "search.open", "notes.edit", "editor.save", "help.close"):
             assert binding_id in shown and binding_id in all_bindings()

@@ -128,19 +128,19 @@ async def test_brackets_with_nothing_selected_walk_every_highlight(seed_doc, db_
         assert visited == starts[:8]
 
 
-async def test_1_2_3_toggle_speaker_quote_and_sector_highlighting(seed_doc, db_file, analysis):
+async def test_s_quote_x_toggle_speaker_quote_and_sector_highlighting(seed_doc, db_file, analysis):
     app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
     async with app.run_test(size=SIZE) as pilot:
         article = app.screen.query_one(ArticleView)
         y = article.text_layout.first_line[2]  # the first direct quote: bar in the gutter
         assert article.render_line(y).text[1] == "▌"
-        await pilot.press("2")
+        await pilot.press("quotation_mark")
         assert article.hidden_layers == {"quote"}
         assert article.render_line(y).text[1] == " "
-        await pilot.press("1", "3")
+        await pilot.press("s", "x")
         assert article.hidden_layers == {"quote", "speaker", "sector"}
         assert "hidden: quote, sector, speaker" in status(app)
-        await pilot.press("1", "2", "3")
+        await pilot.press("s", "quotation_mark", "x")
         assert article.hidden_layers == set()
         assert article.render_line(y).text[1] == "▌"
 

@@ -26,13 +26,13 @@ def plain(renderable) -> str:
 def test_keymap_file_top_level_and_table_entries_and_problems(tmp_path):
     path = tmp_path / "keymap.toml"
     path.write_text(
-        '"article.cursor_down" = "x, down"\n'
+        '"article.cursor_down" = "v, down"\n'
         '"no.such.binding" = "z"\n'
         '"article.first" = 3\n'
-        '[keys]\n"search.open" = ["ctrl+f", "slash"]\n'
+        '[keys]\n"search.open" = ["ctrl+o", "slash"]\n'
     )
     keymap, problems = load_keymap(path, binding_ids())
-    assert keymap == {"article.cursor_down": "x,down", "search.open": "ctrl+f,slash"}
+    assert keymap == {"article.cursor_down": "v,down", "search.open": "ctrl+o,slash"}
     assert len(problems) == 2
     assert any("no.such.binding" in p for p in problems)
     assert any("article.first" in p for p in problems)
@@ -50,12 +50,12 @@ def test_a_keymap_that_does_not_parse_is_reported_and_ignored(tmp_path):
 async def test_the_keymap_file_remaps_keys_and_help_shows_them(seed_doc, db_file, tmp_path):
     settings = tmp_path / "config"
     settings.mkdir()
-    (settings / "keymap.toml").write_text('"article.cursor_down" = "x"\n"bad" = [1]\n')
+    (settings / "keymap.toml").write_text('"article.cursor_down" = "v"\n"bad" = [1]\n')
     app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
-        await pilot.press("x", "x")
+        await pilot.press("v", "v")
         assert article.cursor == 2
         await pilot.press("j")  # no longer bound
         assert article.cursor == 2
@@ -65,7 +65,7 @@ async def test_the_keymap_file_remaps_keys_and_help_shows_them(seed_doc, db_file
         assert isinstance(app.screen, HelpScreen)
         text = plain(app.screen.table)
         line = next(line for line in text.splitlines() if "Next paragraph" in line)
-        assert line.split()[0] == "x"
+        assert line.split()[0] == "v"
 
 
 async def test_the_theme_is_remembered(seed_doc, db_file, tmp_path):
@@ -122,19 +122,19 @@ async def test_a_remapped_key_shows_in_footer_help_palette_hints(seed_doc, db_fi
     settings = tmp_path / "config"
     settings.mkdir()
     (settings / "keymap.toml").write_text(
-        '"note.add" = "ctrl+n"\n"article.cursor_up" = "i,up"\n"search.open" = "ctrl+f"\n'
+        '"note.add" = "ctrl+n"\n"article.cursor_up" = "i,up"\n"search.open" = "ctrl+o"\n'
         '"notes.undo" = "U"\n"editor.save" = "ctrl+w"\n'
     )
     app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         footer = {f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)}
-        assert {"^n Note", "j/i Move", "^f Search"} <= footer
+        assert {"^n Note", "j/i Move", "^o Search"} <= footer
         assert not footer & {"a Note", "j/k Move", "/ Search"}
         empty = str(app.screen.query_one("#notes-empty", Static).render())
         assert "press ctrl+n to add one" in empty
         palette = {name: keys for name, _run, keys in app.screen.palette_commands()}
-        assert palette["Search"] == "ctrl+f"
+        assert palette["Search"] == "ctrl+o"
         assert palette["Previous paragraph"] == "i / ↑"
         assert palette[next(n for n in palette if n.startswith("Add a note: on"))] == "ctrl+n"
         await pilot.press("question_mark")
@@ -162,7 +162,7 @@ async def test_keymap_clashes_and_unknown_keys_are_reported_and_the_rest_applied
     (settings / "keymap.toml").write_text(
         '"note.add" = "j"\n'  # j is the next paragraph in the article
         '"article.cursor_up" = "i,up"\n'  # free: applied
-        '"search.open" = "ctrl+f,frobnicate"\n'  # no such key: the rest applied
+        '"search.open" = "ctrl+o,frobnicate"\n'  # no such key: the rest applied
         '"article.first" = "?"\n'  # ? is help everywhere
         '"no.such.binding" = "z"\n'
     )
@@ -180,7 +180,7 @@ async def test_keymap_clashes_and_unknown_keys_are_reported_and_the_rest_applied
         article = app.screen.query_one(ArticleView)
         await pilot.press("j", "j", "j", "i")
         assert article.cursor == 2  # j still moves down; i moves up
-        await pilot.press("ctrl+f")
+        await pilot.press("ctrl+o")
         assert isinstance(app.focused, Input)
         await pilot.press("escape", "question_mark")
         await pilot.pause()
@@ -202,10 +202,10 @@ def test_a_swap_of_keys_is_no_clash_and_the_first_of_two_claims_wins():
     # j moves off the article's cursor, but the side pane still moves on j.
     assert keymap == {"article.cursor_down": "a"}
     assert len(problems) == 1 and "legend.down" in problems[0] and "side pane" in problems[0]
-    both = {"note.add": "x", "note.add_document": "x,X"}
+    both = {"note.add": "v", "note.add_document": "v,V"}
     keymap, problems = check_keymap(both, focus_chains(), "k.toml")
-    assert keymap == {"note.add": "x", "note.add_document": "X"}
-    assert len(problems) == 1 and '"note.add_document" = "x"' in problems[0]
+    assert keymap == {"note.add": "v", "note.add_document": "V"}
+    assert len(problems) == 1 and '"note.add_document" = "v"' in problems[0]
     typed = {"editor.save": "ctrl+s,s"}  # the editor's keys act before the text is typed
     keymap, problems = check_keymap(typed, focus_chains(), "k.toml")
     assert keymap == {"editor.save": "ctrl+s"}

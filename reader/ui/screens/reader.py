@@ -68,7 +68,7 @@ class ReaderScreen(NoteCommands, PaneLayout):
     line and the notes preview); actions read ``here``, which keys move at once."""
 
     hidden_layers: reactive[frozenset[Layer]] = reactive(frozenset(), init=False, repaint=False)
-    """Highlight layers switched off with ``1`` ``2`` ``3``."""
+    """Highlight layers switched off with ``s`` ``"`` ``x``."""
 
     selected: reactive[str | None] = reactive(None, init=False, repaint=False)
     """``speaker:ID`` or ``sector:ID`` highlighted in the side pane (``]`` walks it)."""
@@ -90,6 +90,8 @@ class ReaderScreen(NoteCommands, PaneLayout):
         self._given_analysis = analysis
         self._search_on_load = False
         """A search was asked for while the whole file was being read: go to it once read."""
+        self._pending_keys = ""
+        """The count (or ``:`` number) typed in the article so far, for the status line."""
         self.title = doc.title
         self._where = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
         self.sub_title = self._where
@@ -241,6 +243,10 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.cursor = event.paragraph
 
+    def on_article_view_pending_changed(self, event: ArticleView.PendingChanged) -> None:
+        self._pending_keys = event.text
+        self.update_status()
+
     def watch_cursor(self, paragraph: int) -> None:
         self.update_status()
         self.notes_pane.preview(paragraph)
@@ -268,7 +274,11 @@ class ReaderScreen(NoteCommands, PaneLayout):
         """``¶n/N``, who is speaking in the cursor's paragraph, the search, hidden layers."""
         status = self.query_one(StatusLine)
         status.show(
-            self.reading, self.cursor, loading=self.pending is not None, hidden=self.hidden_layers
+            self.reading,
+            self.cursor,
+            loading=self.pending is not None,
+            hidden=self.hidden_layers,
+            typed=self._pending_keys,
         )
 
     # -- search, mentions, layers -----------------------------------------------------------
@@ -348,7 +358,10 @@ class ReaderScreen(NoteCommands, PaneLayout):
             return
         span, wrapped = found
         if wrapped:
-            self.notify("No more mentions: wrapped around", timeout=2)
+            named = self.reading.named(self.selected)
+            which = "first" if direction > 0 else "last"
+            of = f" of {named[1]}" if named else ""
+            self.notify(f"Wrapped to the {which} mention{of}", timeout=3)
         self.article.show_current(span)
         self.jump_to(span.start)
 

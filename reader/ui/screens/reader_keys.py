@@ -58,9 +58,12 @@ READER_BINDINGS: list[BindingType] = [
         tooltip="Previous mention of the speaker or sector highlighted in the side pane",
         id="mention.previous",
     ),
-    Binding("1", "toggle_layer('speaker')", "Speakers on/off", show=False, id="layer.speakers"),
-    Binding("2", "toggle_layer('quote')", "Quotes on/off", show=False, id="layer.quotes"),
-    Binding("3", "toggle_layer('sector')", "Sectors on/off", show=False, id="layer.sectors"),
+    # Off the digits, which are counts before a motion (5j): s, the quotation mark, x.
+    Binding("s", "toggle_layer('speaker')", "Speakers on/off", show=False, id="layer.speakers"),
+    Binding(
+        "quotation_mark", "toggle_layer('quote')", "Quotes on/off", show=False, id="layer.quotes"
+    ),
+    Binding("x", "toggle_layer('sector')", "Sectors on/off", show=False, id="layer.sectors"),
     Binding("o", "library", "Library", tooltip="Back to the library", id="library.back"),
     Binding("question_mark", "help", "Help", id="app.help"),
 ]

@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual import events
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -28,6 +29,7 @@ from reader.reading import Reading
 from reader.spans import Span
 from reader.ui.background import owner_gone, start_job
 from reader.ui.layout import POST_INDENT, Kind, Layout, margins, offset_at_cell
+from reader.ui.widgets.article_keys import ARTICLE_BINDINGS, COUNT_ACTION, Pending
 from reader.ui.widgets.article_lines import GUTTER, Look, Painter, speaker_colours
 
 FULL_LAYOUT_CHARS = 200_000
@@ -68,16 +70,7 @@ class ArticleView(ScrollView, can_focus=True):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "j,down", "cursor_down", "Move", tooltip="Next paragraph", id="article.cursor_down"
-        ),
-        Binding("k,up", "cursor_up", "Previous paragraph", show=False, id="article.cursor_up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="article.page_down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="article.page_up"),
-        Binding("g,home", "first", "First paragraph", show=False, id="article.first"),
-        Binding("G,end", "last", "Last paragraph", show=False, id="article.last"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = ARTICLE_BINDINGS
 
     cursor: reactive[int] = reactive(0, init=False)
     """The paragraph the reading cursor is on."""
@@ -91,6 +84,13 @@ class ArticleView(ScrollView, can_focus=True):
         def __init__(self, paragraph: int) -> None:
             super().__init__()
             self.paragraph = paragraph
+
+    class PendingChanged(Message):
+        """The count or ``:`` number typed so far changed (``text``: as shown, '' for none)."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     class LayoutReady(Message):
         """The whole layout of a long document, built in the background."""
@@ -115,6 +115,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._full: Layout | None = None
         self._strips: LRUCache[tuple[int, bool], Strip] = LRUCache(1024)
         self._look: Look | None = None
+        self.pending = Pending()
+        """The count typed before a motion, or the paragraph number after ``:``."""
+        self._count: int | None = None
+        """The count of the motion running now (None: none was typed)."""
+        self._half_line: tuple[int, int] | None = None
+        """(cursor, offset of its line) after half a page: the next half page goes on from
+        that line, so ``ctrl+d`` then ``ctrl+u`` come back to the same paragraph."""
 
     @property
     def doc(self) -> Document:
@@ -358,10 +365,44 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=top, animate=False, immediate=True)
         elif bottom >= scroll_y + height:
             self.scroll_to(y=bottom - height + 1, animate=False, immediate=True)
+        self._set_cursor(paragraph)
+
+    def _set_cursor(self, paragraph: int) -> None:
         if paragraph != self.cursor:
             self.cursor = paragraph
+            self._half_line = None
             self.refresh()
             self.post_message(self.CursorMoved(paragraph))
+
+    def _put_cursor(self, paragraph: int) -> None:
+        """Put the cursor on ``paragraph``, scrolling only when none of it is on screen."""
+        if self._on_screen(paragraph):
+            self._set_cursor(paragraph)
+        else:
+            self.move_cursor(paragraph)
+
+    def _on_screen(self, paragraph: int) -> bool:
+        """Whether a line of ``paragraph`` is on screen."""
+        layout = self.text_layout
+        if not layout.covers(paragraph):
+            return False
+        top, height = int(self.scroll_y), max(1, self.scrollable_content_region.height)
+        return layout.first_line[paragraph] < top + height and layout.last_line(paragraph) >= top
+
+    def _first_on_screen(self, top: int) -> int:
+        """The first paragraph that begins on the screen whose first line is ``top`` (the
+        one ``top`` shows when none begins there: a paragraph taller than the screen)."""
+        layout = self.text_layout
+        height = max(1, self.scrollable_content_region.height)
+        para = layout.paragraph_of(top)
+        after = para + 1
+        if (
+            layout.first_line[para] < top
+            and layout.covers(after)
+            and layout.first_line[after] < top + height
+        ):
+            return after
+        return para
 
     def show_current(self, span: Span | None) -> None:
         """Mark ``span`` as where the reader just jumped (None: no such place)."""
@@ -374,17 +415,104 @@ class ArticleView(ScrollView, can_focus=True):
         paragraph = self.doc.paragraph_at(offset)
         self.move_cursor(paragraph, line=self._ensure(paragraph).line_of(offset))
 
+    # -- keys: a count, the ":" prompt, then the motion --------------------------------
+
+    async def on_key(self, event: events.Key) -> None:
+        """The article's own keys, run here in the order they come, each with the count typed
+        before it (a burst such as ``5j3k`` is read as typed); any other key drops the count
+        and goes on to the screen (``esc`` only drops it)."""
+        if self.pending.prompt:
+            event.stop()
+            event.prevent_default()
+            self._prompt_key(event.key)
+            return
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self or not active.enabled:
+            if self.pending:
+                if event.key == "escape":
+                    event.stop()
+                    event.prevent_default()
+                self._change_pending(self.pending.clear)
+            return
+        event.stop()
+        event.prevent_default()
+        action = active.binding.action
+        if action == COUNT_ACTION:
+            digit = event.key[-1]
+            if digit.isdigit():
+                self._change_pending(lambda: self.pending.add(digit))
+            return
+        counted = bool(self.pending)
+        self._count = self.pending.take()
+        try:
+            await self.app.run_action(action, self)
+        finally:
+            self._count = None
+        if counted:
+            self.post_message(self.PendingChanged(self.pending.text))
+
+    def _prompt_key(self, key: str) -> None:
+        """A key typed after ``:``: digits, backspace, enter to go, anything else cancels."""
+        pending = self.pending
+        if len(key) == 1 and key.isdigit():
+            self._change_pending(lambda: pending.add(key))
+        elif key == "backspace":
+            self._change_pending(pending.back)
+        elif key == "enter":
+            number = pending.take()
+            self.post_message(self.PendingChanged(""))
+            if number:
+                self.move_cursor(number - 1)
+        else:
+            self._change_pending(pending.clear)
+            if key != "escape":
+                self.notify("“:” goes to a paragraph: its number, then enter", timeout=3)
+
+    def _change_pending(self, change: Callable[[], object]) -> None:
+        before = self.pending.text
+        change()
+        if self.pending.text != before:
+            self.post_message(self.PendingChanged(self.pending.text))
+
+    def on_blur(self) -> None:
+        if self.pending:  # a key that took the focus elsewhere (/, a) ends the count
+            self._change_pending(self.pending.clear)
+
+    @property
+    def _times(self) -> int:
+        return self._count or 1
+
+    def action_go_to(self) -> None:
+        self.pending.prompt = True
+        self.post_message(self.PendingChanged(self.pending.text))
+
+    def action_count(self) -> None:
+        """The digits are read by ``on_key`` (run from the palette, nothing to count)."""
+
+    # -- motions ------------------------------------------------------------------------
+
     def action_cursor_down(self) -> None:
-        self.move_cursor(self.cursor + 1)
+        self._step(self._times)
 
     def action_cursor_up(self) -> None:
-        self.move_cursor(self.cursor - 1)
+        self._step(-self._times)
+
+    def _step(self, delta: int) -> None:
+        """``j``/``k``: from the cursor, or, when a scroll left the cursor off screen, from
+        the top of the screen (``j`` goes to its first paragraph, ``k`` to the one above)."""
+        if not self.paragraph_count:
+            return
+        if self._on_screen(self.cursor):
+            self.move_cursor(self.cursor + delta)
+            return
+        first = self._first_on_screen(int(self.scroll_y))
+        self.move_cursor(first + delta - 1 if delta > 0 else first + delta)
 
     def action_first(self) -> None:
-        self.move_cursor(0)
+        self.move_cursor(self._count - 1 if self._count else 0)
 
     def action_last(self) -> None:
-        self.move_cursor(self.paragraph_count - 1)
+        self.move_cursor(self._count - 1 if self._count else self.paragraph_count - 1)
 
     def action_page_down(self) -> None:
         self._page(+1)
@@ -392,29 +520,64 @@ class ArticleView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self._page(-1)
 
-    def _page(self, direction: int) -> None:
+    def action_half_page_down(self) -> None:
+        self._page(+1, half=True)
+
+    def action_half_page_up(self) -> None:
+        self._page(-1, half=True)
+
+    def _page(self, direction: int, *, half: bool = False) -> None:
+        """Scroll a page (or half a page) a time per count; the cursor never moves against
+        ``direction``. A page puts it on the first paragraph that begins on the new screen
+        (or keeps it, when that one is behind it); half a page keeps its row on screen.
+        At the end of the text a page goes to the last (first) paragraph."""
+        if not self.paragraph_count:
+            return
         layout = self.text_layout
         height = max(1, self.scrollable_content_region.height)
+        step = max(1, height // 2 if half else height - 1) * self._times
         top = int(self.scroll_y)
-        target = top + direction * max(1, height - 1)
+        visible = self._on_screen(self.cursor)
+        row = max(layout.first_line[self.cursor], top) if visible else top
+        if half and self._half_line is not None and self._half_line[0] == self.cursor:
+            row = layout.line_of(self._half_line[1])  # where the last half page left it
+        target = top + direction * step
         at_window_end = target >= len(layout) - height and layout.end_para < self.paragraph_count
         at_window_start = target < 0 and layout.start_para > 0
         if not layout.complete and (at_window_end or at_window_start):
-            probe = max(0, min(target, len(layout) - 1))
-            offset = layout[probe].start
+            last = len(layout) - 1
+            probe = max(0, min(target, last))
+            offsets = [layout[min(y, last)].start for y in (top, row, probe)]
             layout = Layout.around(
                 self.doc, layout.width, layout.paragraph_of(probe), WINDOW_PARAGRAPHS
             )
             self._set_layout(layout)
-            top = layout.line_of(self.doc.paragraphs[self.cursor].start)
-            target = layout.line_of(offset)
+            top, row, target = (layout.line_of(offset) for offset in offsets)
             self.scroll_to(y=top, animate=False, immediate=True)
-        target = max(0, min(target, max(0, len(layout) - height)))
-        if target == top:
-            self.move_cursor(self.paragraph_count - 1 if direction > 0 else 0)
+        new_top = max(0, min(target, max(0, len(layout) - height)))
+        if new_top != top:
+            self.scroll_to(y=new_top, animate=False, immediate=True)
+        line = max(0, min(row + direction * step, len(layout) - 1))
+        if half:
+            para = layout.paragraph_of(line)
+        elif new_top == top:
+            para = self.paragraph_count - 1 if direction > 0 else 0
+        else:
+            para = self._first_on_screen(new_top)
+        if visible:
+            para = max(para, self.cursor) if direction > 0 else min(para, self.cursor)
+        self._put_cursor(para)
+        landed = half and para == layout.paragraph_of(line)
+        self._half_line = (para, layout[line].start) if landed else None
+
+    # -- the mouse ------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the reading cursor on the paragraph clicked."""
+        offset = event.get_content_offset(self)
+        layout = self.text_layout
+        if offset is None or not len(layout):
             return
-        self.scroll_to(y=target, animate=False, immediate=True)
-        para = layout.paragraph_of(target)
-        if layout.first_line[para] < target and para + 1 < layout.end_para:
-            para += 1
-        self.move_cursor(para)
+        y = int(self.scroll_y) + offset.y
+        if 0 <= y < len(layout):
+            self._put_cursor(layout.paragraph_of(y))

@@ -12,17 +12,26 @@ from reader.ui.preview import PreviewDocument
 
 
 class StatusLine(Static):
-    """``¶3/10 · Sergei Lavrov (direct) · 2/6 matches “oil” · hidden: quote``."""
+    """``5 ¶3/10 · Sergei Lavrov (direct) · 2/6 matches “oil” · hidden: quote``."""
 
     def show(
-        self, reading: Reading, paragraph: int, *, loading: bool, hidden: Collection[str]
+        self,
+        reading: Reading,
+        paragraph: int,
+        *,
+        loading: bool,
+        hidden: Collection[str],
+        typed: str = "",
     ) -> None:
-        """Say where ``paragraph`` is; ``loading``: the text is a preview of a longer file."""
+        """Say where ``paragraph`` is; ``loading``: the text is a preview of a longer file;
+        ``typed``: a count or ``:`` number typed and waiting for its motion (``5``, ``:12``)."""
         doc = reading.doc
         status = Text(f"¶{paragraph + 1}/{len(doc.paragraphs)}", no_wrap=True, end="")
         if loading and isinstance(doc, PreviewDocument):  # the whole file is not counted yet
             head = doc.paragraphs[paragraph].start < doc.head_end
             status = Text(f"¶{paragraph + 1}/…" if head else "¶…", no_wrap=True, end="")
+        if typed:
+            status = Text.assemble((typed, "bold reverse"), " ", status, no_wrap=True, end="")
         who = reading.who_speaks(paragraph)
         if who:
             status.append(" · ")
