@@ -19,6 +19,7 @@ from textual.theme import Theme
 from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
+from reader.search import SearchHistory
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
@@ -26,6 +27,7 @@ from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
+from reader.ui.typeahead import TypeAhead
 from reader.untrusted import clean_line, clean_text
 
 
@@ -36,8 +38,9 @@ def all_bindings() -> dict[str, Binding]:
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
+    from reader.ui.widgets.search_box import SearchBox
 
-    classes: tuple[type[DOMNode], ...] = (ReaderApp, ReaderScreen, ArticleView, Legend)
+    classes: tuple[type[DOMNode], ...] = (ReaderApp, ReaderScreen, ArticleView, Legend, SearchBox)
     classes += (NoteList, NotesPane, NoteEditor, TargetPicker, HelpScreen, LibraryScreen)
     return {b.id: b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
@@ -51,8 +54,8 @@ FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up"}
 """Bindings the footer shows with their partner's key: ``j/k Move``."""
 
 
-class ReaderApp(App[None]):
-    """The terminal reader."""
+class ReaderApp(TypeAhead, App[None]):
+    """The terminal reader (keys typed in a burst reach what they open: ``TypeAhead``)."""
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
@@ -103,6 +106,8 @@ class ReaderApp(App[None]):
         self.store = store
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
+        self.search_history = SearchHistory()
+        """The searches asked in this session, every document's (``↑`` in the search box)."""
         if settings_dir is not None:
             from_file, problems = load_keymap(settings_dir / KEYMAP_FILE, binding_ids())
             self.keymap = {**from_file, **self.keymap}
