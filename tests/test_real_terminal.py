@@ -1,7 +1,9 @@
-"""Through a real terminal (tmux): a stored note's escape sequences do not act on it."""
+"""Through a real terminal (tmux): a stored note's escape sequences do not act on it; keys
+sent in one burst reach the search box and the note editor they open."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 
@@ -39,3 +41,53 @@ def test_a_hostile_note_neither_colours_nor_retitles_the_terminal(tmp_path):
         assert "\x1b]" not in coloured  # no OSC (title, hyperlink) got through
         assert "\u202e" not in coloured and "\x9b" not in coloured
         assert "PWNED" not in term.title()
+
+
+# -- type-ahead: whole bursts sent with one tmux call, no pause between the keys --------------
+
+
+def _reader_in_tmux(tmp_path):
+    """The reader on the seed in a 120x40 tmux pane, with a private notes file."""
+    db = tmp_path / "notes.json"
+    env = {
+        "READER_DB": str(db),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+    }
+    return Terminal([sys.executable, "-m", "reader", str(SEED)], cwd=REPO, env=env), db
+
+
+def _saved_bodies(db) -> list[str]:
+    listed = run_reader("notes", "list", "--json", "--db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    return [note["body"] for note in json.loads(listed.stdout)]
+
+
+def test_a_search_typed_in_one_burst_goes_to_its_first_match(tmp_path):
+    tmux_or_skip()
+    terminal, _ = _reader_in_tmux(tmp_path)
+    with terminal as term:
+        term.wait_for("¶1/10")
+        term.keys("/cooperation", "Enter")
+        term.wait_for("1/6 matches")
+
+
+def test_a_note_typed_in_one_burst_is_saved_exactly(tmp_path):
+    tmux_or_skip()
+    terminal, db = _reader_in_tmux(tmp_path)
+    with terminal as term:
+        term.wait_for("¶1/10")
+        term.keys("a", "jk/n a quick note, typed fast", "C-s")
+        term.wait_for("Note saved")
+        assert _saved_bodies(db) == ["jk/n a quick note, typed fast"]
+
+
+def test_shift_tab_then_a_opens_an_editor_with_nothing_but_what_is_typed(tmp_path):
+    tmux_or_skip()
+    terminal, db = _reader_in_tmux(tmp_path)
+    with terminal as term:
+        term.wait_for("¶1/10", "Sergei Lavrov")
+        term.keys("BTab", "a", "on the minister", "C-s")
+        term.wait_for("Note saved")
+        assert _saved_bodies(db) == ["on the minister"]  # no "a" before it

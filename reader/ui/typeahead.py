@@ -74,8 +74,9 @@ class TypeAhead(_Base):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._typed: deque[_Typed] = deque()
-        self._on_the_way: dict[int, asyncio.TimerHandle] = {}
-        """Keys handed out and not yet seen handled (by id), each with its timeout."""
+        self._on_the_way: dict[int, tuple[asyncio.TimerHandle, bool]] = {}
+        """Keys handed out and not yet seen handled (by id): each one's timeout, and whether
+        the keys after it had to wait for it."""
         self._holding = False
         self._hold_timer: asyncio.TimerHandle | None = None
 
@@ -123,6 +124,8 @@ class TypeAhead(_Base):
         """Hand out the typed keys: a text or motion key at once, any other key once every
         key before it is handled (and it before the next), none while keys are held."""
         while self._typed and not self._holding:
+            if any(waits for _, waits in self._on_the_way.values()):
+                return  # a key on its way may move the focus: the next goes where it says
             typed = self._typed[0]
             at_once = self._goes_on(typed, self.focused or self.screen)
             if self._on_the_way and not at_once:
@@ -133,7 +136,7 @@ class TypeAhead(_Base):
                 continue  # handled by the app itself (a priority binding)
             target = self.focused or self.screen
             timer = _later(KEY_TIMEOUT, self.call_later, self._handled, typed)
-            self._on_the_way[id(typed)] = timer
+            self._on_the_way[id(typed)] = (timer, not at_once)
             target.post_message(KeyHandled(typed))
             if not at_once:
                 return
@@ -154,10 +157,10 @@ class TypeAhead(_Base):
 
     def _handled(self, typed: _Typed) -> None:
         """``typed`` has done its work (or timed out): the next keys may go."""
-        timer = self._on_the_way.pop(id(typed), None)
-        if timer is None:
+        on_its_way = self._on_the_way.pop(id(typed), None)
+        if on_its_way is None:
             return
-        timer.cancel()
+        on_its_way[0].cancel()
         if not self._on_the_way:
             # After what the key scheduled on the app (a focus() runs through call_later).
             self.call_later(self._next_key)

@@ -55,11 +55,11 @@ async def test_a_note_typed_in_a_burst_after_a_is_saved_exactly(seed_doc, store,
     app = ReaderApp(seed_doc, store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        burst(app, "a", *typed("half hj lk? / n N ]"), "ctrl+s")
+        burst(app, "a", *typed("jk half hj lk? / n N ]"), "ctrl+s")
         ident = DocumentId.of(seed_doc)
         await until(pilot, lambda: bool(NoteStore(db_file).notes_for(ident)))
         notes = NoteStore(db_file).notes_for(ident)
-        assert [n.body for n in notes] == ["half hj lk? / n N ]"]  # not a key for the article
+        assert [n.body for n in notes] == ["jk half hj lk? / n N ]"]  # not a key for the article
         await until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.query_one(ArticleView).cursor == 0  # j and k moved nothing
         assert notes[0].target is not None
