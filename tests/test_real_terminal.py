@@ -91,3 +91,18 @@ def test_shift_tab_then_a_opens_an_editor_with_nothing_but_what_is_typed(tmp_pat
         term.keys("BTab", "a", "on the minister", "C-s")
         term.wait_for("Note saved")
         assert _saved_bodies(db) == ["on the minister"]  # no "a" before it
+
+
+def test_a_query_pasted_after_slash_is_searched(tmp_path):
+    tmux_or_skip()
+    terminal, _ = _reader_in_tmux(tmp_path)
+    with terminal as term:
+        term.wait_for("¶1/10")
+        term._tmux("set-buffer", "-b", "query", "cooperation")
+        # One tmux command line: "/", a bracketed paste, enter, with nothing in between.
+        term._tmux(
+            "send-keys", "-t", "test", "/", ";",
+            "paste-buffer", "-p", "-b", "query", "-t", "test", ";",
+            "send-keys", "-t", "test", "Enter",
+        )  # fmt: skip
+        term.wait_for("1/6 matches")
