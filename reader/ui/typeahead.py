@@ -42,10 +42,11 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-KEY_TIMEOUT = 1.0
-"""Seconds after which the next key goes even if the one before was not seen handled."""
+KEY_TIMEOUT = 3.0
+"""Seconds after which the next key goes even if the one before was not seen handled (a
+key reaching the app is seen; only a key stopped in a widget removed meanwhile is not)."""
 
-HOLD_TIMEOUT = 2.0
+HOLD_TIMEOUT = 5.0
 """Seconds after which held keys go even if nothing released them."""
 
 _Typed = events.Key | events.Paste
