@@ -73,7 +73,8 @@ async def test_shift_tab_then_a_opens_the_editor_on_the_speaker_with_an_empty_bo
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         burst(app, "shift+tab", "a", *typed("on him"))
-        await until(pilot, lambda: isinstance(app.screen, NoteEditor))
+        # On the stack first, composed a moment later: wait for its body.
+        await until(pilot, lambda: isinstance(app.screen, NoteEditor) and app.screen.is_mounted)
         area = app.screen.query_one(TextArea)
         await until(pilot, lambda: area.text == "on him")
         await pilot.pause(0.1)
