@@ -22,7 +22,7 @@ from reader.layers import Mark, SpanLayers, analysis_marks, format_marks
 from reader.notes.anchoring import anchor, describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore, StoreError
-from reader.search import find_all, next_index
+from reader.search import find_all, next_index, parse_query
 from reader.spans import Span, SpanArray
 from reader.speaking import Entry, Speaking
 
@@ -87,11 +87,15 @@ class NoteTarget:
 
 
 class Search:
-    """A query, its matches in text order and the one the reader is on (None: none yet)."""
+    """A query, its matches in text order and the one the reader is on (None: none yet).
 
-    def __init__(self, query: str = "", matches: SpanArray | None = None) -> None:
+    ``error`` says why a query finds nothing at all (an invalid pattern), else is ''.
+    """
+
+    def __init__(self, query: str = "", matches: SpanArray | None = None, error: str = "") -> None:
         self.query = query
         self.matches = matches if matches is not None else SpanArray()
+        self.error = error
         self.index: int | None = None
 
     @property
@@ -106,17 +110,21 @@ class Search:
         self.index = 0 if found is None else found
         return self.matches[self.index]
 
-    def step(self, direction: int, offset: int) -> Span | None:
-        """The next (1) or previous (-1) match, wrapping; from ``offset`` when on none yet."""
+    def step(self, direction: int, offset: int) -> tuple[Span, bool] | None:
+        """The next (1) or previous (-1) match and whether it wrapped past the end (or the
+        start); from ``offset`` when on none yet. None: there are no matches."""
         count = len(self.matches)
         if not count:
             return None
         if self.index is None:
             found = next_index(self.matches, offset, direction)
+            wrapped = found is None
             self.index = found if found is not None else (0 if direction > 0 else count - 1)
         else:
-            self.index = (self.index + direction) % count
-        return self.matches[self.index]
+            moved = self.index + direction
+            wrapped = not 0 <= moved < count
+            self.index = moved % count
+        return self.matches[self.index], wrapped
 
 
 class Reading:
@@ -184,8 +192,11 @@ class Reading:
     # -- search -----------------------------------------------------------------
 
     def search_for(self, query: str) -> Search:
-        """Find every match of ``query`` (literal, any case) and mark them."""
-        self.search = Search(query, find_all(self.doc.text, query))
+        """Find every match of ``query`` (``reader.search.parse_query``) and mark them."""
+        read = parse_query(query)
+        if read.pattern is None and not read.error:
+            query = ""  # the regular-expression marker alone: nothing asked yet
+        self.search = Search(query, find_all(self.doc.text, read), read.error)
         self.layers.replace("search", (Mark(m.start, m.end, "search") for m in self.search.matches))
         return self.search
 

@@ -56,15 +56,16 @@ def test_layers_hold_the_analysis_and_the_search_and_notes_replace_theirs():
 
 def test_search_goes_from_an_offset_steps_both_ways_and_wraps():
     reading = Reading(DOC)
-    search = reading.search_for("OIL")  # any case, literal
+    search = reading.search_for("oil")  # any case, literal
     oils = [s.start for s in spans(r"(?i)oil")]
     third = DOC.paragraphs[3].start
     assert search.first_from(third).start == oils[2]
-    assert search.step(1, 0).start == oils[0]  # wraps past the last
-    assert search.step(-1, 0).start == oils[2]
+    assert search.step(1, 0) == (Span(oils[0], oils[0] + 3), True)  # wraps past the last
+    assert search.step(-1, 0) == (Span(oils[2], oils[2] + 3), True)  # and back past the first
+    assert search.step(-1, 0) == (Span(oils[1], oils[1] + 3), False)
     fresh = reading.search_for("oil")
     assert fresh.index is None
-    assert fresh.step(-1, third - 1).start == oils[1]  # the last one before the offset
+    assert fresh.step(-1, third - 1)[0].start == oils[1]  # the last one before the offset
     assert reading.search_for("a.b").matches == []  # a query is text, not a pattern
 
 

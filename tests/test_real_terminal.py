@@ -1,8 +1,10 @@
 """Through a real terminal (tmux): a stored note's escape sequences do not act on it;
-motions typed in one burst, with no pause between the keys, land where they should."""
+keys and motions typed in one burst, with no pause between them, land where they should:
+in the search box and the note editor they open, on the paragraph they move to."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -113,3 +115,54 @@ def test_g_j8_space_in_one_burst_never_lands_above_paragraph_9(tmp_path):
         assert "currencies." in shown  # the page down was read: the last line is in view
         shown = _after_burst(term, "Space")
         assert _paragraph(shown) == 10
+
+
+# -- type-ahead: whole bursts sent with one tmux call, no pause between the keys --------------
+
+
+def _saved_bodies(db) -> list[str]:
+    listed = run_reader("notes", "list", "--json", "--db", str(db))
+    assert listed.returncode == 0, listed.stderr
+    return [note["body"] for note in json.loads(listed.stdout)]
+
+
+def test_a_search_typed_in_one_burst_goes_to_its_first_match(tmp_path):
+    tmux_or_skip()
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("¶1/10")
+        term.keys("/cooperation", "Enter")
+        term.wait_for("1/6 matches")
+
+
+def test_a_note_typed_in_one_burst_is_saved_exactly(tmp_path):
+    tmux_or_skip()
+    db = tmp_path / "notes.json"
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("¶1/10")
+        term.keys("a", "jk/n a quick note, typed fast", "C-s")
+        term.wait_for("Note saved")
+        assert _saved_bodies(db) == ["jk/n a quick note, typed fast"]
+
+
+def test_shift_tab_then_a_opens_an_editor_with_nothing_but_what_is_typed(tmp_path):
+    tmux_or_skip()
+    db = tmp_path / "notes.json"
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("¶1/10", "Sergei Lavrov")
+        term.keys("BTab", "a", "on the minister", "C-s")
+        term.wait_for("Note saved")
+        assert _saved_bodies(db) == ["on the minister"]  # no "a" before it
+
+
+def test_a_query_pasted_after_slash_is_searched(tmp_path):
+    tmux_or_skip()
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("¶1/10")
+        term._tmux("set-buffer", "-b", "query", "cooperation")
+        # One tmux command line: "/", a bracketed paste, enter, with nothing in between.
+        term._tmux(
+            "send-keys", "-t", "test", "/", ";",
+            "paste-buffer", "-p", "-b", "query", "-t", "test", ";",
+            "send-keys", "-t", "test", "Enter",
+        )  # fmt: skip
+        term.wait_for("1/6 matches")

@@ -20,6 +20,7 @@ from textual.theme import Theme
 from reader.analysis.model import Analysis
 from reader.document import Document, DocumentError, load_document
 from reader.notes.store import NoteStore
+from reader.search import SearchHistory
 from reader.ui.commands import ReaderCommands
 from reader.ui.contrast import ReadableColours
 from reader.ui.keymap import Chain, check_keymap
@@ -36,6 +37,7 @@ from reader.ui.settings import (
     load_theme,
     save_theme,
 )
+from reader.ui.typeahead import TypeAhead
 from reader.untrusted import clean_line, clean_text
 
 
@@ -46,8 +48,9 @@ def all_bindings() -> dict[str, Binding]:
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
+    from reader.ui.widgets.search_box import SearchBox
 
-    classes: tuple[type[DOMNode], ...] = (ReaderApp, ReaderScreen, ArticleView, Legend)
+    classes: tuple[type[DOMNode], ...] = (ReaderApp, ReaderScreen, ArticleView, Legend, SearchBox)
     classes += (NoteList, NotesPane, NoteEditor, TargetPicker, HelpScreen, LibraryScreen)
     return {b.id: b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
@@ -90,8 +93,8 @@ FOOTER_PAIRS = {"article.cursor_down": "article.cursor_up", "help.scroll_down": 
 """Bindings the footer shows with their partner's key: ``j/k Move``."""
 
 
-class ReaderApp(App[None]):
-    """The terminal reader."""
+class ReaderApp(TypeAhead, App[None]):
+    """The terminal reader (keys typed in a burst reach what they open: ``TypeAhead``)."""
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
@@ -144,6 +147,8 @@ class ReaderApp(App[None]):
         self.keymap: dict[str, str] = dict(keymap or {})
         self.line_length = LINE_LENGTH
         """The longest line of article text, in cells (0: as wide as the pane)."""
+        self.search_history = SearchHistory()
+        """The searches asked in this session, every document's (``↑`` in the search box)."""
         if settings_dir is not None:
             self.line_length, problem = load_line_length(settings_dir)
             self.notices.extend([problem] if problem else [])

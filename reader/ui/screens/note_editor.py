@@ -47,6 +47,9 @@ class NoteDraft:
 SaveCallback = Callable[[NoteDraft], str | None]
 """Called on ``ctrl+s``; returns an error to show, or None once the note is on disk."""
 
+CancelCallback = Callable[[NoteDraft], None]
+"""Called on ``esc`` with what the editor holds (its body may be empty): a draft to keep."""
+
 
 class TargetPicker(Static, can_focus=True):
     """The target text; with focus, arrows narrow the highlighted words."""
@@ -58,7 +61,10 @@ class TargetPicker(Static, can_focus=True):
         Binding("shift+right,L", "end(1)", "End later", show=False, id="target.end_right"),
     ]
 
-    def __init__(self, text: str, span: Span, *, id: str | None = None) -> None:
+    def __init__(
+        self, text: str, span: Span, *, chosen: Span | None = None, id: str | None = None
+    ) -> None:
+        """``chosen``: the words narrowed to before (a draft's), else all of ``span``."""
         super().__init__(id=id)
         self.source = text
         self.whole = span
@@ -67,6 +73,10 @@ class TargetPicker(Static, can_focus=True):
         self.ends = [e for _, e in words] or [span.end]
         self.start_index = 0
         self.end_index = len(self.ends) - 1
+        if chosen is not None and chosen.start in self.starts and chosen.end in self.ends:
+            start, end = self.starts.index(chosen.start), self.ends.index(chosen.end)
+            if start <= end:
+                self.start_index, self.end_index = start, end
 
     @property
     def span(self) -> Span:
@@ -100,7 +110,8 @@ class TargetPicker(Static, can_focus=True):
 
 
 class NoteEditor(ModalScreen[bool]):
-    """Write or edit a note; ``ctrl+s`` saves through ``save`` (on disk when it returns)."""
+    """Write or edit a note; ``ctrl+s`` saves through ``save`` (on disk when it returns),
+    ``esc`` hands what is written to ``on_cancel`` (the reading screen keeps it as a draft)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
@@ -117,7 +128,10 @@ class NoteEditor(ModalScreen[bool]):
         body: str = "",
         tags: tuple[str, ...] = (),
         narrow: bool = True,
+        chosen: Span | None = None,
+        on_cancel: CancelCallback | None = None,
     ) -> None:
+        """``chosen``: the words of ``span`` narrowed to already (a draft's)."""
         super().__init__()
         self.heading = heading
         self.save = save
@@ -126,6 +140,8 @@ class NoteEditor(ModalScreen[bool]):
         self.body = body
         self.tags = tags
         self.narrow = narrow and span is not None
+        self.chosen = chosen
+        self.on_cancel = on_cancel
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog") as dialog:
@@ -137,7 +153,7 @@ class NoteEditor(ModalScreen[bool]):
             save_key, cancel_key = key_hint(save, keymap), key_hint(cancel, keymap)
             dialog.border_subtitle = f"{save_key} save · {cancel_key} cancel · tab next field"
             if self.span is not None:
-                picker = TargetPicker(self.text, self.span, id="editor-quote")
+                picker = TargetPicker(self.text, self.span, chosen=self.chosen, id="editor-quote")
                 picker.can_focus = self.narrow
                 yield picker
             else:
@@ -170,9 +186,10 @@ class NoteEditor(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
-        area.focus()
+        self.set_focus(area)  # now, not later: the keys typed after "a" are waiting for it
         if self.body:
-            self.call_after_refresh(area.move_cursor, area.document.end)
+            area.move_cursor(area.document.end)  # now: keys typed meanwhile go after the text
+            self.call_after_refresh(area.scroll_cursor_visible)  # once laid out
 
     @property
     def draft(self) -> NoteDraft:
@@ -193,6 +210,8 @@ class NoteEditor(ModalScreen[bool]):
         self.dismiss(True)
 
     def action_cancel(self) -> None:
+        if self.on_cancel is not None:
+            self.on_cancel(self.draft)
         self.dismiss(False)
 
     def _error(self, message: str) -> None:

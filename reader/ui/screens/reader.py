@@ -26,6 +26,7 @@ from reader.document import Document
 from reader.layers import Layer
 from reader.notes.store import NoteStore
 from reader.reading import DocumentNotes, Reading, Search, analyse
+from reader.search import SearchHistory
 from reader.spans import Span
 from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.commands import Command, binding_commands, jump_commands
@@ -47,6 +48,7 @@ from reader.ui.screens.reader_panes import PaneLayout
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
+from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar
 
@@ -112,10 +114,21 @@ class ReaderScreen(NoteCommands, PaneLayout):
             notes = NotesPane(id="notes")
             notes.border_title = "Notes (0)"
             yield notes
-        yield Input(placeholder="search the article — enter: go, esc: clear", id="search")
+        yield SearchBox(
+            self.search_history,
+            placeholder="search the article — //pattern: a regular expression · "
+            "↑↓ earlier searches · enter: go · esc: clear",
+            id="search",
+        )
         with Horizontal(id="bar"):
             yield Footer()
             yield StatusLine(id="status")
+
+    @property
+    def search_history(self) -> SearchHistory:
+        """The app's searches: ``↑`` in the box brings back those of every document."""
+        history: SearchHistory = self.app.search_history  # type: ignore[attr-defined]
+        return history
 
     @property
     def article(self) -> ArticleView:
@@ -286,9 +299,10 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def action_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction()  # typed into a box, "/" is text
-        box = self.query_one("#search", Input)
+        box = self.query_one("#search", SearchBox)
         self.add_class("-searching")
         box.value = self.reading.search.query
+        box.history.reset()
         self.set_focus(box)  # at once: the keys typed next go to the box, however fast
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -301,6 +315,7 @@ class ReaderScreen(NoteCommands, PaneLayout):
             return
         self.remove_class("-searching")
         self.set_focus(self.article)
+        self.search_history.add(event.value)
         self.run_search(event.value, move=True)
 
     def on_key(self, event: events.Key) -> None:
@@ -327,7 +342,10 @@ class ReaderScreen(NoteCommands, PaneLayout):
             first = search.first_from(self.doc.paragraphs[self.here].start)
             if first is not None:
                 self._go_to(first)
-        elif query and not search.matches:
+        elif search.error:
+            if move:  # while it is typed the status line says it
+                self.notify(f"“{query}” is {search.error}", severity="error", timeout=6)
+        elif search.query and not search.matches:
             self.notify(f"No match for “{query}”", severity="warning", timeout=3)
         self.update_status()
 
@@ -338,9 +356,14 @@ class ReaderScreen(NoteCommands, PaneLayout):
 
     def action_search_step(self, direction: int) -> None:
         here = self.doc.paragraphs[self.here].start - 1
-        span = self.reading.search.step(direction, here)
-        if span is not None:
-            self._go_to(span)
+        found = self.reading.search.step(direction, here)
+        if found is None:
+            return
+        span, wrapped = found
+        if wrapped:
+            where = "the top" if direction > 0 else "the bottom"
+            self.notify(f"Search wrapped: on from {where}", timeout=2)
+        self._go_to(span)
 
     def action_clear_search(self) -> None:
         search = self.reading.search

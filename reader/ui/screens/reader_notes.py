@@ -7,8 +7,9 @@ reader is told.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.reading import DocumentNotes, NoteTarget, Reading
 from reader.spans import Span
@@ -71,14 +72,61 @@ class NoteCommands(_Base):
         selection = Span(*selected) if selected is not None else None
         return self.reading.note_target(key, selection, self.here)
 
-    def _new_note(self, draft: NoteDraft) -> str | None:
-        return self.notes.add(draft.body, draft.tags, draft.span)
+    @property
+    def drafts(self) -> dict[str, NoteDraft]:
+        """Notes left with ``esc`` before they were saved, by what they are on (``_draft_key``)."""
+        try:
+            return self._drafts
+        except AttributeError:
+            self._drafts: dict[str, NoteDraft] = {}
+            return self._drafts
+
+    def _keep_draft(self, key: str, unchanged: str, reopen: str) -> Callable[[NoteDraft], None]:
+        """What ``esc`` in the editor does: keep its text under ``key`` (a text other than
+        ``unchanged``), or forget the draft when nothing new is written."""
+
+        def keep(draft: NoteDraft) -> None:
+            if draft.body and draft.body != unchanged:
+                self.drafts[key] = draft
+                self.notify(f"Draft kept — {reopen} brings it back", timeout=4)
+            else:
+                self.drafts.pop(key, None)
+
+        return keep
+
+    def _new_note(self, key: str) -> Callable[[NoteDraft], str | None]:
+        def save(draft: NoteDraft) -> str | None:
+            error = self.notes.add(draft.body, draft.tags, draft.span)
+            if error is None:
+                self.drafts.pop(key, None)
+            return error
+
+        return save
 
     def _after_save(self, saved: bool | None) -> None:
         if saved:
             self.clear_selection()  # the selected words now carry the note
             self.reload_notes()
             self.notify("Note saved", timeout=2)
+
+    def _open_new_note(self, heading: str, key: str, span: Span | None, **kwargs: Any) -> None:
+        """The editor for a new note on ``span``, with the draft left on it if there is one."""
+        draft = self.drafts.get(key)
+        if draft is not None:
+            heading += " (draft)"
+            kwargs.update(body=draft.body, tags=draft.tags, chosen=draft.span)
+        binding = "note.add" if span is not None else "note.add_document"
+        add = key_hint(find_binding(self.BINDINGS, binding), self._keymap)
+        reopen = f"{add} on the same text" if span is not None else add
+        editor = NoteEditor(
+            heading,
+            self._new_note(key),
+            text=self.reading.doc.text if span is not None else "",
+            span=span,
+            on_cancel=self._keep_draft(key, "", reopen),
+            **kwargs,
+        )
+        self.app.push_screen(editor, self._after_save)
 
     def _still_loading(self) -> bool:
         if self.pending is not None:
@@ -89,40 +137,41 @@ class NoteCommands(_Base):
         if self._still_loading():
             return
         target = self.note_target()
-        editor = NoteEditor(
-            f"New note on {target.label}",
-            self._new_note,
-            text=self.reading.doc.text,
-            span=target.span,
-            tags=target.tags,
-        )
-        self.app.push_screen(editor, self._after_save)
+        key = f"new:{target.span.start}:{target.span.end}"
+        self._open_new_note(f"New note on {target.label}", key, target.span, tags=target.tags)
 
     def action_add_document_note(self) -> None:
         if self._still_loading():
             return
-        editor = NoteEditor("New note on the whole document", self._new_note)
-        self.app.push_screen(editor, self._after_save)
+        self._open_new_note("New note on the whole document", "new:document", None)
 
     def on_notes_pane_edit_note(self, event: NotesPane.EditNote) -> None:
         placed = event.placed
         note = placed.note
 
+        key = f"edit:{note.id}"
+
         def save(draft: NoteDraft) -> str | None:
-            return self.notes.edit(note, draft.body, draft.tags)
+            error = self.notes.edit(note, draft.body, draft.tags)
+            if error is None:
+                self.drafts.pop(key, None)
+            return error
 
         where = f" on ¶{placed.paragraph + 1}" if placed.paragraph is not None else ""
         text, span = self.reading.doc.text, placed.span
         if span is None and note.target is not None:
             text, span = note.target.exact, Span(0, len(note.target.exact))
+        draft = self.drafts.get(key)
+        edit = key_hint(find_binding(NotesPane.BINDINGS, "notes.edit"), self._keymap)
         editor = NoteEditor(
-            "Edit note" + where,
+            "Edit note" + where + (" (draft)" if draft else ""),
             save,
             text=text,
             span=span,
-            body=note.body,
-            tags=note.tags,
+            body=draft.body if draft else note.body,
+            tags=draft.tags if draft else note.tags,
             narrow=False,
+            on_cancel=self._keep_draft(key, note.body.strip(), f"{edit} on the note"),
         )
         self.app.push_screen(editor, self._after_save)
 

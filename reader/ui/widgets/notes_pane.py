@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.reading import PlacedNote
+from reader.ui.typeahead import hold_keys
 from reader.untrusted import clean_line, clean_text
 
 QUOTE_CHARS = 48
@@ -235,6 +236,7 @@ class NotesPane(Vertical):
 
     def action_edit(self) -> None:
         if self.current is not None:
+            hold_keys(self.app)  # the editor opens a message away: keys typed next wait for it
             self.post_message(self.EditNote(self.current))
 
     def action_delete(self) -> None:
@@ -253,7 +255,7 @@ class NotesPane(Vertical):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.query_one("#notes-filter", Input).focus()
+        self.screen.set_focus(self.query_one("#notes-filter", Input))  # before the next key
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -41,6 +41,10 @@ class StatusLine(Static):
             status.append(" · searching once the file is read “")
             status.append(search.query[:24])
             status.append("”")
+        elif search.error:
+            status.append(" · not a regular expression “", "bold")
+            status.append(search.query[:24])
+            status.append("”")
         elif search.query:
             where = f"{search.index + 1}/" if search.index is not None else ""
             status.append(f" · {where}{len(search.matches)} matches “")
