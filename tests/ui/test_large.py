@@ -64,7 +64,6 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(long_doc,
 
 
 async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_file, monkeypatch):
-    monkeypatch.setattr(reader_screen, "BACKGROUND_ANALYSIS_CHARS", 1_000)
     release = threading.Event()
 
     def slow_analyze(doc: Document) -> Analysis:

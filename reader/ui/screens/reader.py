@@ -26,7 +26,7 @@ from reader.analysis.model import Analysis
 from reader.document import Document
 from reader.layers import Layer
 from reader.notes.store import NoteStore
-from reader.reading import DocumentNotes, Reading, Search, analyse
+from reader.reading import DocumentNotes, Reading, Search
 from reader.spans import Span
 from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.commands import Command, binding_commands, jump_commands
@@ -52,9 +52,6 @@ from reader.ui.widgets.title_bar import TitleBar
 
 LIVE_SEARCH_CHARS = 2_000_000
 """Up to this size the article is searched as the query is typed; above, on enter."""
-
-BACKGROUND_ANALYSIS_CHARS = 20_000
-"""Documents longer than this are analysed in a worker; the text shows at once."""
 
 
 class ReaderScreen(NoteCommands, Screen[None]):
@@ -159,16 +156,11 @@ class ReaderScreen(NoteCommands, Screen[None]):
         """Analyse, show the notes and go back to where the reader was."""
         if self._given_analysis is not None:
             self._show(Reading(self.doc, self._given_analysis))
-        elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
+        else:  # whatever the size: the text first, the highlights when they are ready
             self.legend.show(None)
             self.article.border_subtitle = "analysing…"
             # Started once the text is on screen: the worker shares the GIL with the paint.
             self.call_after_refresh(self._analyse_in_background)
-        else:
-            analysis, error = analyse(self.doc)
-            if error:
-                self.notify(error, severity="error", timeout=10)
-            self._show(Reading(self.doc, analysis))
         self.reload_notes()
         offset = self.notes.position()
         if offset is not None and not self._moved:
