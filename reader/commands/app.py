@@ -7,7 +7,6 @@ from pathlib import Path
 
 from reader.commands.usage import UsageError
 from reader.document import Document, DocumentError, load_document, seed_path
-from reader.library import find_documents
 
 
 def run_app(files: Sequence[str], db: Path) -> int:
@@ -23,6 +22,8 @@ def run_app(files: Sequence[str], db: Path) -> int:
     pending: Path | None = None
     try:
         if len(files) > 1 or any(Path(f).is_dir() for f in files):
+            from reader.library import find_documents
+
             library = find_documents(files)
             if not library:
                 where = (

@@ -22,8 +22,6 @@ from reader.notes.store import NoteStore
 from reader.ui.commands import ReaderCommands
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.settings import KEYMAP_FILE, load_keymap, load_theme, save_theme
 from reader.untrusted import clean_line, clean_text
@@ -32,6 +30,8 @@ from reader.untrusted import clean_line, clean_text
 @cache
 def all_bindings() -> dict[str, Binding]:
     """Every binding of the reader, by id (what a keymap file may remap)."""
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
@@ -103,7 +103,8 @@ class ReaderApp(App[None]):
         self.store = store
         self.analysis = analysis
         self.keymap: dict[str, str] = dict(keymap or {})
-        if settings_dir is not None:
+        if settings_dir is not None and (settings_dir / KEYMAP_FILE).exists():
+            # Every screen's bindings are needed to check the file: none loads without one.
             from_file, problems = load_keymap(settings_dir / KEYMAP_FILE, binding_ids())
             self.keymap = {**from_file, **self.keymap}
             self.notices.extend(problems)
@@ -150,6 +151,8 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         if self.library or self.doc is None:
+            from reader.ui.screens.library import LibraryScreen
+
             return LibraryScreen(self.library, self.store, self.library_title)
         return ReaderScreen(self.doc, self.store, analysis=self.analysis, pending=self.pending)
 
@@ -171,10 +174,18 @@ class ReaderApp(App[None]):
         partner_id = FOOTER_PAIRS.get(binding.id or "")
         if partner_id is None:
             return super().get_key_display(binding)
-        known = all_bindings()
-        pair = (known.get(binding.id or "", binding), known[partner_id])
+        pair = (self._binding(binding.id or "") or binding, self._binding(partner_id))
         shown = (super(ReaderApp, self).get_key_display(self._first(b)) for b in pair)
         return "/".join(shown)
+
+    def _binding(self, binding_id: str) -> Binding:
+        """The binding ``binding_id`` as declared: by the nodes of the screen's active
+        bindings (the footer shows no other), else by any screen's."""
+        for active in self.screen.active_bindings.values():
+            for declared in type(active.node).BINDINGS:  # before the keymap applies
+                if isinstance(declared, Binding) and declared.id == binding_id:
+                    return declared
+        return all_bindings()[binding_id]
 
     def _first(self, binding: Binding) -> Binding:
         """``binding`` on its first key as the live keymap has it."""
@@ -185,5 +196,8 @@ class ReaderApp(App[None]):
         if isinstance(screen, ReaderScreen):
             screen.action_help()
         else:
+            from reader.ui.screens.help import HelpScreen
+            from reader.ui.screens.library import LibraryScreen
+
             sections = [("Library", LibraryScreen.BINDINGS), ("Everywhere", self.BINDINGS)]
             self.push_screen(HelpScreen(sections, self.keymap))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.actions import SkipAction
@@ -32,9 +32,6 @@ from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.commands import Command, binding_commands, jump_commands
 from reader.ui.keys import find_binding, focus_binds_key, key_hint
 from reader.ui.preview import PreviewDocument
-from reader.ui.screens.help import HelpScreen, Section
-from reader.ui.screens.library import LibraryScreen
-from reader.ui.screens.note_editor import NoteEditor, TargetPicker
 from reader.ui.screens.reader_jobs import (
     AnalysisReady,
     LoadFailed,
@@ -49,6 +46,9 @@ from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from reader.ui.screens.help import Section
 
 LIVE_SEARCH_CHARS = 2_000_000
 """Up to this size the article is searched as the query is typed; above, on enter."""
@@ -374,6 +374,9 @@ class ReaderScreen(NoteCommands, Screen[None]):
         return commands
 
     def help_sections(self) -> list[Section]:
+        from reader.ui.screens.library import LibraryScreen
+        from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+
         editor = list(NoteEditor.BINDINGS)
         return [
             ("Reading (article pane)", [*ArticleView.BINDINGS]),
@@ -390,4 +393,6 @@ class ReaderScreen(NoteCommands, Screen[None]):
         return action != "library" or bool(getattr(self.app, "library", None))
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_sections(), self._keymap))

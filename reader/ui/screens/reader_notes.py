@@ -13,18 +13,25 @@ from typing import TYPE_CHECKING
 from reader.reading import DocumentNotes, NoteTarget, Reading
 from reader.spans import Span
 from reader.ui.keys import find_binding, key_hint
-from reader.ui.screens.note_editor import NoteDraft, NoteEditor
 from reader.ui.widgets.notes_pane import NotesPane
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from reader.ui.screens.note_editor import NoteDraft, NoteEditor
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
 
     _Base = Screen[None]
 else:
     _Base = object
+
+
+def _editor() -> type[NoteEditor]:
+    """The note editor's class, loaded with the first note written (TextArea loads slowly)."""
+    from reader.ui.screens.note_editor import NoteEditor
+
+    return NoteEditor
 
 
 class NoteCommands(_Base):
@@ -89,7 +96,7 @@ class NoteCommands(_Base):
         if self._still_loading():
             return
         target = self.note_target()
-        editor = NoteEditor(
+        editor = _editor()(
             f"New note on {target.label}",
             self._new_note,
             text=self.reading.doc.text,
@@ -101,7 +108,7 @@ class NoteCommands(_Base):
     def action_add_document_note(self) -> None:
         if self._still_loading():
             return
-        editor = NoteEditor("New note on the whole document", self._new_note)
+        editor = _editor()("New note on the whole document", self._new_note)
         self.app.push_screen(editor, self._after_save)
 
     def on_notes_pane_edit_note(self, event: NotesPane.EditNote) -> None:
@@ -115,7 +122,7 @@ class NoteCommands(_Base):
         text, span = self.reading.doc.text, placed.span
         if span is None and note.target is not None:
             text, span = note.target.exact, Span(0, len(note.target.exact))
-        editor = NoteEditor(
+        editor = _editor()(
             "Edit note" + where,
             save,
             text=text,
