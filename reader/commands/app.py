@@ -4,15 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.usage import UsageError
 from reader.document import Document, DocumentError, load_document, seed_path
 
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
 
 def run_app(files: Sequence[str], db: Path) -> int:
-    """Load the document (the seed when none is given) and run the app.
+    """Load the document (the seed when none is given) and run the app."""
+    from reader.ui.settings import config_dir
 
-    A folder, or several files, open the library screen instead.
+    build_app(files, db, settings_dir=config_dir()).run()
+    return 0
+
+
+def build_app(files: Sequence[str], db: Path, *, settings_dir: Path | None) -> ReaderApp:
+    """The app on ``files``, as ``reader FILE...`` opens them; raises UsageError.
+
+    A folder, or several files, open the library screen instead. A long file
+    opens as a preview (its whole text follows); the analysis always follows.
 
     A notes file that does not parse is never overwritten: it is backed up and
     the app opens it read-only, saying so and naming the backup.
@@ -56,16 +69,14 @@ def run_app(files: Sequence[str], db: Path) -> int:
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     from reader.ui.app import ReaderApp
-    from reader.ui.settings import config_dir
 
     title = files[0] if len(files) == 1 else f"{len(files)} paths"
-    ReaderApp(
+    return ReaderApp(
         doc,
         store,
         library=library,
         library_title=title,
         notice=notice,
-        settings_dir=config_dir(),
+        settings_dir=settings_dir,
         pending=pending,
-    ).run()
-    return 0
+    )
