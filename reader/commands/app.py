@@ -14,10 +14,22 @@ if TYPE_CHECKING:
 
 
 def run_app(files: Sequence[str], db: Path) -> int:
-    """Load the document (the seed when none is given) and run the app."""
+    """Load the document (the seed when none is given) and run the app.
+
+    Start-up makes many objects and frees almost none: the cyclic collector is
+    paused until the first screen is drawn (``ReaderApp.on_ready`` resumes it).
+    """
+    import gc
+
     from reader.ui.settings import config_dir
 
-    build_app(files, db, settings_dir=config_dir()).run()
+    gc.disable()
+    try:
+        app = build_app(files, db, settings_dir=config_dir())
+    except BaseException:
+        gc.enable()
+        raise
+    app.run()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -144,6 +145,13 @@ class ReaderApp(App[None]):
             if theme and theme in self.available_themes:
                 self.theme = theme
             self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def on_ready(self) -> None:
+        """The first screen is drawn: what start-up made stays (frozen out of the
+        collector's sight) and cyclic collection resumes, if start-up paused it."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings_dir is not None:
