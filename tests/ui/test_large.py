@@ -14,8 +14,8 @@ from reader.notes.store import NoteStore
 from reader.spans import Span
 from reader.ui.app import ReaderApp
 from reader.ui.background import settled
-from reader.ui.screens import reader as reader_screen
 from reader.ui.screens import reader_jobs
+from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.widgets import article as article_module
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
@@ -131,7 +131,7 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
         assert article.render_line(0).text.strip() == "A long file"
         await pilot.press("j", "j", "a")
         assert app.screen is not None and article.cursor == 2
-        assert not isinstance(app.screen, reader_screen.NoteEditor)
+        assert not isinstance(app.screen, NoteEditor)
         release.set()
         await settled(app)
         await pilot.pause()
