@@ -118,19 +118,18 @@ def _tail_text(tail: bytes, fmt: str) -> Converted | None:
 
 
 def _joined(head: Converted, tail: Converted | None) -> Converted:
-    """``head``, the line saying the middle is still read, and ``tail``: one converted text."""
+    """``head``, the line saying the middle is still read, and ``tail``: one converted text
+    (the gap's own style is added once the Document is built)."""
     if tail is None:
         return head
-    gap_start = len(head.text) + 2
     tail_start = len(head.text) + len(_SEPARATOR)
     moved = (
         StyleSpan(Span(s.span.start + tail_start, s.span.end + tail_start), s.kind)
         for s in tail.styles
     )
-    styles = (*head.styles, StyleSpan(Span(gap_start, gap_start + len(GAP)), "emphasis"), *moved)
     return Converted(
         head.text + _SEPARATOR + tail.text,
-        styles,
+        (*head.styles, *moved),
         head.title,
         head.date,
         head.author,
@@ -160,4 +159,7 @@ def preview_document(path: str | Path) -> PreviewDocument | None:
     if tail and (text[head_end:tail_start] != _SEPARATOR or not text.endswith(tail.text)):
         return None  # not cut where expected: open the file whole
     values = {name: getattr(doc, name) for name in init_fields(Document)}
+    if tail:  # placed in the text as built: a plain text's date header is gone from it
+        gap = StyleSpan(Span(head_end + 2, head_end + 2 + len(GAP)), "emphasis")
+        values["styles"] = tuple(sorted((*doc.styles, gap), key=lambda s: s.span.start))
     return PreviewDocument(**values, head_end=head_end, tail_start=tail_start)

@@ -346,4 +346,6 @@ def test_a_preview_holds_both_ends_and_carries_offsets_to_the_whole(tmp_path, mo
         assert whole.text[preview.to_whole(at, whole) :].startswith(word)
     gap = preview.text.index(preview_module.GAP)
     assert preview.to_whole(gap, whole) == preview.head_end  # where the unread middle begins
+    styled = [s.span.text(preview.text) for s in preview.styles if s.kind == "emphasis"]
+    assert styled == [preview_module.GAP]  # in its place, the date header gone before it
     assert preview.to_whole(len(preview.text), whole) == len(whole.text)
