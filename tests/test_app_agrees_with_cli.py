@@ -40,7 +40,8 @@ async def _marks_in_app(tmp_path) -> set[tuple[str, int, int]]:
     doc = load_document(SEED)
     app = ReaderApp(doc, NoteStore(tmp_path / "notes.json"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await settled(app)  # the analysis runs in its own thread, after the first paint
+        await pilot.pause()  # the first paint: the analysis starts in its own thread then
+        await settled(app)
         await pilot.pause()
         screen = app.screen
         assert screen.reading.analysis is not None

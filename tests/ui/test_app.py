@@ -329,7 +329,8 @@ async def test_a_failing_analysis_leaves_the_text_readable(seed_doc, store, monk
     monkeypatch.setattr(reading, "analyze", broken)
     app = ReaderApp(seed_doc, store)
     async with app.run_test(size=SIZE) as pilot:
-        await settled(app)  # the analysis runs in its own thread, after the first paint
+        await pilot.pause()  # the first paint: the analysis starts in its own thread then
+        await settled(app)
         await pilot.pause()
         assert any("lexicon missing" in n.message for n in app._notifications)
         assert article_lines(app)[0].strip().startswith("Venezuela")
