@@ -24,59 +24,18 @@ import argparse
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from open import MB, build
+from tmux import Tmux
 
 FIRST = "The question was common"
 LAST = "END OF THE BENCHMARK FILE"
 WORD = "Zanzibarology"
 READ = "analysing…"
-
-
-class Tmux:
-    """One program in a detached tmux session on a private server, killed at the end."""
-
-    def __init__(self, command: str, size: tuple[int, int] = (120, 40)) -> None:
-        self.socket = f"reader-bench-{uuid.uuid4().hex[:12]}"
-        self.command = command
-        self.size = size
-
-    def tmux(self, *args: str) -> str:
-        run = subprocess.run(
-            ["tmux", "-L", self.socket, "-f", "/dev/null", *args],
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-        return run.stdout
-
-    def __enter__(self) -> Tmux:
-        width, height = self.size
-        self.tmux("new-session", "-d", "-x", str(width), "-y", str(height), "-s", "b", self.command)
-        self.started = time.monotonic()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.tmux("kill-server")
-
-    def wait_for(self, text: str, timeout: float = 60.0) -> float:
-        """Seconds (since now) until ``text`` is on screen; inf after ``timeout``."""
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if text in self.tmux("capture-pane", "-p", "-t", "b"):
-                return time.monotonic() - start
-            time.sleep(0.005)
-        return float("inf")
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", "-t", "b", *keys)
 
 
 def make_file(size_mb: float, folder: Path) -> Path:

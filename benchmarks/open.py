@@ -1,36 +1,58 @@
-"""How fast the reader opens and jumps in documents of 100 KB to 20 MB.
+"""How soon a user sees the article: first paint and ``G`` in a real terminal.
 
-Builds documents of 100 KB, 1 MB, 5 MB and 20 MB by repeating the dev
-articles (``../shared/data/dev``, or the bundled seed when absent), then, for
-each size in a fresh process, runs the app headless (``run_test``) and
-measures, side by side:
+Each case is one command launched in its own tmux server at 120x40 — the
+interpreter, its imports and all — timed until its first article line is on
+screen (the first paint); then ``G`` is sent at once and timed until the
+article's last line is on screen. The cases, run round-robin so that a busy
+machine slows all of them alike, after one warm-up launch each (bytecode
+written, caches filled):
 
-- load: reading and sanitising the whole file into a Document (measured apart);
-- first paint: from opening the file, as ``reader FILE`` does (a long file
-  paints a preview of its first paragraphs), to the first article line drawn;
-- whole: when the whole document is loaded and laid out (in workers);
-- G: once it is, pressing ``G`` (end) until the screen has repainted;
-- analysed: when the analysis (in a worker) has been drawn;
-- peak RSS of the process, against the budget of 6 x the file size + 80 MB.
+- the reader on ``.txt`` and ``.md`` articles of 100 KB, 1 MB, 5 MB and 20 MB
+  (the same text: the dev articles, or the seed when absent, repeated; in the
+  ``.md`` each article has a heading and an emphasised first word), between
+  an opening and a closing paragraph of their own;
+- the reader on the bundled seed (``reader`` with no file);
+- a bare Textual app showing the seed's first screen in a Static
+  (``benchmarks/bare.py``): the floor a Textual program starts from;
+- with ``--frogmouth PATH``, Frogmouth on the same ``.md`` files (first paint).
 
-Usage: python benchmarks/open.py [--sizes 0.1,1,5,20] [--keep DIR]
+Prints the median of ``--runs`` launches of each case and the ratios the
+reader is held to: the seed against the bare app, the large ``.md`` against the
+small one, Frogmouth against the reader. Needs tmux.
+
+Usage: python benchmarks/open.py [--sizes 0.1,1,5,20] [--runs 5] [--keep DIR]
+           [--frogmouth PATH] [--frogmouth-runs 3] [--frogmouth-sizes 0.1,1,5]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import resource
-import subprocess
+import re
+import shlex
+import shutil
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tmux import Tmux
 
 REPO = Path(__file__).resolve().parents[1]
 DEV = REPO.parent / "shared" / "data" / "dev"
+SEED = sorted((REPO / "seeds").glob("*.txt"))[0]
 MB = 2**20
+
+OPENING = "This is the opening paragraph of the benchmark."
+CLOSING = "This is the closing paragraph of the benchmark."
+FIRST = re.compile(r"opening paragraph of the\s+benchmark")
+LAST = re.compile(r"closing paragraph of the\s+benchmark")
+SEED_FIRST = re.compile(r"On Thursday, Russian Foreign")
+TIMEOUT = 60.0
+"""Seconds a first paint may take (Frogmouth: ``--frogmouth-timeout``); longer counts as this."""
 
 
 def sources() -> list[Path]:
@@ -50,137 +72,196 @@ def build(size: int, folder: Path) -> Path:
     return path
 
 
-def peak_mb() -> float:
-    """Peak resident memory of this process so far, in MB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def as_markdown(article: str) -> str:
+    """An article as Markdown: its first line a heading, its first word emphasised."""
+    first, _, rest = article.partition("\n")
+    words = rest.strip().split(" ", 1)
+    body = f"*{words[0]}* {words[1]}" if len(words) == 2 and words[0].isalpha() else rest
+    return f"## {' '.join(first.split())}\n\n{body.strip()}"
 
 
-def measure(path: str) -> dict[str, float]:
-    """Run in a child process: open ``path`` headless and time the first paint and ``G``."""
-    import asyncio
+def build_article(size: int, folder: Path, suffix: str) -> Path:
+    """A ``.txt`` or ``.md`` article of about ``size`` bytes between OPENING and CLOSING."""
+    chunks = [p.read_text(encoding="utf-8", errors="replace").strip() for p in sources()]
+    chunks = [as_markdown(c) if suffix == ".md" else c for c in chunks if c]
+    blob = "\n\n".join(chunks) + "\n\n"
+    head = ("# " if suffix == ".md" else "") + f"Benchmark article\n\n{OPENING}\n\n"
+    text = head + blob * (size // max(1, len(blob.encode())) + 1)
+    data = text.encode("utf-8")[:size]
+    data = data[: data.rfind(b"\n\n")].decode("utf-8", errors="ignore")
+    path = folder / f"bench-{size // 1024}k{suffix}"
+    path.write_text(f"{data}\n\n{CLOSING}\n", encoding="utf-8")
+    return path
 
-    t0 = time.perf_counter()
-    from reader.document import load_document
-    from reader.notes.store import NoteStore
-    from reader.ui.app import ReaderApp
-    from reader.ui.preview import preview_document
-    from reader.ui.widgets.article import ArticleView
 
-    painted: list[float] = []
-    repaint: list[float] = []
-    render_line = ArticleView.render_line
+@dataclass
+class Case:
+    """One command to launch, what its first paint shows, and whether ``G`` is tried."""
 
-    def timed_render_line(self: ArticleView, y: int):
-        strip = render_line(self, y)
-        now = time.perf_counter()
-        if not painted and strip.text.strip():
-            painted.append(now)
-        if not repaint and self.scroll_y > 0:
-            repaint.append(now)
-        return strip
+    name: str
+    command: str
+    first: re.Pattern[str]
+    last: re.Pattern[str] | None = None
+    runs: int = 0
+    timeout: float = TIMEOUT
+    paints: list[float] = field(default_factory=list)
+    g_times: list[float] = field(default_factory=list)
 
-    ArticleView.render_line = timed_render_line  # type: ignore[method-assign]
-    t_import = time.perf_counter()
-    doc = preview_document(path)
-    pending = Path(path) if doc is not None else None
-    doc = doc or load_document(path)
-    with tempfile.TemporaryDirectory() as tmp:
-        app = ReaderApp(doc, NoteStore(Path(tmp) / "notes.json"), pending=pending)
-        result: dict[str, float] = {}
+    def median(self) -> float:
+        return statistics.median(self.paints) if self.paints else float("nan")
 
-        async def run() -> None:
-            async with app.run_test(size=(120, 40)) as pilot:
-                while not painted:
-                    await pilot.pause(0.001)
-                result["first_paint"] = painted[0] - t_import
-                article = app.screen.query_one(ArticleView)
-                while app.screen.pending is not None or not article.text_layout.complete:
-                    await pilot.pause(0.01)
-                result["whole"] = time.perf_counter() - t_import
-                await pilot.pause()
-                # G as the key binding runs it, then wait for the repaint at the end.
-                repaint.clear()
-                start = time.perf_counter()
-                article.action_last()
-                while not repaint:
-                    await asyncio.sleep(0)
-                result["g_ms"] = (repaint[0] - start) * 1000
-                whole = app.screen.doc
-                result["g_cursor_at_end"] = float(article.cursor == len(whole.paragraphs) - 1)
-                result["peak_before_analysis"] = peak_mb()
-                deadline = time.perf_counter() + 300
-                while app.screen.reading.analysis is None and time.perf_counter() < deadline:
-                    await pilot.pause(0.05)
-                result["analysed"] = time.perf_counter() - t_import
+    def g_median(self) -> float:
+        return statistics.median(self.g_times) if self.g_times else float("nan")
 
-        asyncio.run(run())
-    result["imports"] = t_import - t0
-    result["peak_mb"] = peak_mb()
-    return result
+
+def launch(case: Case) -> tuple[float, float | None]:
+    """Seconds from launch to the first paint, and from ``G`` then to the last line."""
+    with Tmux(case.command) as session:
+        launched = time.monotonic() - session.started
+        paint = session.wait_match(case.first, case.timeout) + launched
+        if paint == float("inf"):  # counted as the timeout: a ratio to it is a lower bound
+            return case.timeout, None
+        if case.last is None:
+            return paint, None
+        session.keys("G")
+        return paint, session.wait_match(case.last, 60.0)
+
+
+def reader_command(folder: Path) -> Callable[[str], str]:
+    """The shell command that runs the installed ``reader`` on a file, as a user would."""
+    exe = shutil.which("reader", path=str(Path(sys.executable).parent))
+    program = [exe] if exe else [sys.executable, "-m", "reader"]
+    env = [
+        "env",
+        "-u",
+        "PYTHONDONTWRITEBYTECODE",  # a user's interpreter keeps its bytecode
+        f"READER_DB={folder / 'notes.json'}",
+        f"XDG_CONFIG_HOME={folder / 'config'}",
+        "TERM=xterm-256color",
+    ]
+    return lambda file: shlex.join([*env, *program, *([file] if file else [])])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.1,1,5,20", help="sizes in MB, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="launches of each case")
+    parser.add_argument("--frogmouth", metavar="PATH", help="Frogmouth's executable")
+    parser.add_argument("--frogmouth-runs", type=int, default=3, help="launches of Frogmouth")
+    parser.add_argument(
+        "--frogmouth-sizes", default="0.1,1,5", help="sizes Frogmouth opens (MB, comma-separated)"
+    )
+    parser.add_argument(
+        "--frogmouth-timeout", type=float, default=300.0, help="seconds before giving up"
+    )
     parser.add_argument("--keep", metavar="DIR", help="write the documents here and keep them")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--load", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.load:
-        from reader.document import load_document
-
-        start = time.perf_counter()
-        load_document(args.load)
-        print(json.dumps({"load": time.perf_counter() - start}))
-        return 0
-    if args.child:
-        print(json.dumps(measure(args.child)))
-        sys.stdout.flush()
-        os._exit(0)  # do not wait for a long analysis still running in its thread
-    folder = Path(args.keep or tempfile.mkdtemp(prefix="reader-bench-"))
+    if shutil.which("tmux") is None:
+        print("needs tmux", file=sys.stderr)
+        return 2
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="reader-open-"))
     folder.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for size_mb in (float(s) for s in args.sizes.split(",")):
-        path = build(int(size_mb * MB), folder)
-        row = {}
-        for flag in ("--load", "--child"):
-            out = subprocess.run(
-                [sys.executable, __file__, flag, str(path)],
-                capture_output=True,
-                text=True,
-                check=True,
-                env={**os.environ, "READER_DB": str(folder / "unused.json")},
+    reader = reader_command(folder)
+    bare = shlex.join(
+        [
+            "env",
+            "-u",
+            "PYTHONDONTWRITEBYTECODE",
+            sys.executable,
+            str(REPO / "benchmarks" / "bare.py"),
+        ]
+    )
+    cases = [
+        Case("bare Textual app, seed", f"{bare} {shlex.quote(str(SEED))}", SEED_FIRST),
+        Case("reader, seed", reader(""), SEED_FIRST),
+    ]
+    sizes = [float(s) for s in args.sizes.split(",")]
+    frog_sizes = {float(s) for s in args.frogmouth_sizes.split(",")} if args.frogmouth else set()
+    md_files: dict[float, Path] = {}
+    for size_mb in sizes:
+        for suffix in (".txt", ".md"):
+            path = build_article(int(size_mb * MB), folder, suffix)
+            cases.append(Case(f"reader, {suffix} {label(size_mb)}", reader(str(path)), FIRST, LAST))
+            if suffix == ".md":
+                md_files[size_mb] = path
+    frog_env = f"env XDG_DATA_HOME={folder / 'fm-data'} XDG_CONFIG_HOME={folder / 'fm-config'}"
+    for size_mb in sizes:
+        if size_mb in frog_sizes:
+            command = (
+                f"{frog_env} {shlex.quote(args.frogmouth)} {shlex.quote(str(md_files[size_mb]))}"
             )
-            row.update(json.loads(out.stdout.strip().splitlines()[-1]))
-        row["size_mb"] = path.stat().st_size / MB
-        rows.append(row)
-    base = rows[0]["first_paint"]
-    header = (
-        f"{'size':>8} {'load s':>7} {'paint s':>8} {'vs first':>8} {'whole s':>8} "
-        f"{'G ms':>7} {'G at end':>8} {'peak MB':>8} {'analysed s':>10} {'peak MB':>8} "
-        f"{'budget MB':>9}"
-    )
-    print(header)
-    for row in rows:
-        budget = 6 * row["size_mb"] + 80
-        print(
-            f"{row['size_mb']:>6.1f}MB {row['load']:>7.2f} {row['first_paint']:>8.2f} "
-            f"{row['first_paint'] / base:>7.2f}x {row['whole']:>8.2f} {row['g_ms']:>7.1f} "
-            f"{'yes' if row['g_cursor_at_end'] else 'NO':>8} {row['peak_before_analysis']:>8.0f} "
-            f"{row['analysed']:>10.2f} {row['peak_mb']:>8.0f} {budget:>9.0f}"
-        )
-    print("paint: from opening the file to the first article line drawn (imports excluded)")
-    print("whole: the whole document loaded and laid out; G is measured after that")
-    print("peak MB: resident memory before the analysis ends, then with it drawn")
-    print(
-        f"budget: 6 x size + 80 MB, the target for 20 MB; the reader's fixed cost "
-        f"(Python, Textual) is the first row's {rows[0]['peak_mb']:.0f} MB"
-    )
+            cases.append(
+                Case(
+                    f"frogmouth, .md {label(size_mb)}",
+                    command,
+                    FIRST,
+                    runs=args.frogmouth_runs,
+                    timeout=args.frogmouth_timeout,
+                )
+            )
+    for case in cases:
+        case.runs = case.runs or args.runs
+    frogs = [c for c in cases if c.name.startswith("frogmouth")]
+    warm_up = [cases[0], cases[1], *frogs[:1]]
+    for case in warm_up:
+        launch(case)
+    for round_ in range(max(c.runs for c in cases)):
+        for case in cases:
+            if round_ < case.runs:
+                paint, g_time = launch(case)
+                case.paints.append(paint)
+                if g_time is not None:
+                    case.g_times.append(g_time)
+    report(cases, args)
     if not args.keep:
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def label(size_mb: float) -> str:
+    return f"{size_mb * 1024:.0f} KB" if size_mb < 1 else f"{size_mb:g} MB"
+
+
+def report(cases: list[Case], args: argparse.Namespace) -> None:
+    by_name = {c.name: c for c in cases}
+    print(
+        f"tmux 120x40, median of {args.runs} launches (Frogmouth: {args.frogmouth_runs}); "
+        "first paint: launch to the first article line on screen, imports included; "
+        "G: sent at the first paint, to the last line on screen"
+    )
+    print(f"{'case':<28} {'first paint s':>13} {'G s':>7} {'G at end':>9}")
+    for case in cases:
+        g = f"{case.g_median():>7.2f}" if case.g_times else f"{'':>7}"
+        ended = ""
+        if case.last is not None:
+            ended = "yes" if all(t != float("inf") for t in case.g_times) else "NO"
+        paint = f"{case.median():.2f}" if case.median() < case.timeout else f">{case.timeout:.0f}"
+        print(f"{case.name:<28} {paint:>13} {g} {ended:>9}")
+
+    def ratio(top: str, bottom: str, target: str) -> None:
+        if top in by_name and bottom in by_name:
+            case = by_name[top]
+            value = case.median() / by_name[bottom].median()
+            at_least = ">= " if case.median() >= case.timeout else ""  # it timed out
+            shown = f"{at_least}{value:.2f}x"
+            print(f"{top} / {bottom}: {shown}{f'  (target {target})' if target else ''}")
+
+    ratio("reader, seed", "bare Textual app, seed", "<= 1.3x")
+    sizes = [s for s in (float(x) for x in args.sizes.split(","))]
+    small = label(min(sizes))
+    for suffix in (".txt", ".md"):
+        for size_mb in sizes:
+            if label(size_mb) != small:
+                target = "<= 1.5x" if suffix == ".md" and size_mb == 5 else ""
+                ratio(f"reader, {suffix} {label(size_mb)}", f"reader, {suffix} {small}", target)
+    for size_mb in sizes:
+        target = {1.0: ">= 10x", 5.0: ">= 40x"}.get(size_mb, "")
+        ratio(f"frogmouth, .md {label(size_mb)}", f"reader, .md {label(size_mb)}", target)
+    tried = [c for c in cases if c.last is not None]
+    missed = [c.name for c in tried if any(t == float("inf") for t in c.g_times)]
+    print(f"G reached the last line: {len(tried) - len(missed)} of {len(tried)} cases")
+    for name in missed:
+        print(f"  not reached in 60 s: {name}")
 
 
 if __name__ == "__main__":

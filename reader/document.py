@@ -186,13 +186,24 @@ def document_from_text(
 
 
 def _build(text: str, path: str, notices: tuple[str, ...], fmt: str) -> Document:
-    converted = Converted(text, ())
+    return document_from_converted(convert(text, fmt), path, notices, fmt)
+
+
+def convert(text: str, fmt: str) -> Converted:
+    """Sanitised ``text`` of format ``fmt`` as plain text and styles (text: as it is)."""
     if fmt == "markdown":
-        converted = markdown_to_text(text)
-    elif fmt == "html":
+        return markdown_to_text(text)
+    if fmt == "html":
         from reader.webpage import html_to_text  # the HTML readers load with a first web page
 
-        converted = html_to_text(text)
+        return html_to_text(text)
+    return Converted(text, ())
+
+
+def document_from_converted(
+    converted: Converted, path: str, notices: tuple[str, ...], fmt: str
+) -> Document:
+    """The Document of a converted file: its segmentation, headline, dateline, date, title."""
     text = converted.text
     date = converted.date
     header = _HEADER.match(text) if fmt == "text" else None

@@ -35,11 +35,13 @@ def test_highlights_match_the_json(tmp_path):
 
 async def _marks_in_app(tmp_path) -> set[tuple[str, int, int]]:
     from reader.ui.app import ReaderApp
+    from reader.ui.background import settled
 
     doc = load_document(SEED)
     app = ReaderApp(doc, NoteStore(tmp_path / "notes.json"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await pilot.pause()  # the first paint: the analysis starts in its own thread then
+        await settled(app)
         await pilot.pause()
         screen = app.screen
         assert screen.reading.analysis is not None

@@ -4,16 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.usage import UsageError
 from reader.document import Document, DocumentError, load_document, seed_path
-from reader.library import find_documents
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 def run_app(files: Sequence[str], db: Path) -> int:
     """Load the document (the seed when none is given) and run the app.
 
-    A folder, or several files, open the library screen instead.
+    Start-up makes many objects and frees almost none: the cyclic collector is
+    paused until the first screen is drawn (``ReaderApp.on_ready`` resumes it).
+    """
+    import gc
+
+    from reader.ui.settings import config_dir
+
+    gc.disable()
+    try:
+        app = build_app(files, db, settings_dir=config_dir())
+    except BaseException:
+        gc.enable()
+        raise
+    app.run()
+    return 0
+
+
+def build_app(files: Sequence[str], db: Path, *, settings_dir: Path | None) -> ReaderApp:
+    """The app on ``files``, as ``reader FILE...`` opens them; raises UsageError.
+
+    A folder, or several files, open the library screen instead. A long file
+    opens as a preview (its whole text follows); the analysis always follows.
 
     A notes file that does not parse is never overwritten: it is backed up and
     the app opens it read-only, saying so and naming the backup.
@@ -23,6 +47,8 @@ def run_app(files: Sequence[str], db: Path) -> int:
     pending: Path | None = None
     try:
         if len(files) > 1 or any(Path(f).is_dir() for f in files):
+            from reader.library import find_documents
+
             library = find_documents(files)
             if not library:
                 where = (
@@ -55,16 +81,14 @@ def run_app(files: Sequence[str], db: Path) -> int:
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     from reader.ui.app import ReaderApp
-    from reader.ui.settings import config_dir
 
     title = files[0] if len(files) == 1 else f"{len(files)} paths"
-    ReaderApp(
+    return ReaderApp(
         doc,
         store,
         library=library,
         library_title=title,
         notice=notice,
-        settings_dir=config_dir(),
+        settings_dir=settings_dir,
         pending=pending,
-    ).run()
-    return 0
+    )

@@ -20,11 +20,12 @@ since such words recur all over a text.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from rapidfuzz.distance import Levenshtein
-from rapidfuzz.fuzz import partial_ratio_alignment
+from typing import TYPE_CHECKING
 
 from reader.notes.model import AnchorStatus, Target
+
+if TYPE_CHECKING:
+    from rapidfuzz.distance import ScoreAlignment
 
 CONTEXT = 32
 """Characters of prefix and suffix kept with a quote."""
@@ -79,6 +80,21 @@ def describe(text: str, start: int, end: int, context: int = CONTEXT) -> Target:
     )
 
 
+def _similarity(a: str, b: str) -> float:
+    """Levenshtein's normalised similarity of ``a`` and ``b``, 0..1 (rapidfuzz: loaded with
+    the first note anchored, not with the program)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return float(Levenshtein.normalized_similarity(a, b))
+
+
+def _alignment(quote: str, window: str) -> ScoreAlignment | None:
+    """Where in ``window`` the part most like ``quote`` is, if it scores ``MIN_FUZZY``."""
+    from rapidfuzz.fuzz import partial_ratio_alignment
+
+    return partial_ratio_alignment(quote, window, score_cutoff=MIN_FUZZY * 100)
+
+
 def context_scores(text: str, start: int, end: int, target: Target) -> tuple[float, float]:
     """Similarity (0..1) of the stored prefix and suffix to the text around ``[start, end)``.
 
@@ -88,8 +104,8 @@ def context_scores(text: str, start: int, end: int, target: Target) -> tuple[flo
     before = text[max(0, start - max(len(target.prefix), CONTEXT)) : start]
     after = text[end : end + max(len(target.suffix), CONTEXT)]
     return (
-        Levenshtein.normalized_similarity(target.prefix, before),
-        Levenshtein.normalized_similarity(target.suffix, after),
+        _similarity(target.prefix, before),
+        _similarity(target.suffix, after),
     )
 
 
@@ -143,11 +159,11 @@ def _fuzzy(text: str, target: Target) -> Anchor | None:
     lo = min(max(0, target.start - reach), len(text))
     hi = min(len(text), max(target.end, 0) + reach)
     for base, window in ((lo, text[lo:hi]), (0, text)):
-        found = partial_ratio_alignment(quote, window, score_cutoff=MIN_FUZZY * 100)
+        found = _alignment(quote, window)
         if found is None:
             continue
         start, end = _widen(text, quote, base + found.dest_start, base + found.dest_end)
-        if Levenshtein.normalized_similarity(quote, text[start:end]) < MIN_FUZZY:
+        if _similarity(quote, text[start:end]) < MIN_FUZZY:
             continue
         prefix, suffix = context_scores(text, start, end, target)
         if min(prefix, suffix) < MIN_FUZZY_SIDE or (prefix + suffix) / 2 < MIN_FUZZY_CONTEXT:
@@ -170,7 +186,7 @@ def _widen(text: str, quote: str, start: int, end: int) -> tuple[int, int]:
     slack = max(2, len(quote) // 5)
 
     def key(s: int, e: int) -> tuple[float, int]:
-        similarity = Levenshtein.normalized_similarity(quote, text[s:e])
+        similarity = _similarity(quote, text[s:e])
         return round(similarity, 9), _edge(text, s) + _edge(text, e)
 
     for _ in range(2):

@@ -24,9 +24,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import Query
 from tinydb.table import Table
 
@@ -47,6 +46,9 @@ from reader.notes.storage import (
     stale_temps,
     write_atomically,
 )
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 __all__ = [
     "NoteNotFoundError",
@@ -94,7 +96,7 @@ class NoteStore:
         self.problem: str | None = None
         """Why a read-only store shows nothing (a corrupt or unreadable file), else None."""
         self._storage = AtomicJSONStorage(self.path, read_only=read_only)
-        self._lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
+        self._file_lock: FileLock | None = None  # made when first taken: filelock loads slowly
         self._cache: tuple[int, list[Note]] = (-1, [])
         self._migrated: tuple[int, Tables] | None = None  # an older file, as CURRENT
         self._paths: tuple[int, dict[str, Path]] = (-1, {})  # document names resolved
@@ -298,10 +300,21 @@ class NoteStore:
             return StoreCorruptError(message, exc.reason)
         return StoreCorruptError(self._corrupt_message(exc, backup), exc.reason, str(backup))
 
+    @property
+    def _lock(self) -> FileLock:
+        """The inter-process lock on the notes file."""
+        if self._file_lock is None:
+            from filelock import FileLock
+
+            self._file_lock = FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
+        return self._file_lock
+
     def _sweep(self) -> None:
         """Remove temp files left by a writer that was killed; skipped when someone writes."""
         if not stale_temps(self.path):
             return  # nothing to do: do not even create the lock file
+        from filelock import Timeout
+
         try:
             with self._lock.acquire(timeout=0):
                 remove_stale_temps(self.path)
@@ -313,6 +326,8 @@ class NoteStore:
         """Hold the inter-process lock; make sure the file has the current schema."""
         if self.read_only:
             raise StoreWriteError(f"could not write {self.path}: the notes file is open read-only")
+        from filelock import Timeout
+
         self._thread_lock.acquire()
         try:
             self._lock.acquire()

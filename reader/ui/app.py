@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -26,8 +27,6 @@ from reader.ui.contrast import ReadableColours
 from reader.ui.keymap import Chain, check_keymap
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
-from reader.ui.screens.help import HelpScreen
-from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.settings import (
     KEYMAP_FILE,
@@ -44,6 +43,8 @@ from reader.untrusted import clean_line, clean_text
 @cache
 def all_bindings() -> dict[str, Binding]:
     """Every binding of the reader, by id (what a keymap file may remap)."""
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
@@ -65,6 +66,8 @@ def focus_chains() -> tuple[Chain, ...]:
     """Where the reader's bindings act together: the app, a screen, the focused widget."""
     from textual.widgets import DataTable, Input, TextArea
 
+    from reader.ui.screens.help import HelpScreen
+    from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
@@ -152,7 +155,8 @@ class ReaderApp(TypeAhead, App[None]):
         if settings_dir is not None:
             self.line_length, problem = load_line_length(settings_dir)
             self.notices.extend([problem] if problem else [])
-            path = settings_dir / KEYMAP_FILE
+        if settings_dir is not None and (path := settings_dir / KEYMAP_FILE).exists():
+            # Every screen's bindings are needed to check the file: none loads without one.
             from_file, problems = load_keymap(path, binding_ids())
             from_file, clashes = check_keymap(from_file, focus_chains(), str(path))
             self.keymap = {**from_file, **self.keymap}
@@ -194,6 +198,13 @@ class ReaderApp(TypeAhead, App[None]):
                 self.theme = theme
             self.theme_changed_signal.subscribe(self, self._remember_theme)
 
+    def on_ready(self) -> None:
+        """The first screen is drawn: what start-up made stays (frozen out of the
+        collector's sight) and cyclic collection resumes, if start-up paused it."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     def _remember_theme(self, theme: Theme) -> None:
         if self.settings_dir is not None:
             save_theme(self.settings_dir, theme.name)
@@ -204,6 +215,8 @@ class ReaderApp(TypeAhead, App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         if self.library or self.doc is None:
+            from reader.ui.screens.library import LibraryScreen
+
             return LibraryScreen(self.library, self.store, self.library_title)
         return ReaderScreen(self.doc, self.store, analysis=self.analysis, pending=self.pending)
 
@@ -225,10 +238,18 @@ class ReaderApp(TypeAhead, App[None]):
         partner_id = FOOTER_PAIRS.get(binding.id or "")
         if partner_id is None:
             return super().get_key_display(binding)
-        known = all_bindings()
-        pair = (known.get(binding.id or "", binding), known[partner_id])
+        pair = (self._binding(binding.id or "") or binding, self._binding(partner_id))
         shown = (super(ReaderApp, self).get_key_display(self._first(b)) for b in pair)
         return "/".join(shown)
+
+    def _binding(self, binding_id: str) -> Binding:
+        """The binding ``binding_id`` as declared: by the nodes of the screen's active
+        bindings (the footer shows no other), else by any screen's."""
+        for active in self.screen.active_bindings.values():
+            for declared in type(active.node).BINDINGS:  # before the keymap applies
+                if isinstance(declared, Binding) and declared.id == binding_id:
+                    return declared
+        return all_bindings()[binding_id]
 
     def _first(self, binding: Binding) -> Binding:
         """``binding`` on its first key as the live keymap has it."""
@@ -239,5 +260,8 @@ class ReaderApp(TypeAhead, App[None]):
         if isinstance(screen, ReaderScreen):
             screen.action_help()
         else:
+            from reader.ui.screens.help import HelpScreen
+            from reader.ui.screens.library import LibraryScreen
+
             sections = [("Library", LibraryScreen.BINDINGS), ("Everywhere", self.BINDINGS)]
             self.push_screen(HelpScreen(sections, self.keymap))

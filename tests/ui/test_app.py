@@ -14,6 +14,7 @@ from reader.notes.anchoring import describe
 from reader.notes.model import Note
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
+from reader.ui.background import settled
 from reader.ui.screens.help import HelpScreen
 from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.reader import ReaderScreen
@@ -328,6 +329,8 @@ async def test_a_failing_analysis_leaves_the_text_readable(seed_doc, store, monk
     monkeypatch.setattr(reading, "analyze", broken)
     app = ReaderApp(seed_doc, store)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()  # the first paint: the analysis starts in its own thread then
+        await settled(app)
         await pilot.pause()
         assert any("lexicon missing" in n.message for n in app._notifications)
         assert article_lines(app)[0].strip().startswith("Venezuela")

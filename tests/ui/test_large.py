@@ -14,8 +14,8 @@ from reader.notes.store import NoteStore
 from reader.spans import Span
 from reader.ui.app import ReaderApp
 from reader.ui.background import settled
-from reader.ui.screens import reader as reader_screen
 from reader.ui.screens import reader_jobs
+from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.widgets import article as article_module
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
@@ -64,7 +64,6 @@ async def test_a_window_paints_first_then_the_whole_layout_replaces_it(long_doc,
 
 
 async def test_the_analysis_of_a_long_document_runs_in_a_worker(long_doc, db_file, monkeypatch):
-    monkeypatch.setattr(reader_screen, "BACKGROUND_ANALYSIS_CHARS", 1_000)
     release = threading.Event()
 
     def slow_analyze(doc: Document) -> Analysis:
@@ -132,7 +131,7 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
         assert article.render_line(0).text.strip() == "A long file"
         await pilot.press("j", "j", "a")
         assert app.screen is not None and article.cursor == 2
-        assert not isinstance(app.screen, reader_screen.NoteEditor)
+        assert not isinstance(app.screen, NoteEditor)
         release.set()
         await settled(app)
         await pilot.pause()
@@ -143,13 +142,68 @@ async def test_a_long_file_paints_a_preview_then_the_whole_document(tmp_path, db
         assert article.cursor == len(whole.paragraphs) - 1
 
 
-def test_short_files_and_markup_files_load_whole(tmp_path, seed_path):
+def test_short_files_and_web_pages_load_whole(tmp_path, seed_path):
     from reader.ui.preview import preview_document
 
     assert preview_document(seed_path) is None
-    md = tmp_path / "big.md"
-    md.write_text("# Big\n\n" + "text\n\n" * 500_000)
-    assert preview_document(md) is None
+    page = tmp_path / "big.html"
+    page.write_text("<html><body>" + "<p>text</p>\n" * 100_000 + "</body></html>")
+    assert preview_document(page) is None
+
+
+def test_a_long_markdown_file_previews_its_converted_ends(tmp_path, monkeypatch):
+    from reader.document import load_document
+    from reader.ui import preview as preview_module
+
+    monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 40_000)
+    monkeypatch.setattr(preview_module, "HEAD_BYTES", 16_000)
+    monkeypatch.setattr(preview_module, "TAIL_BYTES", 8_000)
+    sections = [f"## Part {i}\n\nSome *trade* talk, number {i}." for i in range(1, 801)]
+    sections[3] = "```\ncode block\n\nwith a blank line\n```"
+    path = tmp_path / "big.md"
+    path.write_text("---\ntitle: Big one\ndate: 2024-05-01\n---\n# Big\n\n" + "\n\n".join(sections))
+    preview = preview_module.preview_document(path)
+    whole = load_document(path)
+    assert preview is not None and len(preview.text) < len(whole.text) / 5
+    assert (preview.title, preview.date) == (whole.title, whole.date) == ("Big one", "2024-05-01")
+    assert "## " not in preview.text and "*trade*" not in preview.text
+    assert whole.text.startswith(preview.text[: preview.head_end])
+    assert whole.text.endswith(preview.text[preview.tail_start :])
+    assert preview.text.endswith("Some trade talk, number 800.")
+    for word in ("Part 2\n", "Part 800\n", "trade talk, number 799"):
+        at = preview.text.rindex(word)
+        assert whole.text[preview.to_whole(at, whole) :].startswith(word)
+    styled = {(s.kind, s.span.text(preview.text)) for s in preview.styles}
+    assert {
+        ("heading", "Part 800"),
+        ("emphasis", "trade"),
+        ("code", "code block\n\nwith a blank line"),
+    } <= styled
+    assert ("emphasis", preview_module.GAP) in styled
+
+
+def test_a_preview_head_that_reads_otherwise_alone_maps_up_to_where_it_differs(
+    tmp_path, monkeypatch
+):
+    from reader.document import load_document
+    from reader.ui import preview as preview_module
+
+    monkeypatch.setattr(preview_module, "PREVIEW_BYTES", 40_000)
+    monkeypatch.setattr(preview_module, "HEAD_BYTES", 16_000)
+    monkeypatch.setattr(preview_module, "TAIL_BYTES", 8_000)
+    paragraphs = [f"Paragraph {i} on trade." for i in range(2000)]
+    paragraphs[10] = "See [the source] for it."  # a link whose definition is at the end
+    path = tmp_path / "links.md"
+    path.write_text("\n\n".join(paragraphs) + "\n\n[the source]: https://example.org\n")
+    preview = preview_module.preview_document(path)
+    whole = load_document(path)
+    assert preview is not None and "[the source]" in preview.text
+    assert "See the source for it." in whole.text
+    differs = preview.text.index("[the source]")
+    assert preview.to_whole(preview.text.index("Paragraph 3 "), whole) == whole.text.index(
+        "Paragraph 3 "
+    )
+    assert preview.to_whole(preview.text.index("Paragraph 50 "), whole) == differs
 
 
 @pytest.fixture
@@ -292,4 +346,6 @@ def test_a_preview_holds_both_ends_and_carries_offsets_to_the_whole(tmp_path, mo
         assert whole.text[preview.to_whole(at, whole) :].startswith(word)
     gap = preview.text.index(preview_module.GAP)
     assert preview.to_whole(gap, whole) == preview.head_end  # where the unread middle begins
+    styled = [s.span.text(preview.text) for s in preview.styles if s.kind == "emphasis"]
+    assert styled == [preview_module.GAP]  # in its place, the date header gone before it
     assert preview.to_whole(len(preview.text), whole) == len(whole.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.actions import SkipAction
@@ -25,16 +25,13 @@ from reader.analysis.model import Analysis
 from reader.document import Document
 from reader.layers import Layer
 from reader.notes.store import NoteStore
-from reader.reading import DocumentNotes, Reading, Search, analyse
+from reader.reading import DocumentNotes, Reading, Search
 from reader.search import SearchHistory
 from reader.spans import Span
 from reader.ui.background import JobFailed, owner_gone, start_job
 from reader.ui.commands import Command, binding_commands, jump_commands
 from reader.ui.keys import find_binding, focus_binds_key, key_hint
 from reader.ui.preview import PreviewDocument
-from reader.ui.screens.help import HelpScreen, Section
-from reader.ui.screens.library import LibraryScreen
-from reader.ui.screens.note_editor import NoteEditor, TargetPicker
 from reader.ui.screens.reader_jobs import (
     AnalysisReady,
     LoadFailed,
@@ -52,11 +49,11 @@ from reader.ui.widgets.search_box import SearchBox
 from reader.ui.widgets.status_line import StatusLine
 from reader.ui.widgets.title_bar import TitleBar
 
+if TYPE_CHECKING:
+    from reader.ui.screens.help import Section
+
 LIVE_SEARCH_CHARS = 2_000_000
 """Up to this size the article is searched as the query is typed; above, on enter."""
-
-BACKGROUND_ANALYSIS_CHARS = 20_000
-"""Documents longer than this are analysed in a worker; the text shows at once."""
 
 
 class ReaderScreen(NoteCommands, PaneLayout):
@@ -174,16 +171,11 @@ class ReaderScreen(NoteCommands, PaneLayout):
         """Analyse, show the notes and go back to where the reader was."""
         if self._given_analysis is not None:
             self._show(Reading(self.doc, self._given_analysis))
-        elif len(self.doc.text) > BACKGROUND_ANALYSIS_CHARS:
+        else:  # whatever the size: the text first, the highlights when they are ready
             self.legend.show(None)
             self.article.border_subtitle = "analysing…"
             # Started once the text is on screen: the worker shares the GIL with the paint.
             self.call_after_refresh(self._analyse_in_background)
-        else:
-            analysis, error = analyse(self.doc)
-            if error:
-                self.notify(error, severity="error", timeout=10)
-            self._show(Reading(self.doc, analysis))
         self.reload_notes()
         offset = self.notes.position()
         if offset is not None and not self._moved:
@@ -418,6 +410,9 @@ class ReaderScreen(NoteCommands, PaneLayout):
         return commands
 
     def help_sections(self) -> list[Section]:
+        from reader.ui.screens.library import LibraryScreen
+        from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+
         editor = list(NoteEditor.BINDINGS)
         return [
             ("Reading (article pane)", [*ArticleView.BINDINGS]),
@@ -434,4 +429,6 @@ class ReaderScreen(NoteCommands, PaneLayout):
         return action != "library" or bool(getattr(self.app, "library", None))
 
     def action_help(self) -> None:
+        from reader.ui.screens.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_sections(), self._keymap))

@@ -14,18 +14,25 @@ from typing import TYPE_CHECKING, Any
 from reader.reading import DocumentNotes, NoteTarget, Reading
 from reader.spans import Span
 from reader.ui.keys import find_binding, key_hint
-from reader.ui.screens.note_editor import NoteDraft, NoteEditor
 from reader.ui.widgets.notes_pane import NotesPane
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from reader.ui.screens.note_editor import NoteDraft, NoteEditor
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
 
     _Base = Screen[None]
 else:
     _Base = object
+
+
+def _editor() -> type[NoteEditor]:
+    """The note editor's class, loaded with the first note written (TextArea loads slowly)."""
+    from reader.ui.screens.note_editor import NoteEditor
+
+    return NoteEditor
 
 
 class NoteCommands(_Base):
@@ -118,7 +125,7 @@ class NoteCommands(_Base):
         binding = "note.add" if span is not None else "note.add_document"
         add = key_hint(find_binding(self.BINDINGS, binding), self._keymap)
         reopen = f"{add} on the same text" if span is not None else add
-        editor = NoteEditor(
+        editor = _editor()(
             heading,
             self._new_note(key),
             text=self.reading.doc.text if span is not None else "",
@@ -163,7 +170,7 @@ class NoteCommands(_Base):
             text, span = note.target.exact, Span(0, len(note.target.exact))
         draft = self.drafts.get(key)
         edit = key_hint(find_binding(NotesPane.BINDINGS, "notes.edit"), self._keymap)
-        editor = NoteEditor(
+        editor = _editor()(
             "Edit note" + where + (" (draft)" if draft else ""),
             save,
             text=text,
