@@ -93,3 +93,21 @@ def store(db_file: Path):
     from reader.notes.store import NoteStore
 
     return NoteStore(db_file)
+
+
+def status(app) -> str:
+    """What the reading screen's status line says."""
+    from textual.widgets import Static
+
+    return str(app.screen.query_one("#status", Static).render())
+
+
+def long_doc(paragraphs: int = 60) -> Document:
+    """An article of ``paragraphs`` paragraphs of two wrapped lines or more."""
+    from reader.document import document_from_text
+
+    body = "\n\n".join(
+        f"Paragraph {i} says something about trade and energy, at some length so it wraps. " * 2
+        for i in range(1, paragraphs + 1)
+    )
+    return document_from_text("A long article\n\n" + body, path="long.txt")

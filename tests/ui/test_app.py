@@ -22,24 +22,12 @@ from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
-from .conftest import SIZE, note_on
+from .conftest import SIZE, long_doc, note_on, status
 
 
 def article_lines(app: ReaderApp) -> list[str]:
     article = app.screen.query_one(ArticleView)
     return [article.render_line(y).text for y in range(article.size.height)]
-
-
-def status(app: ReaderApp) -> str:
-    return str(app.screen.query_one("#status", Static).render())
-
-
-def long_doc(paragraphs: int = 60):
-    body = "\n\n".join(
-        f"Paragraph {i} says something about trade and energy, at some length so it wraps. " * 2
-        for i in range(1, paragraphs + 1)
-    )
-    return document_from_text("A long article\n\n" + body, path="long.txt")
 
 
 async def test_open_shows_the_three_panes_title_and_empty_notes(seed_doc, store, analysis):

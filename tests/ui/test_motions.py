@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import pytest
 from textual import events
-from textual.widgets import Static
 
 from reader.document import document_from_text
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 
-from .conftest import SIZE
-
-
-def status(app: ReaderApp) -> str:
-    return str(app.screen.query_one("#status", Static).render())
-
-
-def long_doc(paragraphs: int = 60):
-    body = "\n\n".join(
-        f"Paragraph {i} says something about trade and energy, at some length so it wraps. " * 2
-        for i in range(1, paragraphs + 1)
-    )
-    return document_from_text("A long article\n\n" + body, path="long.txt")
+from .conftest import SIZE, long_doc, status
 
 
 def uneven_doc():

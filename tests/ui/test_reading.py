@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from reader.document import document_from_text
 from reader.notes.store import NoteStore
@@ -11,11 +11,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 
-from .conftest import SIZE
-
-
-def status(app) -> str:
-    return str(app.screen.query_one("#status", Static).render())
+from .conftest import SIZE, status
 
 
 def test_find_all_is_literal_and_ignores_case():

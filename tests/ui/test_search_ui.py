@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
-
 from reader.notes.store import NoteStore
 from reader.search import find_all
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.search_box import SearchBox
 
-from .conftest import SIZE
-
-
-def status(app: ReaderApp) -> str:
-    return str(app.screen.query_one("#status", Static).render())
+from .conftest import SIZE, status
 
 
 def messages(app: ReaderApp) -> list[str]:
