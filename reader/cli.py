@@ -6,17 +6,22 @@ and run in scripts. Every user error is one line on stderr and exit code 2.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.commands.usage import PROG, UsageError, add_db_option, db_path, take_db_option
 from reader.untrusted import clean_line
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def _app_parser() -> argparse.ArgumentParser:
+    import argparse
+
     p = argparse.ArgumentParser(
         prog=PROG,
         description="Read news about states, economies and trade: who speaks, which "
@@ -36,9 +41,11 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _run_app(argv: Sequence[str], db: str | None) -> int:
-    args = _app_parser().parse_args(argv)
     from reader.commands.app import run_app
 
+    if not argv:  # `reader` alone, the seed: nothing to parse (argparse loads slowly)
+        return run_app([], db_path(db))
+    args = _app_parser().parse_args(argv)
     return run_app(args.files, db_path(db or args.db))
 
 

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -24,7 +24,6 @@ from reader.notes.store import NoteStore
 from reader.search import SearchHistory
 from reader.ui.commands import ReaderCommands
 from reader.ui.contrast import ReadableColours
-from reader.ui.keymap import Chain, check_keymap
 from reader.ui.keys import first_key
 from reader.ui.preview import preview_document
 from reader.ui.screens.reader import ReaderScreen
@@ -38,6 +37,9 @@ from reader.ui.settings import (
 )
 from reader.ui.typeahead import TypeAhead
 from reader.untrusted import clean_line, clean_text
+
+if TYPE_CHECKING:
+    from reader.ui.keymap import Chain
 
 
 @cache
@@ -66,6 +68,7 @@ def focus_chains() -> tuple[Chain, ...]:
     """Where the reader's bindings act together: the app, a screen, the focused widget."""
     from textual.widgets import DataTable, Input, TextArea
 
+    from reader.ui.keymap import Chain
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.library import LibraryScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
@@ -157,6 +160,8 @@ class ReaderApp(TypeAhead, App[None]):
             self.notices.extend([problem] if problem else [])
         if settings_dir is not None and (path := settings_dir / KEYMAP_FILE).exists():
             # Every screen's bindings are needed to check the file: none loads without one.
+            from reader.ui.keymap import check_keymap
+
             from_file, problems = load_keymap(path, binding_ids())
             from_file, clashes = check_keymap(from_file, focus_chains(), str(path))
             self.keymap = {**from_file, **self.keymap}

@@ -18,11 +18,8 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
-
-from platformdirs import user_config_dir
 
 from reader.untrusted import clean_line
 
@@ -35,6 +32,8 @@ def config_dir() -> Path:
     xdg = os.environ.get("XDG_CONFIG_HOME")
     if xdg:
         return Path(xdg) / "reader"
+    from platformdirs import user_config_dir  # not needed when XDG_CONFIG_HOME says
+
     return Path(user_config_dir("reader", appauthor=False))
 
 
@@ -42,6 +41,8 @@ def load_keymap(path: Path, known: set[str] | None = None) -> tuple[dict[str, st
     """Binding id -> keys from ``path``, and what was wrong with it (one line each)."""
     if not path.exists():
         return {}, []
+    import tomllib  # only when there is a keymap file
+
     try:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -60,6 +60,9 @@ class ReaderScreen(NoteCommands, PaneLayout):
     """One document, its analysis and its notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
+    AUTO_FOCUS = "#article"
+    """Focused as soon as it is composed: not the first focusable pane, then the article
+    (each focus change restyles the panes before the first paint)."""
 
     # The screen draws nothing of its own: its reactives repaint only what watches them.
     cursor: reactive[int] = reactive(0, init=False, repaint=False)
