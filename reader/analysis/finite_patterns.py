@@ -13,6 +13,7 @@ from reader import regexes
 from reader.analysis.phrases_after import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder
 from reader.analysis.reported_clause import (
+    COLON,
     THAT,
     after_comma,
     ends_clause,
@@ -22,7 +23,6 @@ from reader.analysis.reported_clause import (
 from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION, STOP_WORDS
 from reader.spans import Span
 
-_COLON = regexes.compile(r"\s*:\s*")
 _LEADING_ADJUNCT = regexes.compile(
     r"\s*(?:after|before|during|at|in|on|following|since)\s+(?:[\w'’.-]+\s+){1,5}?"
     r"(?=(?:he|she|they|it|we|I)\s)"
@@ -184,7 +184,7 @@ def quotation_after(f: QuoteFinder, c: Cue) -> bool:
 def colon_after(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said: CONTENT``, into the next paragraph when this one ends at the colon."""
     text = f.text
-    colon = _COLON.match(text, reach(f, c), c.sent.end)
+    colon = COLON.match(text, reach(f, c), c.sent.end)
     if not colon or ":" not in text[colon.start() : colon.end()]:
         return False
     f.colon(colon.end(), c.span, c.source, c.follows)

@@ -42,7 +42,7 @@ TELL_OBJECT = regexes.compile(
 """The person spoken to, after a verb with ``object = true``: "told reporters"."""
 THAT = regexes.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 _OPEN_AFTER = regexes.compile(r"\s*[,:]?\s*(?=[\"“]|'')")
-_COLON = regexes.compile(r"\s*:\s*")
+COLON = regexes.compile(r"\s*:\s*")
 _REPORTED_STOP = regexes.compile(
     r";|,?\s+and\s+(?:also\s+|then\s+)?(?:said|says|added|warned|told|urged|encouraged|"
     r"called|insisted|vowed|promised|argued|noted|accused|blasted|praised|criticized|"
