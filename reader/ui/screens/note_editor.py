@@ -113,6 +113,47 @@ class NoteEditor(ModalScreen[bool]):
     """Write or edit a note; ``ctrl+s`` saves through ``save`` (on disk when it returns),
     ``esc`` hands what is written to ``on_cancel`` (the reading screen keeps it as a draft)."""
 
+    DEFAULT_CSS = """
+    NoteEditor {
+        align: center middle;
+    }
+
+    #editor-dialog {
+        width: 84;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #editor-quote {
+        max-height: 8;
+        color: $text-muted;
+        border-left: outer $accent;
+        padding: 0 1;
+        margin: 1 0;
+        overflow-y: auto;
+    }
+
+    #editor-body {
+        height: 10;
+    }
+
+    #editor-tags, #editor-tags:focus {
+        border: none;
+        height: 1;
+        padding: 0 1;
+        margin-top: 1;
+        background: $boost;
+    }
+
+    #editor-error {
+        height: auto;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
         Binding("escape", "cancel", "Cancel", priority=True, id="editor.cancel"),

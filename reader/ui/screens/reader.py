@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.analysis.model import Analysis
 from reader.document import Document
@@ -43,6 +43,7 @@ from reader.ui.screens.reader_keys import READER_BINDINGS
 from reader.ui.screens.reader_notes import NoteCommands
 from reader.ui.screens.reader_panes import PaneLayout
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.key_hints import KeyHints
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 from reader.ui.widgets.search_box import SearchBox
@@ -114,14 +115,8 @@ class ReaderScreen(NoteCommands, PaneLayout):
             notes = NotesPane(id="notes")
             notes.border_title = "Notes (0)"
             yield notes
-        yield SearchBox(
-            self.search_history,
-            placeholder="search the article — //pattern: a regular expression · "
-            "↑↓ earlier searches · enter: go · esc: clear",
-            id="search",
-        )
         with Horizontal(id="bar"):
-            yield Footer()
+            yield KeyHints()
             yield StatusLine(id="status")
 
     @property
@@ -154,8 +149,6 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def on_mount(self) -> None:
         if not isinstance(self.focused, Input):  # the search may be open already: "/" is first
             self.set_focus(self.article)
-        for box in self.query(Input):
-            box.cursor_blink = not self.app.is_headless  # stable snapshots
         add = key_hint(find_binding(self.BINDINGS, "note.add"), self._keymap)
         self.query_one("#notes-empty", Static).update(f"No notes yet — press {add} to add one")
         if self.pending is not None:
@@ -294,11 +287,26 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def action_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction()  # typed into a box, "/" is text
-        box = self.query_one("#search", SearchBox)
+        box = self._search_box()
         self.add_class("-searching")
         box.value = self.reading.search.query
         box.history.reset()
         self.set_focus(box)  # at once: the keys typed next go to the box, however fast
+
+    def _search_box(self) -> SearchBox:
+        """The search line, mounted the first time it opens: one widget fewer to draw first."""
+        found = self.query("#search")
+        if found:
+            return found.first(SearchBox)
+        box = SearchBox(
+            self.search_history,
+            placeholder="search the article — //pattern: a regular expression · "
+            "↑↓ earlier searches · enter: go · esc: clear",
+            id="search",
+        )
+        box.cursor_blink = not self.app.is_headless  # stable snapshots
+        self.mount(box, before=self.query_one("#bar"))
+        return box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         live = len(self.doc.text) <= LIVE_SEARCH_CHARS and self.pending is None

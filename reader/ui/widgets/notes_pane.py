@@ -139,7 +139,6 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("No notes yet — press a to add one", id="notes-empty")
-        yield Input(placeholder="filter: words or #tag", id="notes-filter")
         yield NoteList(id="notes-list")
         yield Static(id="notes-preview")
 
@@ -255,7 +254,17 @@ class NotesPane(Vertical):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.screen.set_focus(self.query_one("#notes-filter", Input))  # before the next key
+        self.screen.set_focus(self._filter_box())  # before the next key
+
+    def _filter_box(self) -> Input:
+        """The filter line, mounted the first time it opens: one widget fewer to draw first."""
+        found = self.query("#notes-filter")
+        if found:
+            return found.first(Input)
+        box = Input(placeholder="filter: words or #tag", id="notes-filter")
+        box.cursor_blink = not self.app.is_headless  # stable snapshots
+        self.mount(box, before=self.note_list)
+        return box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -269,7 +278,7 @@ class NotesPane(Vertical):
     def on_key(self, event) -> None:
         if event.key == "escape" and self.has_class("-filtering"):
             event.stop()
-            filter_box = self.query_one("#notes-filter", Input)
+            filter_box = self._filter_box()
             filter_box.value = ""
             self.query_text = ""
             self.remove_class("-filtering")
