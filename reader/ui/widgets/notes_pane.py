@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.notes.tags import tags_not_in_body
 from reader.reading import PlacedNote
 from reader.ui.typeahead import hold_keys
 from reader.untrusted import clean_line, clean_text
@@ -47,9 +48,10 @@ def note_row(placed: PlacedNote) -> Text:
     if body:
         row.append("\n")
         row.append(_shorten(body, 160))
-    if note.tags:
+    tags = tags_not_in_body(note.tags, body) if body else note.tags  # each shown once
+    if tags:
         row.append("\n")
-        row.append("  ".join(f"#{clean_line(t)}" for t in note.tags), Style(color="cyan"))
+        row.append("  ".join(f"#{clean_line(t)}" for t in tags), Style(color="cyan"))
     return row
 
 
