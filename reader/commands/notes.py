@@ -24,7 +24,7 @@ from reader.commands.usage import UsageError, add_db_option, db_path
 from reader.document import Document, DocumentError, load_document
 from reader.identity import DocumentId
 from reader.notes.anchoring import Anchor, anchor, describe
-from reader.notes.editor_file import EditorError, edit_body
+from reader.notes.editor_file import EditorError, edit_body, place_label
 from reader.notes.errors import StoreError, StoreWriteError
 from reader.notes.export import FORMATS, export, parse_import
 from reader.notes.ids import MIN_PREFIX, NoteIdError, resolve_id
@@ -331,12 +331,8 @@ def _existing(store: NoteStore, given: str) -> Note:
 def _edited_body(store: NoteStore, note: Note) -> str | None:
     """The body written for ``note`` in the user's editor; None: saved empty, cancelled."""
     found, paragraph = Documents(store).place(note)
-    name = clean_line(note.document)
-    where = f"¶{paragraph + 1} of {name}" if paragraph is not None else name
-    if note.target is None:
-        where = f"the whole of {name}"
-    elif found.status == "orphan":
-        where = f"words no longer in {name}"
+    orphan = found.status == "orphan"
+    where = place_label(note.document, paragraph, whole=note.target is None, orphan=orphan)
     quote = note.target.exact if note.target else None
     try:
         return edit_body(note.body, where=where, quote=quote, tags=note.tags)

@@ -37,6 +37,16 @@ def editor_command() -> list[str]:
     return words
 
 
+def place_label(document: str, paragraph: int | None, *, whole: bool, orphan: bool) -> str:
+    """What a note is on, as the editor file says it: ``¶8 of article.txt``."""
+    name = clean_line(document)
+    if whole:
+        return f"the whole of {name}"
+    if orphan or paragraph is None:
+        return f"words no longer found in {name}"
+    return f"¶{paragraph + 1} of {name}"
+
+
 def compose(body: str, *, where: str, quote: str | None, tags: Iterable[str]) -> str:
     """The file the editor opens: ``body``, the scissors line, then comments about the note.
 

@@ -88,6 +88,14 @@ class NotesPane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="notes.edit"),
+        Binding(
+            "E",
+            "edit_in_editor",
+            "Edit in $EDITOR",
+            show=False,
+            tooltip="Edit the highlighted note in your own editor ($VISUAL or $EDITOR)",
+            id="notes.edit_in_editor",
+        ),
         Binding("d", "delete", "Delete", tooltip="Delete the highlighted note", id="notes.delete"),
         Binding("u", "undo", "Undo", tooltip="Bring back the last deleted note", id="notes.undo"),
         Binding(
@@ -111,6 +119,13 @@ class NotesPane(Vertical):
 
     class EditNote(Message):
         """The reader asked to edit a note (``e``)."""
+
+        def __init__(self, placed: PlacedNote) -> None:
+            super().__init__()
+            self.placed = placed
+
+    class EditInEditor(Message):
+        """The reader asked to edit a note in their own editor (``E``)."""
 
         def __init__(self, placed: PlacedNote) -> None:
             super().__init__()
@@ -240,6 +255,10 @@ class NotesPane(Vertical):
         if self.current is not None:
             hold_keys(self.app)  # the editor opens a message away: keys typed next wait for it
             self.post_message(self.EditNote(self.current))
+
+    def action_edit_in_editor(self) -> None:
+        if self.current is not None:
+            self.post_message(self.EditInEditor(self.current))
 
     def action_delete(self) -> None:
         if self.current is not None:
