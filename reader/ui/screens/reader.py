@@ -40,6 +40,7 @@ from reader.ui.screens.reader_jobs import (
     read_whole,
 )
 from reader.ui.screens.reader_keys import READER_BINDINGS
+from reader.ui.screens.reader_live import LiveFiles
 from reader.ui.screens.reader_notes import NoteCommands
 from reader.ui.screens.reader_panes import PaneLayout
 from reader.ui.widgets.article import ArticleView
@@ -57,7 +58,7 @@ LIVE_SEARCH_CHARS = 2_000_000
 """Up to this size the article is searched as the query is typed; above, on enter."""
 
 
-class ReaderScreen(NoteCommands, PaneLayout):
+class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
     """One document, its analysis and its notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -98,6 +99,7 @@ class ReaderScreen(NoteCommands, PaneLayout):
         self.title = doc.title
         self._where = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
         self.sub_title = self._where
+        self.watch_files()  # as they are when read: a change from now on is shown
 
     @property
     def doc(self) -> Document:
@@ -151,6 +153,7 @@ class ReaderScreen(NoteCommands, PaneLayout):
             self.set_focus(self.article)
         add = key_hint(find_binding(self.BINDINGS, "note.add"), self._keymap)
         self.query_one("#notes-empty", Static).update(f"No notes yet — press {add} to add one")
+        self.call_after_refresh(self.start_watching)  # other processes' changes, shown
         if self.pending is not None:
             self.legend.show(None)
             self.article.border_subtitle = "loading…"

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.notes.tags import tags_not_in_body
 from reader.reading import PlacedNote
 from reader.ui.typeahead import hold_keys
 from reader.untrusted import clean_line, clean_text
@@ -47,9 +48,10 @@ def note_row(placed: PlacedNote) -> Text:
     if body:
         row.append("\n")
         row.append(_shorten(body, 160))
-    if note.tags:
+    tags = tags_not_in_body(note.tags, body) if body else note.tags  # each shown once
+    if tags:
         row.append("\n")
-        row.append("  ".join(f"#{clean_line(t)}" for t in note.tags), Style(color="cyan"))
+        row.append("  ".join(f"#{clean_line(t)}" for t in tags), Style(color="cyan"))
     return row
 
 
@@ -86,6 +88,14 @@ class NotesPane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="notes.edit"),
+        Binding(
+            "E",
+            "edit_in_editor",
+            "Edit in $EDITOR",
+            show=False,
+            tooltip="Edit the highlighted note in your own editor ($VISUAL or $EDITOR)",
+            id="notes.edit_in_editor",
+        ),
         Binding("d", "delete", "Delete", tooltip="Delete the highlighted note", id="notes.delete"),
         Binding("u", "undo", "Undo", tooltip="Bring back the last deleted note", id="notes.undo"),
         Binding(
@@ -109,6 +119,13 @@ class NotesPane(Vertical):
 
     class EditNote(Message):
         """The reader asked to edit a note (``e``)."""
+
+        def __init__(self, placed: PlacedNote) -> None:
+            super().__init__()
+            self.placed = placed
+
+    class EditInEditor(Message):
+        """The reader asked to edit a note in their own editor (``E``)."""
 
         def __init__(self, placed: PlacedNote) -> None:
             super().__init__()
@@ -237,6 +254,10 @@ class NotesPane(Vertical):
         if self.current is not None:
             hold_keys(self.app)  # the editor opens a message away: keys typed next wait for it
             self.post_message(self.EditNote(self.current))
+
+    def action_edit_in_editor(self) -> None:
+        if self.current is not None:
+            self.post_message(self.EditInEditor(self.current))
 
     def action_delete(self) -> None:
         if self.current is not None:
