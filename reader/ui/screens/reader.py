@@ -17,7 +17,7 @@ from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
@@ -108,9 +108,9 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
     def compose(self) -> ComposeResult:
         yield TitleBar(self.doc.title, self._where)
         with Horizontal(id="panes"):
-            with Vertical(id="side") as side:
-                side.border_title = "Speakers & sectors"
-                yield Legend(id="legend")
+            side = Legend(id="side")  # the pane itself: no container to draw around it
+            side.border_title = "Speakers & sectors"
+            yield side
             article = ArticleView(self.reading, id="article")
             article.border_title = "Article"
             yield article.data_bind(ReaderScreen.hidden_layers)
