@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
 
 from reader.document import Document, load_document
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.title_bar import TitleBar
 
 
 def _norm(text: str) -> str:
@@ -65,8 +65,7 @@ def test_pages_open_in_the_app_with_their_title_and_date(pages, tmp_path):
         app = ReaderApp(doc, NoteStore(tmp_path / "annotations.json"))
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            title = str(app.screen.query_one("#title", Static).render())
-            where = str(app.screen.query_one("#where", Static).render())
+            title = where = app.screen.query_one(TitleBar).render().plain
             await app.workers.wait_for_complete()
         return title, where
 

@@ -21,6 +21,7 @@ from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
+from reader.ui.widgets.title_bar import TitleBar
 
 from .conftest import SIZE, long_doc, note_on, status
 
@@ -37,9 +38,10 @@ async def test_open_shows_the_three_panes_title_and_empty_notes(seed_doc, store,
         screen = app.screen
         assert isinstance(screen, ReaderScreen)
         assert app.focused is screen.query_one(ArticleView)
-        title = str(screen.query_one("#title", Static).render())
-        assert seed_doc.title[:30] in title
-        assert "2023-11-16" in str(screen.query_one("#where", Static).render())
+        bar = screen.query_one(TitleBar).render().plain
+        assert bar.startswith(f" reader — {seed_doc.title[:30]}")
+        assert bar.rstrip().endswith("2023-11-16   000_2eaf6975ce8d05c5.txt")
+        assert len(bar) == SIZE[0]
         lines = article_lines(app)
         assert lines[0].strip().startswith("Venezuela's current economic problems")
         assert any("MFA Russia (@mfa_russia)" in line for line in lines)

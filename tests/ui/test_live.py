@@ -14,6 +14,7 @@ from reader.ui.app import ReaderApp
 from reader.ui.background import settled
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.notes_pane import NotesPane
+from reader.ui.widgets.title_bar import TitleBar
 from tests.conftest import SEED, run_reader
 
 from .conftest import SIZE, note_on
@@ -95,6 +96,8 @@ async def test_an_article_edited_on_disk_is_read_again_at_the_same_words(tmp_pat
         await pilot.pause()
         new = app.screen.doc
         assert app.screen.reading.analysis is not None  # analysed again
+        assert new.title.startswith("UPDATE 1")
+        assert app.screen.query_one(TitleBar).render().plain.startswith(" reader — UPDATE 1")
         here = new.paragraphs[article.cursor].text(new.text)
         assert here.startswith("Most analysts expect"), here
         [placed] = app.screen.query_one(NotesPane).placed

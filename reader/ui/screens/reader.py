@@ -96,9 +96,8 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
         """A search was asked for while the whole file was being read: go to it once read."""
         self._pending_keys = ""
         """The count (or ``:`` number) typed in the article so far, for the status line."""
-        self.title = doc.title
-        self._where = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
-        self.sub_title = self._where
+        self._where = ""
+        self.retitle()
         self.watch_files()  # as they are when read: a change from now on is shown
 
     @property
@@ -120,6 +119,15 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
         with Horizontal(id="bar"):
             yield KeyHints()
             yield StatusLine(id="status")
+
+    def retitle(self) -> None:
+        """The title bar (and the terminal's title) as the document reads now."""
+        doc = self.doc
+        self.title = doc.title
+        self._where = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
+        self.sub_title = self._where
+        if self.is_mounted:
+            self.query_one(TitleBar).show(doc.title, self._where)
 
     @property
     def search_history(self) -> SearchHistory:

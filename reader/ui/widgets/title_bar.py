@@ -2,30 +2,43 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Static
+from textual.widget import Widget
 
 from reader.untrusted import clean_line
 
 
-class TitleBar(Horizontal):
-    """``reader — <title>`` ellipsised to fit, then ``<date>  <file>``."""
+class TitleBar(Widget):
+    """``reader — <title>`` ellipsised to fit, then ``<date>  <file>`` (one widget)."""
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"title-bar--where"}
     DEFAULT_CSS = """
     TitleBar { height: 1; dock: top; background: $panel; color: $foreground; }
-    TitleBar > #title { width: 1fr; text-wrap: nowrap; text-overflow: ellipsis; padding: 0 1; }
-    TitleBar > #where { width: auto; padding: 0 1; color: $text-muted; }
+    TitleBar > .title-bar--where { color: $text-muted; }
     """
 
     def __init__(self, title: str, where: str) -> None:
         super().__init__()
-        self._title = clean_line(title)  # a title or a file name: either may hold anything
-        self._where = clean_line(where)
+        self.title = ""
+        self.where = ""
+        self.show(title, where)
 
-    def compose(self) -> ComposeResult:
-        title = Text("reader — ", style="bold", no_wrap=True, overflow="ellipsis")
-        title.append(self._title, style="not bold")
-        yield Static(title, id="title")
-        yield Static(Text(self._where, no_wrap=True), id="where")
+    def show(self, title: str, where: str) -> None:
+        """Show ``title`` and ``where`` (a title or a file name: either may hold anything)."""
+        self.title = clean_line(title)
+        self.where = clean_line(where)
+        self.refresh()
+
+    def render(self) -> Text:
+        where = Text(f" {self.where} ", style=self.get_component_rich_style("title-bar--where"))
+        room = max(0, self.size.width - where.cell_len - 2)
+        title = Text("reader — ", style="bold", no_wrap=True, overflow="ellipsis", end="")
+        title.append(self.title, style="not bold")
+        title.truncate(room, overflow="ellipsis")
+        line = Text(" ", no_wrap=True, end="")
+        line.append_text(title)
+        line.pad_right(max(0, self.size.width - where.cell_len - line.cell_len))
+        line.append_text(where)
+        return line
