@@ -180,7 +180,7 @@ def _paired(cstart: int, clen: int, fstart: int, flen: int) -> list[_Run]:
 
 
 def source_text(path: str | Path, doc: Document) -> SourceText | None:
-    """The file of ``doc`` at ``path`` mapped to ``doc.text``; None when unreadable or unmappable."""
+    """The file of ``doc`` at ``path`` mapped to ``doc.text`` (None: unreadable, unmappable)."""
     try:
         data = Path(path).read_bytes()
     except OSError:
