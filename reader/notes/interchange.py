@@ -190,18 +190,21 @@ def _w3c(objects: list[Any]) -> list[Entry]:
     for obj in objects:
         if isinstance(obj, dict) and isinstance(obj.get("id"), str):
             by_id.setdefault(obj["id"], obj)
-    found: list[dict[str, Any]] = []
-    in_pages: set[int] = set()
+    pages: dict[int, list[dict[str, Any]]] = {}  # of each collection, by its id()
     for i, obj in enumerate(objects):
         if not isinstance(obj, dict):
             raise _file_problem(f"item {i + 1} of the file is not an object: {shown(obj)}")
+        if "AnnotationCollection" in w3c.types(obj):
+            pages[id(obj)] = list(_pages(obj, by_id))
+    in_collections = {id(page) for listed in pages.values() for page in listed}
+    found: list[dict[str, Any]] = []
+    for i, obj in enumerate(objects):
         kind = w3c.types(obj)
         if "AnnotationCollection" in kind:
-            for page in _pages(obj, by_id):
-                in_pages.add(id(page))
+            for page in pages[id(obj)]:
                 found += _items(page, by_id)
         elif "AnnotationPage" in kind:
-            if id(obj) not in in_pages:  # a later page of a collection above is read with it
+            if id(obj) not in in_collections:  # a page of a collection is read with it
                 found += _items(obj, by_id)
         elif "Annotation" in kind:
             found.append(obj)
