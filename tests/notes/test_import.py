@@ -151,8 +151,8 @@ def test_a_hypothesis_api_export_imports_too(files):
 
 def test_every_target_makes_a_note_and_a_colliding_id_is_not_taken(files):
     anno = hypothesis_annotation()
-    anno["target"].append({"source": files["article"].resolve().as_uri(),
-                           "selector": {"type": "TextQuoteSelector", "exact": "Importers objected"}})  # fmt: skip
+    quote = {"type": "TextQuoteSelector", "exact": "Importers objected"}
+    anno["target"].append({"source": files["article"].resolve().as_uri(), "selector": quote})
     anno["target"].append({"source": URL, "selector": {"type": "FragmentSelector", "value": "p1"}})
     mine = NoteStore(files["db"]).all()[0]
     anno["id"] = f"https://elsewhere.example/annotations/{mine.id}"  # the same last segment
@@ -187,10 +187,11 @@ def _one(anno: dict[str, Any], **position: Any) -> dict[str, Any]:
     return anno
 
 
+START = "target[0].selector[1].start"
 BAD = {
     "start after end": (
         _one(hypothesis_annotation(), start=30, end=10),
-        "target[0].selector[1].start",
+        START,
     ),
     "created yesterday": (
         {**hypothesis_annotation(), "created": "yesterday"},
@@ -217,7 +218,7 @@ BAD = {
             "first": "https://ex.org/c/page1",
         },
         "first",
-    ),  # fmt: skip
+    ),
     "a page short of its total": (
         {
             "@context": "http://www.w3.org/ns/anno.jsonld",
@@ -231,7 +232,7 @@ BAD = {
             },
         },
         "total",
-    ),  # fmt: skip
+    ),
 }
 
 

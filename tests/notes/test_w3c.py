@@ -1,4 +1,4 @@
-"""W3C Web Annotation export: positions in the file ``source`` names, the suite's MUSTs, round trips.
+"""W3C export: positions in the file ``source`` names, the suite's MUSTs, round trips.
 
 The MUSTs are web-platform-tests ``annotation-model/``'s, as JSON Schemas
 (:mod:`tests.notes.annotation_model`), checked with ``jsonschema``.
@@ -49,21 +49,20 @@ def library(tmp_path, monkeypatch) -> dict[str, Path]:
     md.write_bytes(MARKDOWN.encode("utf-8"))
     doc = load_document(plain)
     across = doc.text.index("tariffs"), doc.text.index("about steel") + len("about steel")
-    common = ("--db", str(db))
-    assert cli("notes", "add", "--doc", str(plain), "--quote", "tariffs would fall",
-               "--body", "a quote", "--tag", "trade", "--tag", "follow-up", *common) == 0  # fmt: skip
-    assert cli("notes", "add", "--doc", str(plain), "--start", str(across[0]),
-               "--end", str(across[1]), "--body", "across paragraphs", *common) == 0  # fmt: skip
-    assert cli("notes", "add", "--doc", str(plain), "--paragraph", "2", "--body",
-               "[bold]not markup[/bold] <b>&amp;</b>\nsecond line\n  # third", *common) == 0  # fmt: skip
-    assert cli("notes", "add", "--doc", str(plain), "--body", "on the whole wire", *common) == 0
-    assert cli("notes", "add", "--doc", str(md), "--quote", "quotas on steel & aluminium",
-               "--body", "markdown words", *common) == 0  # fmt: skip
-    assert cli("notes", "add", "--doc", str(md), "--paragraph", "3", "--body", "a list item",
-               "--url", "https://example.org/steel", *common) == 0  # fmt: skip
+
+    def add(doc: Path, *args: str) -> None:
+        assert cli("notes", "add", "--doc", str(doc), *args, "--db", str(db)) == 0
+
+    add(plain, "--quote", "tariffs would fall", "--body", "a quote", "--tag", "trade",
+        "--tag", "follow-up")  # fmt: skip
+    add(plain, "--start", str(across[0]), "--end", str(across[1]), "--body", "across paragraphs")
+    add(plain, "--paragraph", "2", "--body", "[bold]not markup[/bold] <b>&amp;</b>\nline 2\n  # 3")
+    add(plain, "--body", "on the whole wire")
+    add(md, "--quote", "quotas on steel & aluminium", "--body", "markdown words")
+    add(md, "--paragraph", "3", "--body", "a list item", "--url", "https://example.org/steel")
     store = NoteStore(db)
     first = store.all()[0]
-    assert cli("notes", "edit", first.id, "--body", "a quote, edited", *common) == 0
+    assert cli("notes", "edit", first.id, "--body", "a quote, edited", "--db", str(db)) == 0
     return {"db": db, "plain": plain, "md": md}
 
 
