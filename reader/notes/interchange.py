@@ -555,6 +555,9 @@ def _in_document(
     placed = anchor(text, hint)
     if placed.start is not None and placed.end is not None:
         return describe(text, placed.start, placed.end)
+    at = text.find(given.exact) if given.exact.strip() else -1
+    if at >= 0 and text.find(given.exact, at + 1) < 0:  # a quote without context, once there
+        return describe(text, at, at + len(given.exact))
     return given  # kept as given: an orphan, never a wrong place
 
 

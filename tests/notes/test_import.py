@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from reader.cli import main
-from reader.document import decode
+from reader.document import decode, load_document
 from reader.notes.store import NoteStore
 from tests.conftest import run_reader
 from tests.notes.annotation_model import problems
@@ -165,7 +165,9 @@ def test_every_target_makes_a_note_and_a_colliding_id_is_not_taken(files):
     imported = notes[1:]
     assert all(n.via == anno["id"] for n in imported)
     assert len({n.id for n in notes}) == 3
-    assert imported[1].target is not None and imported[1].target.exact == "Importers objected"
+    second = imported[1].target
+    assert second is not None and second.exact == "Importers objected" and second.positioned
+    assert second.start == load_document(files["article"]).text.index("Importers objected")
 
 
 def test_our_json_export_imports_to_the_same_notes(files):
