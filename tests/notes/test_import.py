@@ -11,6 +11,7 @@ import pytest
 
 from reader.cli import main
 from reader.document import decode, load_document
+from reader.notes.interchange import import_tags
 from reader.notes.store import NoteStore
 from tests.conftest import run_reader
 from tests.notes.annotation_model import problems
@@ -94,7 +95,8 @@ def test_a_hypothesis_annotation_keeps_id_creator_format_tags_and_url(files):
     assert note.via == "https://hypothes.is/a/Xy7_AbCdEf"
     assert dict(note.creator) == {"type": "Person", "id": "acct:ann@hypothes.is", "name": "Ann"}
     assert note.format == "text/markdown" and note.body == "**Two** more _years_"
-    assert note.tags == ("Steel", "trade")
+    assert note.tags == import_tags(["Steel", "trade"])  # the program's one tag rule
+    assert len(note.tags) == 2
     assert note.source == URL
     assert note.document == "docs/safeguards.txt"  # found in the library by its quote
     assert note.created == "2024-03-02T10:11:12.345678Z"
@@ -103,7 +105,7 @@ def test_a_hypothesis_annotation_keeps_id_creator_format_tags_and_url(files):
     assert item["canonical"] == item["via"] == "https://hypothes.is/a/Xy7_AbCdEf"
     assert item["creator"] == {"type": "Person", "id": "acct:ann@hypothes.is", "name": "Ann"}
     assert item["body"][0]["format"] == "text/markdown"
-    assert [b["value"] for b in item["body"][1:]] == ["Steel", "trade"]
+    assert tuple(b["value"] for b in item["body"][1:]) == note.tags
     quote, where = item["target"]["selector"]
     text = decode(files["article"].read_bytes())[0]
     assert text[where["start"] : where["end"]] == quote["exact"] == QUOTE
@@ -146,7 +148,7 @@ def test_a_hypothesis_api_export_imports_too(files):
     assert (note.body, note.format, note.source) == ("a *markdown* note", "text/markdown", URL)
     assert dict(note.creator) == {"id": "acct:bo@hypothes.is", "type": "Person", "name": "Bo"}
     assert note.modified == "2024-03-03T10:11:12.345678Z"
-    assert "steel" in note.tags and "EU" in note.tags
+    assert note.tags == import_tags(["EU", "eu", "steel"])
 
 
 def test_every_target_makes_a_note_and_a_colliding_id_is_not_taken(files):
@@ -284,3 +286,26 @@ def test_a_partly_bad_file_imports_nothing_unless_skip_bad(files):
     ]
     assert "imported 1 notes" in run.stdout
     assert [n.id for n in NoteStore(files["db"]).all()][1:] == ["Xy7_AbCdEf"]
+
+
+def test_a_url_source_is_matched_to_the_web_page_with_that_canonical_link(files, tmp_path):
+    """Two documents hold the quote; the page whose canonical link is the URL is the one."""
+    page = files["article"].parent / "page.html"
+    page.write_text(
+        f'<html><head><link rel="canonical" href="{URL}"><title>Safeguards</title></head>'
+        "<body><p>The commission said that <b>steel safeguards would be extended</b> for two "
+        "more years.</p></body></html>",
+        encoding="utf-8",
+    )
+    db = tmp_path / "fresh.json"
+    anno = write(tmp_path / "h.jsonld", hypothesis_annotation())
+    folder = str(page.parent)
+    assert main(["notes", "import", str(anno), "--db", str(db), "--library", folder]) == 0
+    note = NoteStore(db).get("Xy7_AbCdEf")
+    assert note is not None and note.document == "docs/page.html"
+    [item] = export_all(db)
+    assert item["target"]["source"] == URL
+    quote, where = item["target"]["selector"]
+    text = page.read_text(encoding="utf-8")
+    assert text[where["start"] : where["end"]] == quote["exact"]
+    assert quote["exact"].replace("<b>", "") == QUOTE  # the file's characters, markup and all
