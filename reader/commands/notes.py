@@ -429,8 +429,9 @@ def cmd_import(store: NoteStore, args: argparse.Namespace) -> int:
         _print_json(
             {
                 "added": [n.id for n in added],
-                "already": len(found.notes) - len(added),
-                "skipped": skipped,
+                "skipped": len(found.notes) - len(added),  # already there
+                "refused": [str(p) for p in found.refused],
+                "targets_skipped": [str(p) for p in found.skipped_targets],
             }
         )
         return 0
