@@ -155,8 +155,8 @@ class Entry:
     """A note as stored (our JSON), not an annotation."""
 
 
-def _file_problem(reason: str, annotation: str = "", where: str = "") -> Invalid:
-    return Invalid(Problem(annotation or "(file)", where, reason))
+def _file_problem(reason: str, name: str = "", where: str = "", kind: str = "file") -> Invalid:
+    return Invalid(Problem(name, where, reason, kind if name else "file"))
 
 
 def entries(raw: bytes) -> list[Entry]:
@@ -218,7 +218,9 @@ def _w3c(objects: list[Any]) -> list[Entry]:
     return [Entry(a, label(a, i)) for i, a in enumerate(found)]
 
 
-def _link(value: Any, by_id: dict[str, dict[str, Any]], name: str, owner: str) -> dict[str, Any]:
+def _link(
+    value: Any, by_id: dict[str, dict[str, Any]], name: str, owner: str, kind: str
+) -> dict[str, Any]:
     """A page given embedded or by an id another object of the file has."""
     if isinstance(value, list) and len(value) == 1:
         value = value[0]
@@ -232,23 +234,26 @@ def _link(value: Any, by_id: dict[str, dict[str, Any]], name: str, owner: str) -
             "(export the collection with its pages in one file)",
             owner,
             name,
+            kind,
         )
-    raise _file_problem(f"must be a page or its IRI, not {shown(value)}", owner, name)
+    raise _file_problem(f"must be a page or its IRI, not {shown(value)}", owner, name, kind)
 
 
 def _pages(
     collection: dict[str, Any], by_id: dict[str, dict[str, Any]]
 ) -> Iterator[dict[str, Any]]:
     """The pages of a collection, ``first`` then each ``next``; checks ``total``."""
-    name = label(collection, 0).replace("#1", "(the collection)")
+    name = label(collection, 0).replace("#1", "(no id)")
     total = collection.get("total")
     if "total" in collection and not (isinstance(total, int) and is_count(total) and total >= 0):
-        raise _file_problem(f"must be an integer 0 or more, not {shown(total)}", name, "total")
+        raise _file_problem(
+            f"must be an integer 0 or more, not {shown(total)}", name, "total", "collection"
+        )
     if "first" not in collection:
         if total:
-            raise _file_problem(f"is missing (total is {total})", name, "first")
+            raise _file_problem(f"is missing (total is {total})", name, "first", "collection")
         return
-    page: dict[str, Any] | None = _link(collection["first"], by_id, "first", name)
+    page: dict[str, Any] | None = _link(collection["first"], by_id, "first", name, "collection")
     seen: set[int] = set()
     count = 0
     while page is not None and id(page) not in seen:
@@ -256,22 +261,26 @@ def _pages(
         yield page
         items = page.get("items")
         count += len(items) if isinstance(items, list) else 0
-        page_name = label(page, 0).replace("#1", "(a page)")
-        page = _link(page["next"], by_id, "next", page_name) if "next" in page else None
+        page_name = label(page, 0).replace("#1", "(no id)")
+        page = _link(page["next"], by_id, "next", page_name, "page") if "next" in page else None
     if is_count(total) and total != count:
-        raise _file_problem(f"says {total} annotations but its pages hold {count}", name, "total")
+        raise _file_problem(
+            f"says {total} annotations but its pages hold {count}", name, "total", "collection"
+        )
 
 
 def _items(page: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    name = label(page, 0).replace("#1", "(a page)")
+    name = label(page, 0).replace("#1", "(no id)")
     items = page.get("items")
     if not isinstance(items, list):
-        raise _file_problem(f"must be a list of annotations, not {shown(items)}", name, "items")
+        raise _file_problem(
+            f"must be a list of annotations, not {shown(items)}", name, "items", "page"
+        )
     out = []
     for i, item in enumerate(items):
-        anno = _link(item, by_id, f"items[{i}]", name)
+        anno = _link(item, by_id, f"items[{i}]", name, "page")
         if not w3c.is_annotation(anno):
-            raise _file_problem(f"is not an Annotation: {shown(anno)}", name, f"items[{i}]")
+            raise _file_problem(f"is not an Annotation: {shown(anno)}", name, f"items[{i}]", "page")
         out.append(anno)
     return out
 

@@ -30,10 +30,14 @@ class Problem:
     annotation: str
     field: str
     reason: str
+    kind: str = "annotation"
+    """What is named: an annotation, a collection, a page; ``file`` for the file as a whole."""
 
     def __str__(self) -> str:
         where = f"{self.field}: " if self.field else ""
-        return f"annotation {self.annotation}: {where}{self.reason}"
+        if self.kind == "file":
+            return f"{where}{self.reason}"
+        return f"{self.kind} {self.annotation}: {where}{self.reason}"
 
 
 class Invalid(ValueError):

@@ -309,3 +309,24 @@ def test_a_url_source_is_matched_to_the_web_page_with_that_canonical_link(files,
     text = page.read_text(encoding="utf-8")
     assert text[where["start"] : where["end"]] == quote["exact"]
     assert quote["exact"].replace("<b>", "") == QUOTE  # the file's characters, markup and all
+
+
+def test_url_must_be_a_web_address(files):
+    args = ["notes", "add", "--doc", str(files["article"]), "--body", "x", "--db", str(files["db"])]
+    before = files["db"].read_bytes()
+    assert main([*args, "--url", "ftp://example.org/a"]) == 2
+    assert main([*args, "--url", "https://example.org/a b"]) == 2
+    assert files["db"].read_bytes() == before
+
+
+def test_a_note_whose_file_is_gone_exports_as_stored(files):
+    note = NoteStore(files["db"]).all()[0]
+    files["article"].unlink()
+    [item] = export_all(files["db"])
+    quote, where = item["target"]["selector"]
+    assert note.target is not None
+    assert (where["start"], where["end"], quote["exact"]) == (
+        note.target.start,
+        note.target.end,
+        note.target.exact,
+    )
