@@ -77,6 +77,26 @@ def place(doc: Document, note: Note) -> PlacedNote:
     return PlacedNote(note, found.status, span, doc.paragraph_at(span.start))
 
 
+CARRIED_CHARS = 200
+"""At most this many characters from an offset are looked for in a changed text."""
+
+
+def carry_offset(old: Document, new: Document, offset: int) -> int:
+    """Where the words at ``offset`` of ``old``'s text are in ``new``'s, the same file
+    changed on disk: the same offset after an append, else found again as a note's
+    words are (up to the end of their paragraph); the same offset, within the text,
+    when they are gone."""
+    fallback = min(offset, len(new.text))
+    if new.text.startswith(old.text) or not old.paragraphs:
+        return fallback
+    paragraph = old.paragraphs[old.paragraph_at(offset)]
+    end = min(max(paragraph.end, offset + 1), offset + CARRIED_CHARS, len(old.text))
+    if end <= offset:
+        return fallback
+    found = anchor(new.text, describe(old.text, offset, end))
+    return found.start if found.start is not None else fallback
+
+
 @dataclass(frozen=True, slots=True)
 class NoteTarget:
     """What a new note is about: a label for the editor, the words, tags to suggest."""

@@ -24,12 +24,15 @@ from reader.commands.usage import UsageError, add_db_option, db_path
 from reader.document import Document, DocumentError, load_document
 from reader.identity import DocumentId
 from reader.notes.anchoring import Anchor, anchor, describe
+from reader.notes.editor_file import EditorError, edit_body, place_label
 from reader.notes.errors import StoreError, StoreWriteError
 from reader.notes.export import FORMATS, export
+from reader.notes.ids import MIN_PREFIX, NoteIdError, resolve_id
 from reader.notes.interchange import Library, export_one, export_w3c, read_import
-from reader.notes.model import AnchorStatus, Note, merge_tags, tags_in
+from reader.notes.model import AnchorStatus, Note
 from reader.notes.storage import describe_os_error, write_atomically
 from reader.notes.store import NoteStore
+from reader.notes.tags import normalise_tags, note_tags, tags_not_in_body
 from reader.notes.validation import Invalid
 from reader.untrusted import clean_line, escape_json
 from reader.webpage import web_url
@@ -44,6 +47,11 @@ target, tags, created, modified) plus where it is in the document now:
   position  {"start": N, "end": N, "paragraph": N}: code-point offsets in the
             text and the paragraph number (from 1) as the file is now; null for
             an orphan and for a note on the whole document"""
+
+
+EDITOR_HELP = """\
+with --editor, the body opens in $VISUAL (else $EDITOR, else vi) with the note's
+quote below it as comment lines; saving it empty changes nothing (exit 0)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,15 +92,25 @@ def parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
 
-    edit = sub.add_parser("edit", parents=[common], help="change a note's body or tags")
+    edit = sub.add_parser(
+        "edit",
+        parents=[common],
+        help="change a note's body or tags",
+        description="Change a note's body or tags. ID may be any unique start of the id "
+        f"({MIN_PREFIX} characters or more).",
+        epilog=EDITOR_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     edit.add_argument("id", metavar="ID")
-    edit.add_argument("--body", metavar="TEXT", help="the new body")
+    body = edit.add_mutually_exclusive_group()
+    body.add_argument("--body", metavar="TEXT", help="the new body")
+    body.add_argument("--editor", action="store_true", help="write the body in $VISUAL or $EDITOR")
     edit.add_argument(
         "--tag", metavar="T", action="append", default=None, help="the new tags (repeatable)"
     )
 
     rm = sub.add_parser("rm", parents=[common], help="delete a note")
-    rm.add_argument("id", metavar="ID")
+    rm.add_argument("id", metavar="ID", help="the id, or a unique start of it")
 
     search = sub.add_parser(
         "search",
@@ -225,7 +243,7 @@ def _one_line(text: str, width: int) -> str:
 
 def _line(note: Note, status: str) -> str:
     quote = f"“{_one_line(note.target.exact, 50)}”" if note.target else "(whole document)"
-    tags = " ".join(f"#{clean_line(t)}" for t in note.tags if f"#{t}" not in note.body)
+    tags = " ".join(f"#{clean_line(t)}" for t in tags_not_in_body(note.tags, note.body))
     body = _one_line(note.body, 80) + (f" {tags}" if tags else "")
     return "  ".join([clean_line(note.id), f"{status:<8}", clean_line(note.document), quote, body])
 
@@ -254,7 +272,7 @@ def _notes_of(store: NoteStore, docs: Documents, doc_path: str | None) -> list[N
 def cmd_list(store: NoteStore, args: argparse.Namespace) -> int:
     docs = Documents(store)
     notes = _notes_of(store, docs, args.doc)
-    wanted = set(merge_tags(args.tag))
+    wanted = set(normalise_tags(args.tag))
     if wanted:
         notes = [n for n in notes if wanted <= set(n.tags)]
     if args.status:
@@ -281,7 +299,15 @@ def _quote_span(doc: Document, quote: str) -> tuple[int, int]:
     return found[0]
 
 
+def _body(text: str) -> str:
+    """A body given on the command line; one of only white space is refused."""
+    if not text.strip():
+        raise UsageError("the note's body is empty: give it some text with --body")
+    return text
+
+
 def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
+    body = _body(args.body)
     doc = _load(args.doc)
     if args.quote is not None:
         start, end = _quote_span(doc, args.quote)
@@ -312,9 +338,9 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
     note = Note(
         document=store.name_of(doc.path),
         sha256=doc.sha256,
-        body=args.body,
+        body=body,
         target=target,
-        tags=merge_tags(args.tag, tags_in(args.body)),
+        tags=note_tags(args.tag, body),
         source=url,
     )
     note = store.add(note)
@@ -325,17 +351,40 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
     return 0
 
 
-def _existing(store: NoteStore, note_id: str) -> Note:
-    note = store.get(note_id)
-    if note is None:
-        raise UsageError(f"no note with id {note_id}")
-    return note
+def _existing(store: NoteStore, given: str) -> Note:
+    """The note whose id is ``given``, or the one whose id starts with it (as git's)."""
+    notes = store.all()
+    try:
+        found = resolve_id(given, (n.id for n in notes))
+    except NoteIdError as exc:
+        raise UsageError(str(exc)) from None
+    return next(n for n in notes if n.id == found)
+
+
+def _edited_body(store: NoteStore, note: Note) -> str | None:
+    """The body written for ``note`` in the user's editor; None: saved empty, cancelled."""
+    found, paragraph = Documents(store).place(note)
+    orphan = found.status == "orphan"
+    where = place_label(note.document, paragraph, whole=note.target is None, orphan=orphan)
+    quote = note.target.exact if note.target else None
+    try:
+        return edit_body(note.body, where=where, quote=quote, tags=note.tags)
+    except EditorError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_edit(store: NoteStore, args: argparse.Namespace) -> int:
+    if args.body is None and args.tag is None and not args.editor:
+        raise UsageError("nothing to change: give --body, --tag or --editor")
     note = _existing(store, args.id)
-    body = note.body if args.body is None else args.body
-    tags = merge_tags(note.tags if args.tag is None else args.tag, tags_in(body))
+    if args.editor:
+        body = _edited_body(store, note)
+        if body is None:
+            print("reader: the note was saved empty: nothing changed", file=sys.stderr)
+            return 0
+    else:
+        body = note.body if args.body is None else _body(args.body)
+    tags = note_tags(note.tags if args.tag is None else args.tag, body)
     if body != note.body or tags != note.tags:
         note = store.update(note.edited(body=body, tags=tags))
     if args.json:

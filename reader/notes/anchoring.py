@@ -82,7 +82,9 @@ def describe(text: str, start: int, end: int, context: int = CONTEXT) -> Target:
 
 def _similarity(a: str, b: str) -> float:
     """Levenshtein's normalised similarity of ``a`` and ``b``, 0..1 (rapidfuzz: loaded with
-    the first note anchored, not with the program)."""
+    the first note that is not where it was, not with the program)."""
+    if a == b:  # every note still in place: no fuzzy matcher to load before the first paint
+        return 1.0
     from rapidfuzz.distance import Levenshtein
 
     return float(Levenshtein.normalized_similarity(a, b))

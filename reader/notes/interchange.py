@@ -37,8 +37,9 @@ import orjson
 from reader.document import Document, DocumentError, load_document
 from reader.notes import w3c
 from reader.notes.anchoring import anchor, describe
-from reader.notes.model import PLAIN, Note, Target, agent, imported_id, merge_tags
+from reader.notes.model import PLAIN, Note, Target, agent, imported_id
 from reader.notes.sourcetext import SourceText, source_text
+from reader.notes.tags import normalise_tags
 from reader.notes.validation import (
     SELECTORS_USED,
     Checker,
@@ -60,8 +61,8 @@ HYPOTHESIS_NAMES = {"modified": "updated", "body": "text", "target": "target"}
 
 
 def import_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Imported tags as the store keeps them: the one tag rule of the program."""
-    return merge_tags(tags)
+    """Imported tags as the store keeps them: the one tag rule (:mod:`reader.notes.tags`)."""
+    return normalise_tags(tags)
 
 
 # -- documents -------------------------------------------------------------------

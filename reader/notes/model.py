@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from reader.notes.tags import normalise_tags
 from reader.untrusted import CONTROL, clean_line, clean_text
 
 AnchorStatus = Literal["anchored", "moved", "orphan"]
@@ -37,28 +37,8 @@ def imported_id(raw: str) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-_HASHTAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
-
-
-def clean_tag(tag: str) -> str:
-    """A tag as stored: one line without control characters, no leading ``#``, no white space."""
-    return "-".join(clean_line(tag).strip().lstrip("#").split())
-
-
-def tags_in(body: str) -> tuple[str, ...]:
-    """The ``#tag`` words of a note body, in order, once each."""
-    return merge_tags(m.group(1) for m in _HASHTAG.finditer(body))
-
-
-def merge_tags(*groups: Iterable[str]) -> tuple[str, ...]:
-    """Tags of all ``groups``, cleaned, without duplicates, first occurrence first."""
-    seen: dict[str, None] = {}
-    for group in groups:
-        for tag in group:
-            cleaned = clean_tag(tag)
-            if cleaned:
-                seen.setdefault(cleaned, None)
-    return tuple(seen)
+merge_tags = normalise_tags
+"""The tag rule of :mod:`reader.notes.tags` under its older name (import uses it)."""
 
 
 @dataclass(frozen=True, slots=True)

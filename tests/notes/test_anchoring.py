@@ -225,3 +225,21 @@ def test_a_one_character_note_follows_its_text_when_the_text_before_it_shifts():
     found = anchor(edited, target)
     assert (found.start, found.end) == (start + 3, start + 4)
     assert found.status == "moved"
+
+
+def test_notes_still_in_place_anchor_without_loading_the_fuzzy_matcher():
+    """The seed's notes are placed before the first paint: no fuzzy matcher to load then."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from reader.notes.anchoring import anchor, describe\n"
+        "text = 'alpha beta gamma delta ' * 20\n"
+        "found = anchor(text, describe(text, 30, 40))\n"
+        "print(found.status, 'rapidfuzz' in sys.modules)\n"
+        "moved = anchor('xx' + text, describe(text, 30, 40))\n"
+        "print(moved.status, 'rapidfuzz' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["anchored False", "moved True"]

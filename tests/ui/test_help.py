@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
-from textual.widgets._footer import FooterKey
 
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp, all_bindings
 from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.key_hints import KeyHints
 
 from .conftest import SIZE
 from .test_settings import plain
@@ -39,7 +39,7 @@ async def test_help_scrolls_with_pager_keys_and_shows_its_own_footer(seed_doc, d
         await pilot.pause()
         dialog = app.screen.query_one("#help-dialog", VerticalScroll)
         assert dialog.max_scroll_y > 20  # more keys than lines
-        footer = {f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)}
+        footer = {f"{h.display} {h.description}" for h in app.screen.query_one(KeyHints).hints()}
         assert {"j/k Scroll", "space Page", "esc Close"} <= footer
         assert "a Note" not in footer  # the reading screen's keys do not act here
         await pilot.press("j", "j", "j")

@@ -46,7 +46,8 @@ async def focus_notes(app, pilot) -> NotesPane:
 
 
 def test_tags_come_from_the_field_and_the_body():
-    assert parse_tags("#a, b  c", "text #b #d-e and#not") == ("a", "b", "c", "d-e")
+    # Commas or a word-starting "#" separate tags in the field; a space joins with "-".
+    assert parse_tags("#a, b  c #D", "text #b #d-e and#not") == ("a", "b-c", "d", "b", "d-e")
 
 
 async def test_narrowing_the_target_with_the_keyboard_saves_the_exact_words(seed_doc, db_file):

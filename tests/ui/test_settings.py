@@ -117,7 +117,8 @@ async def test_export_from_the_palette_writes_markdown(seed_doc, db_file, tmp_pa
 
 async def test_a_remapped_key_shows_in_footer_help_palette_hints(seed_doc, db_file, tmp_path):
     from textual.widgets import Static
-    from textual.widgets._footer import FooterKey
+
+    from reader.ui.widgets.key_hints import KeyHints
 
     settings = tmp_path / "config"
     settings.mkdir()
@@ -128,7 +129,7 @@ async def test_a_remapped_key_shows_in_footer_help_palette_hints(seed_doc, db_fi
     app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=settings)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        footer = {f"{key.key_display} {key.description}" for key in app.screen.query(FooterKey)}
+        footer = {f"{h.display} {h.description}" for h in app.screen.query_one(KeyHints).hints()}
         assert {"^n Note", "j/i Move", "^o Search"} <= footer
         assert not footer & {"a Note", "j/k Move", "/ Search"}
         empty = str(app.screen.query_one("#notes-empty", Static).render())

@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from reader.ui.keys import binding_keys
 from reader.ui.settings import KEYMAP_FILE
+from reader.ui.widgets.key_hints import KeyHints
 from reader.untrusted import clean_line
 
 Section = tuple[str, Iterable[BindingType]]
@@ -66,6 +67,25 @@ class HelpScreen(ModalScreen[None]):
     """A dialog listing the keys; it scrolls like a pager and ``escape``, ``q`` or ``?``
     closes it. Its own footer says so (the reading screen's keys do not act here)."""
 
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-dialog {
+        width: 100;
+        max-width: 95%;
+        height: 80%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #help-hint {
+        margin-bottom: 1;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll(1)", "Scroll", tooltip="Scroll down", id="help.scroll_down"),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="help.scroll_up"),
@@ -89,7 +109,7 @@ class HelpScreen(ModalScreen[None]):
             dialog.border_title = "Keys"
             yield Static(keymap_hint(getattr(self.app, "settings_dir", None)), id="help-hint")
             yield Static(self.table, id="help-table")
-        yield Footer()
+        yield KeyHints()
 
     @property
     def dialog(self) -> VerticalScroll:

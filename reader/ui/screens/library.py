@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
@@ -29,6 +29,7 @@ from reader.ui.screens.library_rows import (
     ordered,
 )
 from reader.ui.settings import load_setting, save_setting
+from reader.ui.widgets.key_hints import KeyHints
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
 
@@ -47,6 +48,31 @@ SORT_SETTING = "library_sort"
 
 class LibraryScreen(Screen[None]):
     """Every document of a folder or a list of files; ``enter`` opens one."""
+
+    DEFAULT_CSS = """
+    #library-filter, #library-filter:focus {
+        display: none;
+        dock: top;
+        height: 1;
+        border: none;
+        padding: 0 1;
+        background: $boost;
+    }
+
+    LibraryScreen.-filtering #library-filter {
+        display: block;
+    }
+
+    #library-table {
+        height: 1fr;
+    }
+
+    #library-status {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", id="library.open_document"),
@@ -84,7 +110,7 @@ class LibraryScreen(Screen[None]):
             id="library-table", cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING
         )
         yield Static(id="library-status")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self._load_sort()

@@ -15,24 +15,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 
+from reader.notes.tags import note_tags, split_tag_field
 from reader.spans import Span
 from reader.ui.keys import find_binding, key_hint, pair_hint
-from reader.untrusted import clean_line, clean_text
+from reader.untrusted import clean_text
 
 QUOTE_LIMIT = 2000
 _WORD = re.compile(r"\S+")
-_TAG = re.compile(r"(?<![\w#])#(\w[\w-]*)")
-
-
-def tags_in(body: str) -> tuple[str, ...]:
-    """``#tag`` words of a note body, in order, without repeats."""
-    return tuple(dict.fromkeys(_TAG.findall(body)))
 
 
 def parse_tags(field: str, body: str) -> tuple[str, ...]:
-    """Tags from the tags field (words, ``#`` optional, commas allowed) and the body."""
-    words = (w.lstrip("#") for w in clean_line(field).replace(",", " ").split())
-    return tuple(dict.fromkeys([*(w for w in words if w), *tags_in(body)]))
+    """Tags from the tags field (separated by commas or ``#``) and the body's ``#tag`` words."""
+    return note_tags(split_tag_field(field), body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +107,47 @@ class NoteEditor(ModalScreen[bool]):
     """Write or edit a note; ``ctrl+s`` saves through ``save`` (on disk when it returns),
     ``esc`` hands what is written to ``on_cancel`` (the reading screen keeps it as a draft)."""
 
+    DEFAULT_CSS = """
+    NoteEditor {
+        align: center middle;
+    }
+
+    #editor-dialog {
+        width: 84;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+
+    #editor-quote {
+        max-height: 8;
+        color: $text-muted;
+        border-left: outer $accent;
+        padding: 0 1;
+        margin: 1 0;
+        overflow-y: auto;
+    }
+
+    #editor-body {
+        height: 10;
+    }
+
+    #editor-tags, #editor-tags:focus {
+        border: none;
+        height: 1;
+        padding: 0 1;
+        margin-top: 1;
+        background: $boost;
+    }
+
+    #editor-error {
+        height: auto;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save note", priority=True, id="editor.save"),
         Binding("escape", "cancel", "Cancel", priority=True, id="editor.cancel"),
@@ -168,7 +203,9 @@ class NoteEditor(ModalScreen[bool]):
             area.cursor_blink = not self.app.is_headless
             yield area
             tags = Input(
-                " ".join(self.tags), placeholder="tags (or #tag in the text)", id="editor-tags"
+                ", ".join(self.tags),
+                placeholder="tags, separated by commas (or #tag in the text)",
+                id="editor-tags",
             )
             tags.cursor_blink = not self.app.is_headless
             yield tags

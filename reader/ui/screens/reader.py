@@ -17,9 +17,9 @@ from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from reader.analysis.model import Analysis
 from reader.document import Document
@@ -40,9 +40,11 @@ from reader.ui.screens.reader_jobs import (
     read_whole,
 )
 from reader.ui.screens.reader_keys import READER_BINDINGS
+from reader.ui.screens.reader_live import LiveFiles
 from reader.ui.screens.reader_notes import NoteCommands
 from reader.ui.screens.reader_panes import PaneLayout
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.key_hints import KeyHints
 from reader.ui.widgets.legend import Legend
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 from reader.ui.widgets.search_box import SearchBox
@@ -56,7 +58,7 @@ LIVE_SEARCH_CHARS = 2_000_000
 """Up to this size the article is searched as the query is typed; above, on enter."""
 
 
-class ReaderScreen(NoteCommands, PaneLayout):
+class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
     """One document, its analysis and its notes."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -97,6 +99,7 @@ class ReaderScreen(NoteCommands, PaneLayout):
         self.title = doc.title
         self._where = "   ".join(x for x in (doc.date, Path(doc.path).name) if x)
         self.sub_title = self._where
+        self.watch_files()  # as they are when read: a change from now on is shown
 
     @property
     def doc(self) -> Document:
@@ -105,23 +108,17 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def compose(self) -> ComposeResult:
         yield TitleBar(self.doc.title, self._where)
         with Horizontal(id="panes"):
-            with Vertical(id="side") as side:
-                side.border_title = "Speakers & sectors"
-                yield Legend(id="legend")
+            side = Legend(id="side")  # the pane itself: no container to draw around it
+            side.border_title = "Speakers & sectors"
+            yield side
             article = ArticleView(self.reading, id="article")
             article.border_title = "Article"
             yield article.data_bind(ReaderScreen.hidden_layers)
             notes = NotesPane(id="notes")
             notes.border_title = "Notes (0)"
             yield notes
-        yield SearchBox(
-            self.search_history,
-            placeholder="search the article — //pattern: a regular expression · "
-            "↑↓ earlier searches · enter: go · esc: clear",
-            id="search",
-        )
         with Horizontal(id="bar"):
-            yield Footer()
+            yield KeyHints()
             yield StatusLine(id="status")
 
     @property
@@ -154,10 +151,9 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def on_mount(self) -> None:
         if not isinstance(self.focused, Input):  # the search may be open already: "/" is first
             self.set_focus(self.article)
-        for box in self.query(Input):
-            box.cursor_blink = not self.app.is_headless  # stable snapshots
         add = key_hint(find_binding(self.BINDINGS, "note.add"), self._keymap)
         self.query_one("#notes-empty", Static).update(f"No notes yet — press {add} to add one")
+        self.call_after_refresh(self.start_watching)  # other processes' changes, shown
         if self.pending is not None:
             self.legend.show(None)
             self.article.border_subtitle = "loading…"
@@ -294,11 +290,26 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def action_search(self) -> None:
         if isinstance(self.focused, Input):
             raise SkipAction()  # typed into a box, "/" is text
-        box = self.query_one("#search", SearchBox)
+        box = self._search_box()
         self.add_class("-searching")
         box.value = self.reading.search.query
         box.history.reset()
         self.set_focus(box)  # at once: the keys typed next go to the box, however fast
+
+    def _search_box(self) -> SearchBox:
+        """The search line, mounted the first time it opens: one widget fewer to draw first."""
+        found = self.query("#search")
+        if found:
+            return found.first(SearchBox)
+        box = SearchBox(
+            self.search_history,
+            placeholder="search the article — //pattern: a regular expression · "
+            "↑↓ earlier searches · enter: go · esc: clear",
+            id="search",
+        )
+        box.cursor_blink = not self.app.is_headless  # stable snapshots
+        self.mount(box, before=self.query_one("#bar"))
+        return box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         live = len(self.doc.text) <= LIVE_SEARCH_CHARS and self.pending is None

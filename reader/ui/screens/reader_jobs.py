@@ -31,6 +31,22 @@ class LoadFailed(Message):
         self.error = error
 
 
+class Reloaded(Message):
+    """The open document's file changed on disk and was read again: ``doc`` is its text now."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__()
+        self.doc = doc
+
+
+class ReloadFailed(Message):
+    """The open document's file changed on disk and cannot be read (gone, empty, binary)."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error
+
+
 class AnalysisReady(Message):
     """The analysis finished in the background: ``reading`` has its layers laid."""
 
@@ -46,6 +62,14 @@ def read_whole(path: Path) -> Message:
         return WholeLoaded(load_document(path))
     except DocumentError as exc:
         return LoadFailed(str(exc))
+
+
+def reread(path: Path) -> Message:
+    """Work: read the open document's file again after it changed."""
+    try:
+        return Reloaded(load_document(path))
+    except DocumentError as exc:
+        return ReloadFailed(str(exc))
 
 
 def analysis_of(doc: Document, gone: Callable[[], bool]) -> Message | None:

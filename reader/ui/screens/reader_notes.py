@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.notes.model import Note
+from reader.notes.tags import note_tags
 from reader.reading import DocumentNotes, NoteTarget, Reading
 from reader.spans import Span
 from reader.ui.keys import find_binding, key_hint
@@ -64,6 +66,19 @@ class NoteCommands(_Base):
         if error:
             self.notify(error, severity="error", timeout=10)
             return
+        self._show_notes(notes)
+
+    def refresh_notes(self) -> None:
+        """The notes file changed (another process, or this one): show what is new, if
+        anything is, the highlighted note staying highlighted."""
+        notes, error = self.notes.load()
+        if error:
+            self.notify(error, severity="error", timeout=10)
+            return
+        if {n.id: n for n in notes} != {p.note.id: p.note for p in self.reading.notes}:
+            self._show_notes(notes)
+
+    def _show_notes(self, notes: list[Note]) -> None:
         placed = self.reading.place_notes(notes)
         pane = self.notes_pane
         pane.read_only = self.notes.read_only
@@ -181,6 +196,52 @@ class NoteCommands(_Base):
             on_cancel=self._keep_draft(key, note.body.strip(), f"{edit} on the note"),
         )
         self.app.push_screen(editor, self._after_save)
+
+    def on_notes_pane_edit_in_editor(self, event: NotesPane.EditInEditor) -> None:
+        """The note's body in the user's editor, the app suspended meanwhile; saved empty,
+        nothing changes."""
+        from reader.notes.editor_file import EditorError, edit_body, place_label
+
+        placed = event.placed
+        note = placed.note
+        where = place_label(
+            note.document,
+            placed.paragraph,
+            whole=note.target is None,
+            orphan=placed.status == "orphan",
+        )
+        quote = note.target.exact if note.target is not None else None
+
+        def edit() -> str | None:
+            return edit_body(note.body, where=where, quote=quote, tags=note.tags)
+
+        try:
+            body = self._suspended(edit)
+        except EditorError as exc:
+            self.notify(str(exc), severity="error", timeout=8)
+            return
+        if body is None:
+            self.notify("The note was saved empty: nothing changed", timeout=4)
+        elif body == note.body:
+            self.notify("The note is unchanged", timeout=2)
+        else:
+            error = self.notes.edit(note, body, note_tags(note.tags, body))
+            self._report(error, "Note saved")
+            self.notes_pane.select(note.id)
+
+    def _suspended(self, work: Callable[[], str | None]) -> str | None:
+        """Run ``work`` (the editor) with the terminal handed over to it."""
+        from textual.app import SuspendNotSupported
+
+        from reader.notes.editor_file import EditorError
+
+        if self.app.is_headless:  # no terminal to hand over (tests)
+            return work()
+        try:
+            with self.app.suspend():
+                return work()
+        except SuspendNotSupported:
+            raise EditorError("this terminal cannot be handed over to an editor") from None
 
     def on_notes_pane_delete_note(self, event: NotesPane.DeleteNote) -> None:
         undo = key_hint(find_binding(NotesPane.BINDINGS, "notes.undo"), self._keymap)

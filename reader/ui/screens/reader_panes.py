@@ -19,7 +19,7 @@ NARROW_WIDTH = 110
 PANES = ("side", "article", "notes")
 """The panes' ids, in the order ``tab`` walks them."""
 
-FOCUS_OF = {"side": "#legend", "article": "#article", "notes": "#notes-list"}
+FOCUS_OF = {"side": "#side", "article": "#article", "notes": "#notes-list"}
 """What takes the focus when a pane is reached."""
 
 

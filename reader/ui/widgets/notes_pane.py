@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.notes.tags import tags_not_in_body
 from reader.reading import PlacedNote
 from reader.ui.typeahead import hold_keys
 from reader.untrusted import clean_line, clean_text
@@ -47,9 +48,10 @@ def note_row(placed: PlacedNote) -> Text:
     if body:
         row.append("\n")
         row.append(_shorten(body, 160))
-    if note.tags:
+    tags = tags_not_in_body(note.tags, body) if body else note.tags  # each shown once
+    if tags:
         row.append("\n")
-        row.append("  ".join(f"#{clean_line(t)}" for t in note.tags), Style(color="cyan"))
+        row.append("  ".join(f"#{clean_line(t)}" for t in tags), Style(color="cyan"))
     return row
 
 
@@ -86,6 +88,14 @@ class NotesPane(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="notes.edit"),
+        Binding(
+            "E",
+            "edit_in_editor",
+            "Edit in $EDITOR",
+            show=False,
+            tooltip="Edit the highlighted note in your own editor ($VISUAL or $EDITOR)",
+            id="notes.edit_in_editor",
+        ),
         Binding("d", "delete", "Delete", tooltip="Delete the highlighted note", id="notes.delete"),
         Binding("u", "undo", "Undo", tooltip="Bring back the last deleted note", id="notes.undo"),
         Binding(
@@ -109,6 +119,13 @@ class NotesPane(Vertical):
 
     class EditNote(Message):
         """The reader asked to edit a note (``e``)."""
+
+        def __init__(self, placed: PlacedNote) -> None:
+            super().__init__()
+            self.placed = placed
+
+    class EditInEditor(Message):
+        """The reader asked to edit a note in their own editor (``E``)."""
 
         def __init__(self, placed: PlacedNote) -> None:
             super().__init__()
@@ -139,7 +156,6 @@ class NotesPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("No notes yet — press a to add one", id="notes-empty")
-        yield Input(placeholder="filter: words or #tag", id="notes-filter")
         yield NoteList(id="notes-list")
         yield Static(id="notes-preview")
 
@@ -239,6 +255,10 @@ class NotesPane(Vertical):
             hold_keys(self.app)  # the editor opens a message away: keys typed next wait for it
             self.post_message(self.EditNote(self.current))
 
+    def action_edit_in_editor(self) -> None:
+        if self.current is not None:
+            self.post_message(self.EditInEditor(self.current))
+
     def action_delete(self) -> None:
         if self.current is not None:
             self.post_message(self.DeleteNote(self.current))
@@ -255,7 +275,17 @@ class NotesPane(Vertical):
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
-        self.screen.set_focus(self.query_one("#notes-filter", Input))  # before the next key
+        self.screen.set_focus(self._filter_box())  # before the next key
+
+    def _filter_box(self) -> Input:
+        """The filter line, mounted the first time it opens: one widget fewer to draw first."""
+        found = self.query("#notes-filter")
+        if found:
+            return found.first(Input)
+        box = Input(placeholder="filter: words or #tag", id="notes-filter")
+        box.cursor_blink = not self.app.is_headless  # stable snapshots
+        self.mount(box, before=self.note_list)
+        return box
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
@@ -269,7 +299,7 @@ class NotesPane(Vertical):
     def on_key(self, event) -> None:
         if event.key == "escape" and self.has_class("-filtering"):
             event.stop()
-            filter_box = self.query_one("#notes-filter", Input)
+            filter_box = self._filter_box()
             filter_box.value = ""
             self.query_text = ""
             self.remove_class("-filtering")
