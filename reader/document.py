@@ -85,6 +85,7 @@ class Document:
     styles: tuple[StyleSpan, ...] = ()
     author: str | None = None  # as a web page declares it
     site: str | None = None  # the web site's name, as the page declares it
+    url: str | None = None  # a web page's address, as its canonical link declares it
     sha256: str = field(init=False)
 
     def __post_init__(self) -> None:
@@ -232,6 +233,7 @@ def document_from_converted(
         styles=converted.styles,
         author=converted.author,
         site=converted.site,
+        url=converted.url,
     )
 
 

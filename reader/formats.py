@@ -39,6 +39,7 @@ class Converted:
     date: str | None = None
     author: str | None = None
     site: str | None = None
+    url: str | None = None  # a web page's own address, as its canonical link gives it
 
 
 class Builder:

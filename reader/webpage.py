@@ -42,8 +42,14 @@ class _ArticleHTML(HTMLParser):
         self.title_parts: list[str] = []
         self.in_title = False
         self.date: str | None = None
+        self.url: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "link":
+            found = dict(attrs)
+            if self.url is None and (found.get("rel") or "").lower() == "canonical":
+                self.url = web_url(found.get("href"))
+            return
         if tag == "meta":
             found = dict(attrs)
             prop = (found.get("property") or found.get("name") or "").lower()
@@ -112,7 +118,15 @@ def html_page_text(source: str) -> Converted:
     if title is None:
         first = next((s for s in styles if s.kind == "heading"), None)
         title = first.span.text(text) if first else None
-    return Converted(text, styles, title, parser.date)
+    return Converted(text, styles, title, parser.date, url=parser.url)
+
+
+def web_url(value: str | None) -> str | None:
+    """``value`` when it is an absolute ``http(s)`` address on one line, else None."""
+    url = (value or "").strip()
+    if not url.lower().startswith(("https://", "http://")) or any(c.isspace() for c in url):
+        return None
+    return url if clean_line(url) == url else None
 
 
 # trafilatura's XML: blocks, and the ``rend`` of its <hi> elements.
@@ -176,6 +190,7 @@ def _main_text(source: str) -> Converted | None:
         found_date.group() if found_date else None,
         _meta(found, "author"),
         _meta(found, "sitename"),
+        web_url(_meta(found, "url")),
     )
 
 

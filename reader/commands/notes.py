@@ -26,13 +26,16 @@ from reader.identity import DocumentId
 from reader.notes.anchoring import Anchor, anchor, describe
 from reader.notes.editor_file import EditorError, edit_body, place_label
 from reader.notes.errors import StoreError, StoreWriteError
-from reader.notes.export import FORMATS, export, parse_import
+from reader.notes.export import FORMATS, export
 from reader.notes.ids import MIN_PREFIX, NoteIdError, resolve_id
+from reader.notes.interchange import Library, export_one, export_w3c, read_import
 from reader.notes.model import AnchorStatus, Note
 from reader.notes.storage import describe_os_error, write_atomically
 from reader.notes.store import NoteStore
 from reader.notes.tags import normalise_tags, note_tags, tags_not_in_body
+from reader.notes.validation import Invalid
 from reader.untrusted import clean_line, escape_json
+from reader.webpage import web_url
 
 STATUSES = ("anchored", "moved", "orphan")
 
@@ -84,6 +87,9 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--paragraph", metavar="N", type=int, help="paragraph number (from 1)")
     add.add_argument("--end", metavar="N", type=int, help="end offset (with --start)")
     add.add_argument("--body", metavar="TEXT", required=True, help="the note")
+    add.add_argument(
+        "--url", metavar="URL", help="the document's web address (the source of a W3C export)"
+    )
     add.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
 
     edit = sub.add_parser(
@@ -116,12 +122,33 @@ def parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="QUERY")
 
     exp = sub.add_parser("export", parents=[common], help="export notes")
+    exp.add_argument("id", metavar="ID", nargs="?", help="only this note (w3c: one annotation)")
     exp.add_argument("--format", choices=FORMATS, default="md", help="md, json or w3c")
     exp.add_argument("--doc", metavar="FILE", help="only the notes on this document")
     exp.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    exp.add_argument(
+        "--page-size",
+        metavar="N",
+        type=int,
+        help="w3c: N annotations a page (the collection and its pages as a JSON array)",
+    )
 
-    imp = sub.add_parser("import", parents=[common], help="import notes (json or w3c)")
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import notes (W3C, Hypothesis or json); all or nothing",
+    )
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--skip-bad", action="store_true", help="import the valid annotations, list the others"
+    )
+    imp.add_argument(
+        "--library",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="documents a URL source may be (found by URL or by quote; repeatable)",
+    )
     return p
 
 
@@ -303,12 +330,18 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
     if args.end is not None and args.start is None:
         raise UsageError("--end needs --start")
     target = describe(doc.text, start, end) if start >= 0 else None
+    url = ""
+    if args.url is not None:
+        url = web_url(args.url) or ""
+        if not url:
+            raise UsageError(f"--url must be an http:// or https:// address, not {args.url!r}")
     note = Note(
         document=store.name_of(doc.path),
         sha256=doc.sha256,
         body=body,
         target=target,
         tags=note_tags(args.tag, body),
+        source=url,
     )
     note = store.add(note)
     if args.json:
@@ -386,10 +419,26 @@ def cmd_search(store: NoteStore, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: NoteStore, args: argparse.Namespace) -> int:
+    from reader.commands.creator import user_agent
+
     docs = Documents(store)
-    notes = _notes_of(store, docs, args.doc)
-    titles = {n.document: d.title for n in notes if (d := docs.get(n.document)) is not None}
-    data = export(notes, args.format, titles, store.folder)
+    if args.id is not None:
+        if args.doc:
+            raise UsageError("give a note ID or --doc, not both")
+        notes = [_existing(store, args.id)]
+    else:
+        notes = _notes_of(store, docs, args.doc)
+    if args.page_size is not None and (args.format != "w3c" or args.page_size < 1):
+        raise UsageError("--page-size takes a number from 1, with --format w3c")
+    if args.format == "w3c":
+        library = Library(store)
+        if args.id is not None:
+            data = export_one(notes[0], library, creator=user_agent())
+        else:
+            data = export_w3c(notes, library, creator=user_agent(), page_size=args.page_size)
+    else:
+        titles = {n.document: d.title for n in notes if (d := docs.get(n.document)) is not None}
+        data = export(notes, args.format, titles, store.folder)
     if not args.output:
         _write_out(data)
         return 0
@@ -403,19 +452,41 @@ def cmd_export(store: NoteStore, args: argparse.Namespace) -> int:
 
 
 def cmd_import(store: NoteStore, args: argparse.Namespace) -> int:
+    """All of the file or nothing: every annotation is checked before the one store write."""
+    shown = clean_line(args.file)
     try:
         raw = Path(args.file).read_bytes()
     except OSError as exc:
-        raise UsageError(f"cannot read {args.file}: {describe_os_error(exc)}") from None
+        raise UsageError(f"cannot read {shown}: {describe_os_error(exc)}") from None
+    from reader.library import find_documents
+
     try:
-        notes = parse_import(raw)
-    except ValueError as exc:
-        raise UsageError(f"cannot import {args.file}: {exc}") from None
-    added = store.add_many(notes)
+        library = Library(store, find_documents(args.library))
+    except DocumentError as exc:
+        raise UsageError(f"--library: {exc}") from None
+    try:
+        found = read_import(raw, library)
+    except Invalid as exc:
+        raise UsageError(f"cannot import {shown}: {exc}") from None
+    if found.refused and not args.skip_bad:
+        more = len(found.refused) - 1
+        tail = f" (and {more} more annotations; --skip-bad imports the others)" if more else ""
+        raise UsageError(f"cannot import {shown}: {found.refused[0]}{tail}; nothing was imported")
+    added = store.add_many(found.notes)
+    skipped = [str(p) for p in found.refused] + [str(p) for p in found.skipped_targets]
     if args.json:
-        _print_json({"added": [n.id for n in added], "skipped": len(notes) - len(added)})
-    else:
-        print(f"imported {len(added)} notes, {len(notes) - len(added)} already there")
+        _print_json(
+            {
+                "added": [n.id for n in added],
+                "skipped": len(found.notes) - len(added),  # already there
+                "refused": [str(p) for p in found.refused],
+                "targets_skipped": [str(p) for p in found.skipped_targets],
+            }
+        )
+        return 0
+    for line in skipped:
+        print(f"reader: skipped {line}", file=sys.stderr)
+    print(f"imported {len(added)} notes, {len(found.notes) - len(added)} already there")
     return 0
 
 

@@ -1,17 +1,16 @@
-"""Notes out of the store and back in: Markdown, JSON (as stored) and W3C JSON-LD."""
+"""Notes out of the store: Markdown, JSON (as stored) and W3C JSON-LD (:mod:`.interchange`
+reads them back in)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import orjson
 
 from reader.notes import w3c
-from reader.notes.model import Note, imported_id
+from reader.notes.model import Note
 from reader.untrusted import clean_line, clean_text, escape_json
 
 FORMATS = ("md", "json", "w3c")
@@ -81,21 +80,3 @@ def export(
     if fmt == "w3c":
         return w3c.dumps(notes, folder)
     raise ValueError(f"unknown export format {fmt!r} (use one of {', '.join(FORMATS)})")
-
-
-def parse_import(raw: bytes) -> list[Note]:
-    """Notes from our JSON export or from W3C Web Annotations; ValueError when neither."""
-    try:
-        data: Any = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc})") from None
-    annotations = w3c.annotations_in(data)
-    if annotations is not None:
-        return [w3c.from_annotation(a) for a in annotations]
-    if isinstance(data, list) and all(isinstance(d, dict) for d in data):
-        try:
-            notes = [Note.from_dict(d) for d in data]
-            return [replace(n, id=imported_id(n.id)) for n in notes]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"a note has the wrong shape ({type(exc).__name__}: {exc})") from None
-    raise ValueError("neither a JSON array of notes nor W3C Web Annotations")

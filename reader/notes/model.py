@@ -14,6 +14,9 @@ from reader.untrusted import CONTROL, clean_line, clean_text
 
 AnchorStatus = Literal["anchored", "moved", "orphan"]
 
+PLAIN = "text/plain"
+"""The media type of a note body typed here."""
+
 
 def utc_now() -> str:
     """Current time as UTC ISO-8601 with a ``Z`` (second precision)."""
@@ -52,6 +55,9 @@ class Target:
     suffix: str
     start: int
     end: int
+    positioned: bool = True
+    """False for a quote imported without a position: ``start``/``end`` are then 0 and
+    the quote alone anchors the note (it is exported without a TextPositionSelector)."""
 
     def __post_init__(self) -> None:
         # A quote of the canonical text is clean already; an imported one may not be.
@@ -82,6 +88,14 @@ class Note:
     id: str = field(default_factory=new_id)
     created: str = field(default_factory=utc_now)
     modified: str = ""
+    format: str = PLAIN
+    """The body's media type (``text/markdown`` for a Hypothesis note)."""
+    source: str = ""
+    """The document's URL when it has one (an ``https:`` IRI), else ''."""
+    creator: tuple[tuple[str, str], ...] = ()
+    """Who wrote the note, as W3C Agent properties (``name``, ``id``, ...), when known."""
+    via: str = ""
+    """The id (an IRI) the note had where it was imported from, else ''."""
 
     def __post_init__(self) -> None:
         if _has_control(self.body, self.created, self.modified, *self.tags):  # as fast
@@ -97,8 +111,16 @@ class Note:
         return replace(self, modified=utc_now(), **changes)
 
     def to_dict(self) -> dict[str, Any]:
+        """The note as stored; the optional keys only when set (older files lack them)."""
         data = asdict(self)
         data["tags"] = list(self.tags)
+        if self.target is not None and self.target.positioned:
+            del data["target"]["positioned"]
+        for key, default in _OPTIONAL.items():
+            if data[key] == default:
+                del data[key]
+        if self.creator:
+            data["creator"] = dict(self.creator)
         return data
 
     @classmethod
@@ -113,7 +135,25 @@ class Note:
             tags=tuple(data.get("tags") or ()),
             created=str(data["created"]),
             modified=str(data.get("modified") or data["created"]),
+            format=str(data.get("format") or PLAIN),
+            source=str(data.get("source") or ""),
+            creator=agent(data.get("creator")),
+            via=str(data.get("via") or ""),
         )
+
+
+_OPTIONAL: dict[str, Any] = {"format": PLAIN, "source": "", "creator": (), "via": ""}
+AGENT_KEYS = ("id", "type", "name", "nickname", "email", "email_sha1", "homepage")
+"""The W3C Agent properties a note keeps of its creator (strings only)."""
+
+
+def agent(value: Any) -> tuple[tuple[str, str], ...]:
+    """A creator as stored: an IRI string is its ``id``; of an object, the string AGENT_KEYS."""
+    if isinstance(value, str):
+        return (("id", value),) if value else ()
+    if not isinstance(value, dict):
+        return ()
+    return tuple((k, clean_line(value[k])) for k in AGENT_KEYS if isinstance(value.get(k), str))
 
 
 def _has_control(*texts: str) -> bool:

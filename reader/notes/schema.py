@@ -6,6 +6,12 @@ The file is a TinyDB store with three tables::
      "notes": {"1": {<Note.to_dict()>}, ...},
      "positions": {"1": {"key": <sha256 or path>, "offset": 1234}, ...}}
 
+A note may also hold ``format`` (its body's media type, when not ``text/plain``),
+``source`` (the document's URL), ``creator`` (W3C Agent properties) and ``via``
+(the id it was imported with), and its target ``"positioned": false`` (a quote
+imported without a position). Each is left out when unset, so a file without
+them is the same schema: a reader that does not know them reads the notes.
+
 A note's ``document`` is the document's name as :func:`reader.identity.document_name`
 gives it: relative to the notes file's folder when the document is inside it, else
 absolute.

@@ -261,6 +261,8 @@ class NoteStore:
 
     def _named(self, note: Note) -> Note:
         """``note`` naming its document the store's way (a relative name is from the folder)."""
+        if "://" in note.document:  # a web page no file of the library is known for
+            return note
         name = self.name_of(self.path_of(note.document))
         return note if name == note.document else replace(note, document=name)
 

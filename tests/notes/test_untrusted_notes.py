@@ -99,7 +99,7 @@ def hostile_annotation(ident: str) -> dict[str, Any]:
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": ident,
         "type": "Annotation",
-        "created": OSC_TITLE,
+        "created": "2024-01-02T03:04:05Z",
         "body": [
             {"type": "TextualBody", "value": HOSTILE_BODY, "purpose": "commenting"},
             {"type": "TextualBody", "value": HOSTILE_TAG, "purpose": "tagging"},
@@ -131,6 +131,20 @@ def test_an_imported_w3c_file_with_control_characters_is_stored_clean(tmp_path, 
     assert note["target"]["exact"] == "On Thursday, [31mRussian"
     check_outputs(db)
     assert reader(db, "notes", "import", str(source)).startswith("imported 0 ")  # same id again
+
+
+def test_a_hostile_date_is_refused_in_one_clean_line(tmp_path):
+    db = tmp_path / "notes.json"
+    source = tmp_path / "annotations.jsonld"
+    source.write_bytes(orjson.dumps({**hostile_annotation("x"), "created": OSC_TITLE}))
+    env = {**os.environ, "READER_DB": str(db)}
+    run = subprocess.run(
+        [sys.executable, "-m", "reader", "notes", "import", str(source)],
+        cwd=REPO, env=env, capture_output=True, timeout=60,
+    )  # fmt: skip
+    err = run.stderr.decode("utf-8")
+    assert run.returncode == 2 and controls_in(err) == [] and len(err.splitlines()) == 1
+    assert "created: must be an ISO-8601 date-time" in err and not db.exists()
 
 
 def test_an_imported_json_file_with_control_characters_is_stored_clean(tmp_path):
