@@ -79,13 +79,14 @@ def join_name_parts(b: SpeakerBuilder) -> None:
     """A person named by one part of another's name is that person: "Sheikh Ali" after
     "Sheikh Ali al-Khalifa al-Sabah", "Rifa'i" after "Zeid al-Rifa'i"."""
     people = [e for group in b.persons.values() for e in group if e.first and e.names]
+    parts = [(p, _parts(p)) for p in people]  # a merge changes no one's first name or surname
     into: dict[int, Entity] = {}
     for group in list(b.persons.values()):
         for ent in list(group):
             if ent.first or " " in ent.surname or not ent.names:
                 continue
             word = fold(ent.surname)
-            owners = [p for p in people if p is not ent and word in _parts(p)]
+            owners = [p for p, its in parts if p is not ent and word in its]
             if len(owners) == 1 and id(owners[0]) not in into:
                 into[id(ent)] = owners[0]
                 _merge(b, ent, owners[0], owners[0].kind)

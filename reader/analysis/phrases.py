@@ -37,6 +37,8 @@ Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of
 _TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
 _BACK_REACH = 120
 """How far before a cue its source may start (characters)."""
+_SHORT_REACH = 30
+"""The window read first: most sources and the words the walk tests before them fit in it."""
 _ROLE_THEN_NAME = regexes.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
@@ -78,14 +80,56 @@ def surname_at(toks: list[Token], i: int) -> bool:
     return given[:1].isupper() and given[:1].isalpha() and not given.isupper()
 
 
+class _Beyond(Exception):
+    """A token before the short window was read: the source is read again from the full one."""
+
+
+class _Earlier:
+    """Stands for a token before the short window; reading any of its fields raises ``_Beyond``."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        raise _Beyond
+
+    start = end = text
+
+
+_EARLIER: list[Token] = [_Earlier()] * 4  # type: ignore[list-item]
+"""More than any index ``_source_before`` compares with (0 to 3), so those tests read the
+same on the short window as on the full one whenever they are reached without a read."""
+
+
 def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, int]:
     """The noun phrase ending right before a cue, and where the cue starts.
 
     Auxiliaries ("has also said") join the cue; a modal ("would say") means
     no report of speech. ``Name, the role,`` and ``The role, Name,`` are
     read as one source.
+
+    Most sources are a few words, so the tokens of a short window are read
+    first, behind stand-ins for the earlier ones: the walk back reads each
+    token it tests, and where it reads a stand-in it is done again on the
+    full ``_BACK_REACH`` window. The result is the same either way; the short
+    window starts after a space, so its tokens are the full window's last ones.
     """
-    toks = tokens(text, max(sent.start, cue_start - _BACK_REACH), cue_start)
+    lo = max(sent.start, cue_start - _BACK_REACH)
+    if cue_start - _SHORT_REACH > lo:
+        space = text.find(" ", cue_start - _SHORT_REACH, cue_start)
+        if space >= 0:
+            try:
+                return _source_before(
+                    text, sent, cue_start, _EARLIER + tokens(text, space + 1, cue_start)
+                )
+            except _Beyond:
+                pass
+    return _source_before(text, sent, cue_start, tokens(text, lo, cue_start))
+
+
+def _source_before(
+    text: str, sent: Span, cue_start: int, toks: list[Token]
+) -> tuple[Span | None, int]:
     i = len(toks) - 1
     aux = 0
     while i >= 0 and aux < 3:

@@ -1,0 +1,50 @@
+"""The source read back from a cue: long sources are read whole, however far back they start."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.analysis.phrases import source_before
+from reader.spans import Span
+
+# The walk back reads a short window first and the full one when it needs earlier words:
+# each source here starts more than 30 characters before its cue.
+LONG_SOURCES = [
+    (
+        "On Monday the state's campaign chairman, Phil Lovas, said the vote was fair.",
+        "said",
+        "On Monday the state's campaign chairman, Phil Lovas",
+    ),
+    (
+        "Former Federal Reserve Chairman Alan Greenspan (who led the bank for years) said so.",
+        "said",
+        "Former Federal Reserve Chairman Alan Greenspan (who led the bank for years)",
+    ),
+    (
+        "Outside the court a lawyer for the family of the victims, Maria Lopez, says it is over.",
+        "says",
+        "Outside the court a lawyer for the family of the victims, Maria Lopez",
+    ),
+    (
+        "The deputy minister of foreign affairs Sergei Ryabkov has also said so.",
+        "has",
+        "The deputy minister of foreign affairs Sergei Ryabkov",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source"), LONG_SOURCES)
+def test_a_long_source_is_read_whole(sentence: str, cue: str, source: str) -> None:
+    verb = sentence.index(" said" if cue == "has" else f" {cue}") + 1
+    found, first = source_before(sentence, Span(0, len(sentence)), verb)
+    assert found is not None
+    assert sentence[found.start : found.end] == source
+    assert sentence[first:].split()[0] == cue  # "has also said": the cue starts at "has"
+
+
+def test_a_short_source_is_read_as_before() -> None:
+    sentence = "A long opening clause about prices and trade, then Lavrov said so."
+    verb = sentence.index(" said") + 1
+    found, first = source_before(sentence, Span(0, len(sentence)), verb)
+    assert found is not None and sentence[found.start : found.end] == "Lavrov"
+    assert first == verb
