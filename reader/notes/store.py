@@ -140,11 +140,11 @@ class NoteStore:
             raw = self._storage.read_bytes() or b""
             backup = backup_path(self.file, raw)
             self.problem = self._corrupt_message(exc, backup if backup.exists() else None)
-            self.read_only_reason = self.read_only_reason or self.problem
+            self.read_only_reason = self.problem
         except StoreError as exc:
             if not read_only:
                 raise
-            self.problem = str(exc)
+            self.problem = self.read_only_reason = str(exc)
         if not read_only:
             self._sweep()
 

@@ -77,6 +77,8 @@ class NotesPane(Vertical):
         height: 1fr; border: none; background: transparent;
     }
     NotesPane.-has-notes > #notes-empty { display: none; }
+    NotesPane > #notes-read-only { display: none; height: auto; padding: 0 1; color: $warning; }
+    NotesPane.-read-only.-has-notes > #notes-read-only { display: block; }
     NotesPane > #notes-preview {
         height: auto; max-height: 8; display: none;
         border-top: solid $panel-lighten-2; padding: 0 1; color: $text;
@@ -135,10 +137,12 @@ class NotesPane(Vertical):
         super().__init__(id=id, classes="-empty")
         self.placed: list[PlacedNote] = []
         self.query_text = ""
-        self.read_only = False
+        self.read_only = ""
+        """Why the notes cannot be changed ("" when they can): said in the pane."""
 
     def compose(self) -> ComposeResult:
         yield Static("No notes yet — press a to add one", id="notes-empty")
+        yield Static(id="notes-read-only")
         yield Input(placeholder="filter: words or #tag", id="notes-filter")
         yield NoteList(id="notes-list")
         yield Static(id="notes-preview")
@@ -185,6 +189,11 @@ class NotesPane(Vertical):
         if len(shown) != len(self.placed):
             title = f"Notes ({len(shown)}/{len(self.placed)})"
         self.border_title = title + (" · read-only" if self.read_only else "")
+        if self.read_only:  # said where the notes are, or instead of "press a"
+            reason = clean_line(self.read_only)
+            self.query_one("#notes-empty", Static).update(Text(f"No notes — read-only: {reason}"))
+            self.query_one("#notes-read-only", Static).update(Text(f"Read-only: {reason}"))
+        self.set_class(bool(self.read_only), "-read-only")
 
     def select(self, note_id: str | None) -> None:
         """Highlight the note ``note_id`` (or the first one)."""
