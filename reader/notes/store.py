@@ -25,6 +25,7 @@ document's notes with :meth:`DocumentId.holds <reader.identity.DocumentId.holds>
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import stat
@@ -49,7 +50,7 @@ from reader.notes.errors import (
     StoreWriteError,
 )
 from reader.notes.lock import LockTimeout, WriteLock
-from reader.notes.model import Note
+from reader.notes.model import Note, note_from_stored
 from reader.notes.storage import (
     AtomicJSONStorage,
     Tables,
@@ -76,6 +77,24 @@ LOCK_TIMEOUT = 30.0
 
 class NoteNotFoundError(StoreError):
     """No note has the given id."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is parsed into notes.
+
+    Parsing makes tens of thousands of objects that all stay alive; the collector
+    would walk them again and again for nothing (a quarter of the time of loading
+    10,000 notes). Left alone when it is paused already (the app's start-up).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def backup_path(path: Path, raw: bytes) -> Path:
@@ -154,11 +173,11 @@ class NoteStore:
         """Every note, in the order they were added."""
         if self.problem:
             return []
-        with self._thread_lock:
+        with self._thread_lock, _collector_paused():
             docs = self._tables().get(schema.NOTES, {})
             generation = self._storage.generation
             if self._cache[0] != generation:
-                self._cache = (generation, [self._note(doc) for doc in docs.values()])
+                self._cache = (generation, [self._note(doc, fast=True) for doc in docs.values()])
             return list(self._cache[1])
 
     def notes_for(
@@ -355,9 +374,10 @@ class NoteStore:
         # query results per Table, which another process may have made stale.
         return Table(self._storage, name, cache_size=0)
 
-    def _note(self, doc: dict[str, Any]) -> Note:
+    def _note(self, doc: dict[str, Any], fast: bool = False) -> Note:
+        """The note stored as ``doc`` (``fast``: :func:`note_from_stored`, for many)."""
         try:
-            return Note.from_dict(doc)
+            return note_from_stored(doc) if fast else Note.from_dict(doc)
         except (KeyError, TypeError, ValueError) as exc:
             what = doc.get("id", "?") if isinstance(doc, dict) else "?"
             reason = f"note {what} has the wrong shape ({type(exc).__name__}: {exc})"
