@@ -72,21 +72,7 @@ def _looks_truncated(raw: bytes) -> bool:
 
 
 def serialise(data: Tables) -> bytes:
-    """The file's bytes: JSON with one line per stored document.
-
-    Compact documents parse a third faster than indented ones (loading is the
-    cost of opening a store), and a line per note keeps the file readable and a
-    change to one note a change to one line.
-    """
-    dumps = orjson.dumps
-    parts = [b"{"]
-    for t, (name, table) in enumerate(data.items()):
-        rows = b",".join(b"\n  " + dumps(key) + b": " + dumps(doc) for key, doc in table.items())
-        parts.append(
-            b"%s\n%s: {%s%s}" % (b"," if t else b"", dumps(name), rows, b"\n" if rows else b"")
-        )
-    parts.append(b"\n}\n")
-    return b"".join(parts)
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
 
 
 class FolderSyncError(OSError):

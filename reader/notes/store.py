@@ -81,11 +81,12 @@ class NoteNotFoundError(StoreError):
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a file is parsed into notes.
+    """No cyclic garbage collection while a file is parsed (into notes) or written.
 
     Parsing makes tens of thousands of objects that all stay alive; the collector
     would walk them again and again for nothing (a quarter of the time of loading
-    10,000 notes). Left alone when it is paused already (the app's start-up).
+    10,000 notes, half of a change's time under the lock). Left alone when it is
+    paused already (the app's start-up).
     """
     if not gc.isenabled():
         yield
@@ -94,6 +95,12 @@ def _collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        if not gc.get_freeze_count():  # (the app freezes its own objects: leave them be)
+            # What was made meanwhile joins the oldest generation at once instead of
+            # being walked by the next young collection: it is all alive, or freed
+            # by its reference count; a cycle among it waits for a full collection.
+            gc.freeze()
+            gc.unfreeze()
         gc.enable()
 
 
@@ -280,6 +287,11 @@ class NoteStore:
             elif found.get("offset") != offset:
                 table.update({"offset": int(offset)}, doc_ids=[found.doc_id])
 
+    @property
+    def lock_waited(self) -> float:
+        """Seconds the last change waited for other processes' changes to end."""
+        return self._lock.waited
+
     # -- internals -----------------------------------------------------------
 
     def _check_folder(self, create: bool) -> None:
@@ -431,7 +443,7 @@ class NoteStore:
                     f"could not write {self.path}: cannot lock it ({describe_os_error(exc)})"
                 ) from None
             try:
-                with self._storage.holding():
+                with self._storage.holding(), _collector_paused():
                     remove_stale_temps(self.file)
                     self._upgrade()
                     yield
