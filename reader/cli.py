@@ -40,17 +40,17 @@ def _app_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _run_app(argv: Sequence[str], db: str | None) -> int:
+def _run_app(argv: Sequence[str], db: str | None, create: bool) -> int:
     from reader.commands.app import run_app
 
     if not argv:  # `reader` alone, the seed: nothing to parse (argparse loads slowly)
-        return run_app([], db_path(db))
+        return run_app([], db_path(db), create=create)
     args = _app_parser().parse_args(argv)
-    return run_app(args.files, db_path(db or args.db))
+    return run_app(args.files, db_path(db or args.db), create=create)
 
 
-def _analyze(argv: Sequence[str], db: str | None) -> int:
-    """`reader analyze`: it reads no notes, so a ``--db`` given changes nothing."""
+def _analyze(argv: Sequence[str], db: str | None, create: bool) -> int:
+    """`reader analyze`: it reads no notes, so a ``--db`` or ``--create`` given changes nothing."""
     # One analysis, then the process ends: what it builds (the modules, word lists and
     # lexicon) lives until then, so the cyclic collector has nothing to free. Paused,
     # and all of it frozen at the end so the interpreter's last collections skip it.
@@ -66,13 +66,13 @@ def _analyze(argv: Sequence[str], db: str | None) -> int:
             gc.enable()
 
 
-def _notes(argv: Sequence[str], db: str | None) -> int:
+def _notes(argv: Sequence[str], db: str | None, create: bool) -> int:
     from reader.commands.notes import main as notes_main
 
-    return notes_main(argv, db)
+    return notes_main(argv, db, create=create)
 
 
-COMMANDS: dict[str, Callable[[Sequence[str], str | None], int]] = {
+COMMANDS: dict[str, Callable[[Sequence[str], str | None, bool], int]] = {
     "analyze": _analyze,
     "notes": _notes,
 }
@@ -82,11 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `reader` script and `python -m reader`."""
     try:
         # A global option may stand anywhere: before the command or among its own.
-        db, args = take_db_option(sys.argv[1:] if argv is None else argv)
+        db, create, args = take_db_option(sys.argv[1:] if argv is None else argv)
         command = COMMANDS.get(args[0]) if args else None
         if command is not None:
-            return command(args[1:], db)
-        return _run_app(args, db)
+            return command(args[1:], db, create)
+        return _run_app(args, db, create)
     except UsageError as exc:
         print(f"{PROG}: {clean_line(str(exc))}", file=sys.stderr)  # it may quote a path
         return 2

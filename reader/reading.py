@@ -303,6 +303,11 @@ class DocumentNotes:
     def read_only(self) -> bool:
         return self.store.read_only
 
+    @property
+    def read_only_reason(self) -> str:
+        """Why notes cannot be saved ("" when they can)."""
+        return self.store.read_only_reason if self.store.read_only else ""
+
     def load(self) -> tuple[list[Note], str | None]:
         """The document's notes, and the error when they cannot be read."""
         try:

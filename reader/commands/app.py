@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
-def run_app(files: Sequence[str], db: Path) -> int:
+def run_app(files: Sequence[str], db: Path, *, create: bool = False) -> int:
     """Load the document (the seed when none is given) and run the app.
 
     Start-up makes many objects and frees almost none: the cyclic collector is
@@ -25,7 +25,7 @@ def run_app(files: Sequence[str], db: Path) -> int:
 
     gc.disable()
     try:
-        app = build_app(files, db, settings_dir=config_dir())
+        app = build_app(files, db, settings_dir=config_dir(), create=create)
     except BaseException:
         gc.enable()
         raise
@@ -33,14 +33,18 @@ def run_app(files: Sequence[str], db: Path) -> int:
     return 0
 
 
-def build_app(files: Sequence[str], db: Path, *, settings_dir: Path | None) -> ReaderApp:
+def build_app(
+    files: Sequence[str], db: Path, *, settings_dir: Path | None, create: bool = False
+) -> ReaderApp:
     """The app on ``files``, as ``reader FILE...`` opens them; raises UsageError.
 
     A folder, or several files, open the library screen instead. A long file
     opens as a preview (its whole text follows); the analysis always follows.
 
     A notes file that does not parse is never overwritten: it is backed up and
-    the app opens it read-only, saying so and naming the backup.
+    the app opens it read-only, saying so and naming the backup. A notes file the
+    file system does not let us write opens read-only too, saying why. A notes
+    file whose folder does not exist is an error unless ``create``.
     """
     library: list[Path] = []
     doc: Document | None = None
@@ -69,12 +73,15 @@ def build_app(files: Sequence[str], db: Path, *, settings_dir: Path | None) -> R
                 doc = load_document(path)
     except DocumentError as exc:
         raise UsageError(str(exc)) from None
+    from reader.commands.usage import open_store
     from reader.notes.errors import StoreCorruptError
     from reader.notes.store import NoteStore, StoreError
 
     notice = None
     try:
-        store = NoteStore(db)
+        store = open_store(db, create)
+        if store.read_only:
+            notice = f"{store.read_only_reason} — notes are read-only this session"
     except StoreCorruptError as exc:
         notice = f"{exc} — notes are read-only this session"
         store = NoteStore(db, read_only=True)

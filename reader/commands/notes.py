@@ -1,8 +1,11 @@
 """`reader notes ...`: list, add, edit, remove, search, export and import notes.
 
-Every subcommand takes ``--db PATH`` and ``--json``. A user error is one line
-and exit code 2; a write that failed (full disk, no permission) is one line
-saying "could not write …" and exit code 1. Nothing here imports Textual.
+Every subcommand takes ``--db PATH``, ``--create`` and ``--json``. A user error,
+or a change the notes file refuses (it is read-only), is one line and exit code
+2; a write that failed (full disk, a failed fsync, the lock busy too long) is
+one line saying "could not write …" and exit code 1, and nothing was changed. A
+change's result is printed once the change is on disk; when printing it fails,
+one line says what was changed, exit code 3. Nothing here imports Textual.
 
 A document is known the one way of :mod:`reader.identity`: ``--doc`` takes any
 path to it (from the working folder or absolute), notes name it as the notes
@@ -12,6 +15,7 @@ file does.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -20,12 +24,19 @@ from typing import Any, NoReturn
 
 import orjson
 
-from reader.commands.usage import UsageError, add_db_option, db_path
+from reader.commands.usage import (
+    EXIT_FAILED,
+    EXIT_NOT_PRINTED,
+    UsageError,
+    add_db_option,
+    db_path,
+    open_store,
+)
 from reader.document import Document, DocumentError, load_document
 from reader.identity import DocumentId
 from reader.notes.anchoring import Anchor, anchor, describe
 from reader.notes.editor_file import EditorError, edit_body, place_label
-from reader.notes.errors import StoreError, StoreWriteError
+from reader.notes.errors import StoreError, StoreReadOnlyError, StoreWriteError
 from reader.notes.export import FORMATS, export
 from reader.notes.ids import MIN_PREFIX, NoteIdError, resolve_id
 from reader.notes.interchange import Library, export_one, export_w3c, read_import
@@ -152,17 +163,52 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Sequence[str], db: str | None = None) -> int:
-    """Run ``reader notes ARGV``; ``db``: the notes file named before the command."""
+CHANGES = {
+    "add": "the note was not added",
+    "edit": "the note was not changed",
+    "rm": "the note was not deleted",
+    "import": "nothing was imported",
+}
+"""The commands that change the notes file, and what a refusal leaves undone."""
+
+
+class ResultNotPrinted(Exception):
+    """The change was made (``done`` says which) but printing its result failed."""
+
+    def __init__(self, done: str, reason: str) -> None:
+        super().__init__(f"{done}, but its result could not be printed ({reason})")
+
+
+def main(argv: Sequence[str], db: str | None = None, *, create: bool = False) -> int:
+    """Run ``reader notes ARGV``; ``db``, ``create``: the notes file options given before it."""
     args = parser().parse_args(argv)
     try:
-        store = NoteStore(db_path(args.db or db))
+        store = open_store(db_path(args.db or db), create or args.create)
+        if store.read_only:
+            if args.command in CHANGES:
+                raise UsageError(f"{store.read_only_reason}: {CHANGES[args.command]}")
+            _say(f"{store.read_only_reason}: the notes can be read, not changed")
         return COMMANDS[args.command](store, args)
+    except ResultNotPrinted as exc:
+        _say(str(exc))
+        return EXIT_NOT_PRINTED
+    except StoreReadOnlyError as exc:  # made read-only since it was opened
+        raise UsageError(str(exc)) from None
     except StoreWriteError as exc:
-        print(f"reader: {clean_line(str(exc))}", file=sys.stderr)
-        return 1
+        _say(str(exc))
+        return EXIT_FAILED
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise  # the reader of a listing went away: not an error
+    except OSError as exc:  # printing a listing or an export failed
+        _say(f"could not print the result: {describe_os_error(exc)}")
+        return EXIT_FAILED
+
+
+def _say(line: str) -> None:
+    """One line on stderr (it may quote a path)."""
+    print(f"reader: {clean_line(line)}", file=sys.stderr)
 
 
 # -- helpers -----------------------------------------------------------------
@@ -232,8 +278,42 @@ def _write_out(data: bytes) -> None:
         buffer.flush()
 
 
+def _json(data: Any) -> bytes:
+    return escape_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)) + b"\n"
+
+
 def _print_json(data: Any) -> None:
-    _write_out(escape_json(orjson.dumps(data, option=orjson.OPT_INDENT_2)) + b"\n")
+    _write_out(_json(data))
+
+
+def _report(done: str, data: bytes) -> None:
+    """Print the result of a change that is on disk; ResultNotPrinted when that fails.
+
+    ``done`` says what was changed, for the message. What could not be written is
+    dropped (stdout then goes to the null device), so the interpreter's last flush
+    does not fail again with a traceback.
+    """
+    try:
+        _write_out(data)
+    except OSError as exc:
+        _drop_stdout()
+        raise ResultNotPrinted(done, describe_os_error(exc)) from None
+
+
+def _drop_stdout() -> None:
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (tests): nothing will flush it to one
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
+
+
+def _note_result(note: Note, as_json: bool, done: str) -> None:
+    """A changed note's result: its id, or the note as JSON."""
+    data = _json(note.to_dict()) if as_json else f"{clean_line(note.id)}\n".encode()
+    _report(f"note {clean_line(note.id)} {done}", data)
 
 
 def _one_line(text: str, width: int) -> str:
@@ -344,10 +424,7 @@ def cmd_add(store: NoteStore, args: argparse.Namespace) -> int:
         source=url,
     )
     note = store.add(note)
-    if args.json:
-        _print_json(note.to_dict())
-    else:
-        print(clean_line(note.id))
+    _note_result(note, args.json, f"was added to {store.path}")
     return 0
 
 
@@ -387,19 +464,13 @@ def cmd_edit(store: NoteStore, args: argparse.Namespace) -> int:
     tags = note_tags(note.tags if args.tag is None else args.tag, body)
     if body != note.body or tags != note.tags:
         note = store.update(note.edited(body=body, tags=tags))
-    if args.json:
-        _print_json(note.to_dict())
-    else:
-        print(clean_line(note.id))
+    _note_result(note, args.json, f"was saved in {store.path}")
     return 0
 
 
 def cmd_rm(store: NoteStore, args: argparse.Namespace) -> int:
     note = store.remove(_existing(store, args.id).id)
-    if args.json:
-        _print_json(note.to_dict())
-    else:
-        print(clean_line(note.id))
+    _note_result(note, args.json, f"was deleted from {store.path}")
     return 0
 
 
@@ -447,7 +518,8 @@ def cmd_export(store: NoteStore, args: argparse.Namespace) -> int:
     except OSError as exc:
         raise StoreWriteError(f"could not write {args.output}: {describe_os_error(exc)}") from None
     if args.json:
-        _print_json({"file": args.output, "notes": len(notes), "format": args.format})
+        summary = {"file": args.output, "notes": len(notes), "format": args.format}
+        _report(f"{len(notes)} notes were exported to {args.output}", _json(summary))
     return 0
 
 
@@ -474,19 +546,21 @@ def cmd_import(store: NoteStore, args: argparse.Namespace) -> int:
         raise UsageError(f"cannot import {shown}: {found.refused[0]}{tail}; nothing was imported")
     added = store.add_many(found.notes)
     skipped = [str(p) for p in found.refused] + [str(p) for p in found.skipped_targets]
+    there = len(found.notes) - len(added)
     if args.json:
-        _print_json(
+        data = _json(
             {
                 "added": [n.id for n in added],
-                "skipped": len(found.notes) - len(added),  # already there
+                "skipped": there,  # already there
                 "refused": [str(p) for p in found.refused],
                 "targets_skipped": [str(p) for p in found.skipped_targets],
             }
         )
-        return 0
-    for line in skipped:
-        print(f"reader: skipped {line}", file=sys.stderr)
-    print(f"imported {len(added)} notes, {len(found.notes) - len(added)} already there")
+    else:
+        for line in skipped:
+            print(f"reader: skipped {line}", file=sys.stderr)
+        data = f"imported {len(added)} notes, {there} already there\n".encode()
+    _report(f"{len(added)} notes were imported into {store.path}", data)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""What every command shares: the user error and the notes file option.
+"""What every command shares: the user error, the exit codes and the notes file options.
 
 `reader.cli` imports these; nothing here imports `reader.cli`.
 """
@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import argparse
 
+    from reader.notes.store import NoteStore
+
 PROG = "reader"
 DEFAULT_DB = "annotations.json"
+
+EXIT_FAILED = 1
+"""A change that failed (the disk is full, an fsync failed, the lock was busy): nothing changed."""
+EXIT_USAGE = 2
+"""Bad input, or a change refused (a read-only or missing notes file): nothing changed."""
+EXIT_NOT_PRINTED = 3
+"""The change was made and is on disk, but its result could not be printed."""
 
 
 class UsageError(Exception):
@@ -27,22 +36,43 @@ def db_path(explicit: str | None) -> Path:
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    """The ``--db PATH`` option naming the notes file."""
+    """The ``--db PATH`` and ``--create`` options naming the notes file (for ``--help``)."""
     parser.add_argument(
         "--db",
         metavar="PATH",
         help=f"notes file (default: $READER_DB or ./{DEFAULT_DB})",
     )
+    parser.add_argument(
+        "--create",
+        action="store_true",
+        help="make the notes file's folder when it does not exist (else an error)",
+    )
 
 
-def take_db_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
-    """``--db PATH`` (or ``--db=PATH``) taken out of ``argv`` wherever it stands, and the rest.
+def open_store(path: Path, create: bool) -> NoteStore:
+    """The notes file at ``path``; UsageError when its folder is missing (without ``create``).
+
+    Other StoreErrors (a corrupt or unreadable file) are the caller's to handle.
+    """
+    from reader.notes.errors import StoreFolderMissingError
+    from reader.notes.store import NoteStore
+
+    try:
+        return NoteStore(path, create=create)
+    except StoreFolderMissingError as exc:
+        raise UsageError(f"{exc}; nothing was created (--create makes it)") from None
+
+
+def take_db_option(argv: Sequence[str]) -> tuple[str | None, bool, list[str]]:
+    """``--db PATH`` (or ``--db=PATH``) and ``--create`` taken out of ``argv``, and the rest.
 
     ``--db`` names the notes file of the whole command line, so it may come before
     the command (``reader --db X notes list``) or after it (``reader notes list --db
-    X``). Arguments after ``--`` are left alone; the last ``--db`` wins.
+    X``); so may ``--create``. Arguments after ``--`` are left alone; the last
+    ``--db`` wins.
     """
     db: str | None = None
+    create = False
     rest: list[str] = []
     args = iter(argv)
     for arg in args:
@@ -50,7 +80,9 @@ def take_db_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
             rest.append(arg)
             rest.extend(args)
             break
-        if arg == "--db":
+        if arg == "--create":
+            create = True
+        elif arg == "--db":
             value = next(args, None)
             if value is None or value.startswith("-"):
                 raise UsageError("argument --db: expected a PATH (the notes file)")
@@ -61,4 +93,4 @@ def take_db_option(argv: Sequence[str]) -> tuple[str | None, list[str]]:
                 raise UsageError("argument --db: expected a PATH (the notes file)")
         else:
             rest.append(arg)
-    return db, rest
+    return db, create, rest

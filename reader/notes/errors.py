@@ -22,3 +22,11 @@ class StoreCorruptError(StoreError):
 
 class StoreWriteError(StoreError):
     """A write failed (full disk, no permission, read-only store); nothing was changed."""
+
+
+class StoreReadOnlyError(StoreWriteError):
+    """The store is read-only (the file system says so, or it was opened so); nothing changed."""
+
+
+class StoreFolderMissingError(StoreError):
+    """The notes file's folder does not exist (and was not to be made)."""

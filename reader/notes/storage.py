@@ -3,9 +3,13 @@
 Every write goes to a temporary file in the same folder, is fsynced, then
 ``os.replace``-d over the old file, and the folder is fsynced: a reader of the
 file sees the old content or the new one, never half of each, whatever kills
-the writer. The file's mode is kept. orjson does the (de)serialising; the last
-content read or written is cached, so a file that did not change since is not
-parsed again and an unchanged state is not written again.
+the writer. The file's mode is kept. A failed fsync of the folder fails the
+write like a failed fsync of the file: the old content is put back first, so a
+failed write never leaves its change behind. The path given is the file itself
+(the store resolves a symbolic link first, so the link stays a link). orjson
+does the (de)serialising; the last content read or written is cached, so a file
+that did not change since is not parsed again and an unchanged state is not
+written again.
 
 It takes no lock itself: :class:`reader.notes.store.NoteStore` holds an
 inter-process lock around each read-modify-write, and says so through
@@ -71,22 +75,37 @@ def serialise(data: Tables) -> bytes:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
 
 
+class FolderSyncError(OSError):
+    """The file was replaced but the fsync of its folder failed: the rename may not last."""
+
+
+_SYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP}
+
+
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (no-op where folders cannot be opened)."""
+    """Make a rename in ``folder`` durable; FolderSyncError when the fsync fails.
+
+    Where a folder cannot be opened or synced at all (EINVAL: not supported), there
+    is nothing more to do.
+    """
     try:
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if exc.errno not in _SYNC_UNSUPPORTED:
+            raise FolderSyncError(exc.errno, exc.strerror) from None
     finally:
         os.close(fd)
 
 
 def write_atomically(path: Path, raw: bytes) -> None:
-    """Replace ``path`` by ``raw`` at once, keeping its mode; no temp file is left on failure."""
+    """Replace ``path`` by ``raw`` at once, keeping its mode; no temp file is left on failure.
+
+    FolderSyncError: ``path`` holds ``raw`` but the folder's fsync failed.
+    """
     folder = path.parent
     try:
         mode: int | None = path.stat().st_mode & 0o7777
@@ -138,7 +157,21 @@ def describe_os_error(exc: OSError) -> str:
         return "file too large"
     if exc.errno == errno.ENOSPC:
         return "no space left on device"
-    return exc.strerror or str(exc)
+    reason = exc.strerror or str(exc)
+    return f"{reason} (fsync of the folder)" if isinstance(exc, FolderSyncError) else reason
+
+
+def put_back(path: Path, previous: bytes | None) -> bool:
+    """Make ``path`` hold ``previous`` again (None: no file); whether that worked."""
+    try:
+        if previous is None:
+            path.unlink(missing_ok=True)
+            fsync_folder(path.parent)
+        else:
+            write_atomically(path, previous)
+    except OSError:
+        return False
+    return True
 
 
 class AtomicJSONStorage(Storage):
@@ -199,14 +232,16 @@ class AtomicJSONStorage(Storage):
         raw = serialise(data)
         if raw == self._raw:
             return
+        previous = self._raw if self._held else self.read_bytes()
         try:
             write_atomically(self.path, raw)
         except OSError as exc:
             self._raw = self._data = None
             self.generation += 1
             self._fresh = False
-            raise StoreWriteError(
-                f"could not write {self.path}: {describe_os_error(exc)}"
-            ) from None
+            message = f"could not write {self.path}: {describe_os_error(exc)}"
+            if isinstance(exc, FolderSyncError) and not put_back(self.path, previous):
+                message += "; the file could not be put back as it was and may hold the change"
+            raise StoreWriteError(message) from None
         self._raw, self._data = raw, dict(data)
         self.generation += 1

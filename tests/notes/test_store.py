@@ -198,17 +198,21 @@ def test_a_directory_is_reported_not_overwritten(tmp_path):
 
 
 def test_a_folder_that_cannot_be_written_gives_could_not_write(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("permissions do not bind root")
+    """Even for root, whom the mode does not bind: a folder nobody may write is left alone."""
     folder = tmp_path / "ro"
     folder.mkdir()
     write_store(folder / "notes.json", 1)
+    before = (folder / "notes.json").read_bytes()
     folder.chmod(0o555)
     try:
-        with pytest.raises(StoreWriteError, match="could not write"):
-            NoteStore(folder / "notes.json").add(sample_note(2))
+        store = NoteStore(folder / "notes.json")
+        assert store.read_only and "folder" in store.read_only_reason
+        with pytest.raises(StoreWriteError, match=r"could not write .* is read-only"):
+            store.add(sample_note(2))
+        assert sorted(p.name for p in folder.iterdir()) == ["notes.json"]
     finally:
         folder.chmod(0o755)
+    assert (folder / "notes.json").read_bytes() == before
 
 
 def test_schema_0_file_is_migrated_with_a_backup(tmp_path):

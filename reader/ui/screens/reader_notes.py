@@ -81,7 +81,7 @@ class NoteCommands(_Base):
     def _show_notes(self, notes: list[Note]) -> None:
         placed = self.reading.place_notes(notes)
         pane = self.notes_pane
-        pane.read_only = self.notes.read_only
+        pane.read_only = self.notes.read_only_reason
         pane.show(placed)
         pane.preview(self.here)
         self.article.redraw()
@@ -155,15 +155,22 @@ class NoteCommands(_Base):
             self.notify("Still reading the whole file: notes can be added in a moment", timeout=3)
         return self.pending is not None
 
+    def _cannot_save(self) -> bool:
+        """Say why no note can be saved, when the notes file is read-only."""
+        reason = self.notes.read_only_reason
+        if reason:
+            self.notify(f"Cannot save a note: {reason}", severity="warning", timeout=6)
+        return bool(reason)
+
     def action_add_note(self) -> None:
-        if self._still_loading():
+        if self._still_loading() or self._cannot_save():
             return
         target = self.note_target()
         key = f"new:{target.span.start}:{target.span.end}"
         self._open_new_note(f"New note on {target.label}", key, target.span, tags=target.tags)
 
     def action_add_document_note(self) -> None:
-        if self._still_loading():
+        if self._still_loading() or self._cannot_save():
             return
         self._open_new_note("New note on the whole document", "new:document", None)
 

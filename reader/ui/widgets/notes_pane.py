@@ -79,6 +79,8 @@ class NotesPane(Vertical):
         height: 1fr; border: none; background: transparent;
     }
     NotesPane.-has-notes > #notes-empty { display: none; }
+    NotesPane > #notes-read-only { display: none; height: auto; padding: 0 1; color: $warning; }
+    NotesPane.-read-only.-has-notes > #notes-read-only { display: block; }
     NotesPane > #notes-preview {
         height: auto; max-height: 8; display: none;
         border-top: solid $panel-lighten-2; padding: 0 1; color: $text;
@@ -152,7 +154,8 @@ class NotesPane(Vertical):
         super().__init__(id=id, classes="-empty")
         self.placed: list[PlacedNote] = []
         self.query_text = ""
-        self.read_only = False
+        self.read_only = ""
+        """Why the notes cannot be changed ("" when they can): said in the pane."""
 
     def compose(self) -> ComposeResult:
         yield Static("No notes yet — press a to add one", id="notes-empty")
@@ -201,6 +204,11 @@ class NotesPane(Vertical):
         if len(shown) != len(self.placed):
             title = f"Notes ({len(shown)}/{len(self.placed)})"
         self.border_title = title + (" · read-only" if self.read_only else "")
+        if self.read_only:  # said where the notes are, or instead of "press a"
+            reason = clean_line(self.read_only)
+            self.query_one("#notes-empty", Static).update(Text(f"No notes — read-only: {reason}"))
+            self._read_only_line().update(Text(f"Read-only: {reason}"))
+        self.set_class(bool(self.read_only), "-read-only")
 
     def select(self, note_id: str | None) -> None:
         """Highlight the note ``note_id`` (or the first one)."""
@@ -276,6 +284,15 @@ class NotesPane(Vertical):
     def action_filter(self) -> None:
         self.add_class("-filtering")
         self.screen.set_focus(self._filter_box())  # before the next key
+
+    def _read_only_line(self) -> Static:
+        """The line that says why the notes cannot change, mounted only when they cannot."""
+        found = self.query("#notes-read-only")
+        if found:
+            return found.first(Static)
+        line = Static(id="notes-read-only")
+        self.mount(line, after=self.query_one("#notes-empty"))
+        return line
 
     def _filter_box(self) -> Input:
         """The filter line, mounted the first time it opens: one widget fewer to draw first."""
