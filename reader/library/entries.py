@@ -1,4 +1,4 @@
-"""A library: the documents of a folder (or a list of files) and what each holds."""
+"""The library's rows: the documents of a folder (or a list of files) and what each holds."""
 
 from __future__ import annotations
 
