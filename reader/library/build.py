@@ -15,23 +15,21 @@ identities (``people``) and the notes of the notes file copied in.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import sqlite3
 import stat as stat_mode
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.identity import document_path
-from reader.library.extract import Extracted, Failed, Result, Stat, Unchanged, extract, warm_up
+from reader.library.extract import Extracted, Failed, Result, Stat, Unchanged, extract
 from reader.library.index import LibraryIndex
 from reader.library.people import SpeakerRow, identities
 from reader.library.schema import FTS_BLOCK
+from reader.library.workers import default_jobs, in_order
 
 if TYPE_CHECKING:
     from reader.notes.store import NoteStore
@@ -82,14 +80,6 @@ class BuildReport:
 
 Progress = Callable[[int, int, Result], None]
 """Called after each file is written: files done, files to do, what became of it."""
-
-
-def default_jobs() -> int:
-    """All the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except (AttributeError, OSError):  # not on every platform
-        return max(1, os.cpu_count() or 1)
 
 
 def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
@@ -185,7 +175,9 @@ def _build(
         ids = {r[0]: r[1] for r in db.execute("SELECT path, id FROM documents")}
         last = time.monotonic()
         pending = 0
-        for done, result in enumerate(_results(todo.work, jobs or default_jobs()), 1):
+        for done, result in enumerate(
+            in_order(_item, todo.work, jobs or default_jobs(), preload=[__name__]), 1
+        ):
             _write(db, result, ids.get(result.key))
             if isinstance(result, Extracted):
                 report.analysed.append(result.key)
@@ -220,32 +212,6 @@ def _never_joined(db: sqlite3.Connection) -> bool:
 
 def _item(work: Work) -> Result:
     return extract(work.path, work.key, work.stat, work.known_sha256)
-
-
-def _results(work: list[Work], jobs: int) -> Iterator[Result]:
-    """What became of each file, in order: here for one job, else in worker processes."""
-    if jobs <= 1 or len(work) < 2:
-        for w in work:
-            yield _item(w)
-        return
-    methods = multiprocessing.get_all_start_methods()
-    # Never fork a process that may run threads (the app's): a fork server, or a fresh one.
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        context.set_forkserver_preload(["reader.library.extract"])
-    workers = min(jobs, len(work))
-    chunk = max(1, min(16, len(work) // (workers * 8)))
-    done = 0
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
-            for result in pool.map(_item, work, chunksize=chunk):
-                done += 1
-                yield result
-    except (BrokenProcessPool, OSError):
-        # The workers could not start or died (no resources, a main module that cannot be
-        # imported again): what is left is done here, one file at a time.
-        for w in work[done:]:
-            yield _item(w)
 
 
 def _drop(db: sqlite3.Connection, doc_id: int) -> None:

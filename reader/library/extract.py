@@ -144,14 +144,3 @@ def extract(path: str, key: str, stat: Stat, known_sha256: str = "") -> Result:
         sector_mentions=mentions,
         paragraphs=[(p.start, p.text(text)) for p in doc.paragraphs],
     )
-
-
-def warm_up() -> None:
-    """A worker's first act: load the analysis (word lists, lexicon) before the first file."""
-    import gc
-
-    from reader.analysis.lexicon import lexicon
-
-    lexicon()
-    analyze('Warm-up. "Nothing," she said.')
-    gc.freeze()  # what is loaded stays: the collector need not walk it for every file
