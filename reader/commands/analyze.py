@@ -58,8 +58,10 @@ def main(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
     if args.jsonl:
         return _jsonl(args.files, args.jobs)
-    if len(args.files) > 1 or Path(args.files[0]).is_dir():
-        raise UsageError("several files or a folder: use --jsonl (one object per line)")
+    if len(args.files) > 1:
+        raise UsageError("several files: use --jsonl (one object per line)")
+    if Path(args.files[0]).is_dir():
+        raise UsageError(f"{args.files[0]} is a directory: use --jsonl (one object per line)")
     try:
         doc = load_document(args.files[0])
     except DocumentError as exc:

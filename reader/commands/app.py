@@ -88,6 +88,7 @@ def build_app(files: Sequence[str], db: Path, *, settings_dir: Path | None) -> R
         store,
         library=library,
         library_title=title,
+        library_roots=[Path(f) for f in files] if library else [],
         notice=notice,
         settings_dir=settings_dir,
         pending=pending,

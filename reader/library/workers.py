@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -40,6 +42,26 @@ def warm_up() -> None:
     gc.freeze()  # what is loaded stays: the collector need not walk it for every file
 
 
+@contextmanager
+def _real_stderr() -> Iterator[None]:
+    """``sys.stderr`` as the process was started with, while worker processes start.
+
+    Starting them hands the standard error's file descriptor on; a terminal app
+    (Textual) replaces ``sys.stderr`` by an object without one.
+    """
+    shown, real = sys.stderr, sys.__stderr__
+    try:
+        usable = real is not None and real.fileno() >= 0
+    except (OSError, ValueError):
+        usable = False
+    if usable:
+        sys.stderr = real
+    try:
+        yield
+    finally:
+        sys.stderr = shown
+
+
 def in_order(
     fn: Callable[[T], R], items: Sequence[T], jobs: int, *, preload: Sequence[str] = ()
 ) -> Iterator[R]:
@@ -60,11 +82,16 @@ def in_order(
     chunk = max(1, min(16, len(items) // (workers * 8)))
     done = 0
     try:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up) as pool:
-            for result in pool.map(fn, items, chunksize=chunk):
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up)
+        try:
+            with _real_stderr():  # the processes start as the work is handed out
+                results = pool.map(fn, items, chunksize=chunk)
+            for result in results:
                 done += 1
                 yield result
-    except (BrokenProcessPool, OSError):
+        finally:  # stopped early (the consumer went away): the files not begun are dropped
+            pool.shutdown(wait=True, cancel_futures=True)
+    except (BrokenProcessPool, OSError, ValueError):
         # No worker could start, or one died (no memory, a main module that cannot be
         # imported again): the rest is done here.
         for item in items[done:]:

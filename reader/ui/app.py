@@ -128,6 +128,7 @@ class ReaderApp(TypeAhead, App[None]):
         *,
         library: Sequence[Path] = (),
         library_title: str = "",
+        library_roots: Sequence[Path] = (),
         analysis: Analysis | None = None,
         keymap: Mapping[str, str] | None = None,
         notice: str | None = None,
@@ -145,6 +146,7 @@ class ReaderApp(TypeAhead, App[None]):
         self.pending = pending
         self.library = list(library)
         self.library_title = library_title
+        self.library_roots = list(library_roots)
         self.notices = [notice] if notice else []
         self.settings_dir = settings_dir
         self.doc = doc
@@ -222,7 +224,9 @@ class ReaderApp(TypeAhead, App[None]):
         if self.library or self.doc is None:
             from reader.ui.screens.library import LibraryScreen
 
-            return LibraryScreen(self.library, self.store, self.library_title)
+            return LibraryScreen(
+                self.library, self.store, self.library_title, self.library_roots or None
+            )
         return ReaderScreen(self.doc, self.store, analysis=self.analysis, pending=self.pending)
 
     def open_document(self, path: Path) -> None:

@@ -1,9 +1,19 @@
-"""The library: a table of documents (date, title, speakers, sectors, notes) to choose from."""
+"""The library: a table of documents (date, title, speakers, sectors, notes) to choose from.
+
+The table comes from the library index (``reader.library``): a second launch
+shows every row the index holds at once, then re-analyses only the files that
+are new or changed since (in worker processes), their rows following as they
+are ready. When no index can be kept, each file is analysed here in turn.
+"""
 
 from __future__ import annotations
 
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,7 +25,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
-from reader.library import summarise
+from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
 from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
@@ -32,13 +42,28 @@ from reader.ui.settings import load_setting, save_setting
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
 
+if TYPE_CHECKING:
+    from reader.library.index import LibraryIndex
 
-class RowReady(Message):
-    """One document of the library is loaded and analysed."""
 
-    def __init__(self, row: Row) -> None:
+class _Closed(Exception):
+    """The screen closed while its library was being indexed: the build stops."""
+
+
+class RowsReady(Message):
+    """Documents of the library are loaded and analysed (or read from the index)."""
+
+    def __init__(self, rows: list[Row], done: int | None = None, notice: str = "") -> None:
         super().__init__()
-        self.row = row
+        self.rows = rows
+        self.done = done
+        """How many documents are ready in all, when the index says so."""
+        self.notice = notice
+
+
+_FIRST_BATCH_SECONDS = 0.25
+"""How often rows analysed during a build are shown, at first (then less often, as the
+table grows: each batch redraws it)."""
 
 
 SORT_SETTING = "library_sort"
@@ -63,9 +88,14 @@ class LibraryScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
 
-    def __init__(self, paths: list[Path], store: NoteStore, title: str) -> None:
+    def __init__(
+        self, paths: list[Path], store: NoteStore, title: str, roots: list[Path] | None = None
+    ) -> None:
         super().__init__()
         self.paths = paths
+        self.roots = roots or paths
+        """What the library was opened on (its folder): the index is the one of these."""
+        self.ready = 0
         self.store = store
         self.heading = title
         self.rows: dict[Path, Row] = {}
@@ -121,15 +151,100 @@ class LibraryScreen(Screen[None]):
         self._refill()
 
     def _summarise(self) -> None:
-        """Load and analyse each document in turn; rows appear as they are ready."""
+        """The rows from the index at once, then those of new and changed files as they come."""
 
         def work() -> None:
-            for path in self.paths:
-                if owner_gone(self):
-                    return
-                self.post_message(RowReady(self._row(path)))  # thread-safe
+            from reader.library.index import LibraryIndexError, open_index
+
+            try:
+                index = open_index(self.roots)
+            except LibraryIndexError as exc:  # no index can be kept: each file analysed here
+                self.post_message(RowsReady([], notice=f"{exc}; analysing every file"))
+                for path in self.paths:
+                    if owner_gone(self):
+                        return
+                    self.post_message(RowsReady([self._row(path)]))
+                return
+            with index:
+                self._from_index(index)
 
         start_job(self, work)
+
+    def _from_index(self, index: LibraryIndex) -> None:
+        from reader.library.build import build_index, plan
+        from reader.library.extract import Extracted, Failed, Result
+        from reader.library.queries import documents
+
+        paths = [str(p) for p in self.paths]
+        todo = plan(index, paths)
+        stale = {w.key for w in todo.work}
+        known = documents(index)
+        ready = [(Path(p), known[k]) for p, k in todo.keys.items() if k in known and k not in stale]
+        rows = self._indexed_rows(ready)
+        done = len(rows)
+        self.post_message(RowsReady(rows, done, index.notice or ""))
+        if not todo.work and not todo.removed:
+            return
+        by_key = {k: Path(p) for p, k in todo.keys.items()}
+        batch: list[Row] = []
+        shown = time.monotonic()
+
+        def progress(finished: int, _total: int, result: Result) -> None:
+            nonlocal shown
+            if owner_gone(self):
+                raise _Closed
+            path = by_key[result.key]
+            if isinstance(result, Failed):
+                batch.append(Row(path, None, 0, result.reason))
+            elif isinstance(result, Extracted):
+                entry = LibraryEntry(
+                    str(path),
+                    result.title,
+                    result.date,
+                    tuple(json.loads(result.top_speakers)),
+                    tuple(json.loads(result.sectors_shown)),
+                    result.quotes_count,
+                    result.chars,
+                )
+                batch.append(self._indexed_rows([(path, (result.key, result.sha256, entry))])[0])
+            else:  # the same text: its row from the index
+                old = known[result.key]
+                batch.append(self._indexed_rows([(path, old)])[0])
+            wait = _FIRST_BATCH_SECONDS * (1 + len(self.rows) / 2000)
+            if time.monotonic() - shown > wait or finished == _total:
+                self.post_message(RowsReady(list(batch), done + finished))
+                batch.clear()
+                shown = time.monotonic()
+
+        try:
+            build_index(index, paths, progress=progress)
+        except _Closed:
+            return
+        if batch:
+            self.post_message(RowsReady(list(batch), len(self.paths)))
+
+    def _indexed_rows(self, found: Sequence[tuple[Path, Any]]) -> list[Row]:
+        """Rows of documents the index holds, with their notes counted from the store."""
+        from reader.library.note_counts import note_counts
+
+        triples = [
+            (path, doc.path, doc.sha256, doc.entry, doc.error)
+            if not isinstance(doc, tuple)
+            else (path, doc[0], doc[1], doc[2], None)
+            for path, doc in found
+        ]
+        try:
+            counts = note_counts(self.store, [(key, sha) for _, key, sha, _, _ in triples])
+        except StoreError:
+            counts = {}
+        rows = []
+        for path, key, sha, entry, error in triples:
+            if entry is None:
+                rows.append(Row(path, None, 0, error or "not indexed"))
+            else:
+                shown = replace(entry, path=str(path))
+                rows.append(Row(path, shown, counts.get(key, 0), key=key, sha256=sha))
+        return rows
 
     def _row(self, path: Path) -> Row:
         """The row of the document at ``path`` (a row saying what is wrong, if anything is)."""
@@ -150,23 +265,31 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from a document: its notes may have changed."""
+        from reader.library.note_counts import note_counts
+
         changed = False
+        try:
+            counts = note_counts(self.store, [(r.key, r.sha256) for r in self.rows.values()])
+        except StoreError:
+            return
         for path, row in list(self.rows.items()):
             if row.entry is None:
                 continue
-            try:
-                count = len(self.store.notes_for(row.key, row.sha256))
-            except StoreError:
-                continue
+            count = counts.get(row.key, 0)
             if count != row.notes:
                 self.rows[path] = Row(path, row.entry, count, None, row.key, row.sha256)
                 changed = True
         if changed:
             self._refill()
 
-    def on_row_ready(self, event: RowReady) -> None:
-        self.rows[event.row.path] = event.row
-        self._refill()
+    def on_rows_ready(self, event: RowsReady) -> None:
+        if event.notice:
+            self.notify(clean_line(event.notice), severity="warning", timeout=10)
+        for row in event.rows:
+            self.rows[row.path] = row
+        self.ready = len(self.rows) if event.done is None else max(self.ready, event.done)
+        if event.rows or event.done is not None:
+            self._refill()
 
     def _refill(self) -> None:
         table = self.query_one(DataTable)
@@ -197,7 +320,7 @@ class LibraryScreen(Screen[None]):
         self._status()
 
     def _status(self) -> None:
-        done = len(self.rows)
+        done = min(max(self.ready, len(self.rows)), len(self.paths))
         text = Text(no_wrap=True, end="")
         if done < len(self.paths):
             text.append(f"analysing {done}/{len(self.paths)} … ", "italic")
