@@ -12,10 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
