@@ -28,7 +28,7 @@ from reader.identity import document_path
 from reader.library.extract import Extracted, Failed, Result, Stat, Unchanged, extract
 from reader.library.index import LibraryIndex
 from reader.library.people import SpeakerRow, identities
-from reader.library.schema import FTS_BLOCK
+from reader.library.schema import FTS_BLOCK, joined
 from reader.library.workers import default_jobs, in_order
 
 if TYPE_CHECKING:
@@ -89,8 +89,15 @@ def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
     once (a library of 20,000 files has few folders): only a file that is a
     symbolic link itself is resolved on its own.
     """
+    return {path: key for path, key, _ in _keys_and_stats(paths)}
+
+
+def _keys_and_stats(
+    paths: Sequence[str | os.PathLike[str]],
+) -> list[tuple[str, str, Stat]]:
+    """Each path, its key (see :func:`document_keys`) and its size and time: one call each."""
     folders: dict[str, str] = {}
-    keys: dict[str, str] = {}
+    found = []
     for raw in paths:
         path = os.fspath(raw)
         folder, name = os.path.split(path)
@@ -98,11 +105,15 @@ def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
         if resolved is None:
             resolved = folders[folder] = str(document_path(folder or "."))
         try:
-            link = stat_mode.S_ISLNK(os.lstat(path).st_mode)
+            st = os.lstat(path)
+            if stat_mode.S_ISLNK(st.st_mode):
+                key, st = str(document_path(path)), os.stat(path)
+            else:
+                key = os.path.join(resolved, name)
+            found.append((path, key, Stat.of(st)))
         except OSError:
-            link = False
-        keys[path] = str(document_path(path)) if link else os.path.join(resolved, name)
-    return keys
+            found.append((path, os.path.join(resolved, name), Stat(-1, -1)))  # the worker says why
+    return found
 
 
 def plan(index: LibraryIndex, paths: Sequence[str | os.PathLike[str]]) -> Plan:
@@ -111,18 +122,15 @@ def plan(index: LibraryIndex, paths: Sequence[str | os.PathLike[str]]) -> Plan:
         r[0]: (r[1], r[2], r[3], r[4], r[5])
         for r in index.db.execute("SELECT path, id, size, mtime_ns, sha256, error FROM documents")
     }
-    keys = document_keys(paths)
     work: list[Work] = []
-    kept = 0
+    keys: dict[str, str] = {}
     seen: set[str] = set()
-    for path, key in keys.items():
-        if key in seen:
+    kept = 0
+    for path, key, st in _keys_and_stats(paths):
+        keys[path] = key
+        if key in seen:  # one file given twice (a folder and a file in it)
             continue
         seen.add(key)
-        try:
-            st = Stat.of(os.stat(path))
-        except OSError:
-            st = Stat(-1, -1)  # the worker says why
         row = known.get(key)
         if row is not None and row[1] == st.size and row[2] == st.mtime_ns and row[4] is None:
             kept += 1
@@ -248,7 +256,7 @@ def _write(db: sqlite3.Connection, result: Result, doc_id: int | None) -> None:
             "INSERT INTO documents(path, sha256, size, mtime_ns, title, error) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, "
             "size = excluded.size, mtime_ns = excluded.mtime_ns, title = excluded.title, "
-            "date = NULL, quotes = 0, top_speakers = '[]', sectors = '[]', error = excluded.error",
+            "date = NULL, quotes = 0, top_speakers = '', sectors = '', error = excluded.error",
             row,
         )
         return
@@ -263,8 +271,8 @@ def _write(db: sqlite3.Connection, result: Result, doc_id: int | None) -> None:
         r.date,
         r.chars,
         r.quotes_count,
-        r.top_speakers,
-        r.sectors_shown,
+        joined(r.top_speakers),
+        joined(r.sectors_shown),
     )
     cur = db.execute(
         "INSERT INTO documents(path, sha256, size, mtime_ns, format, title, date, chars, quotes, "
@@ -293,16 +301,16 @@ def _write(db: sqlite3.Connection, result: Result, doc_id: int | None) -> None:
         [(base + k, text, start) for k, (start, text) in enumerate(r.paragraphs)],
     )
     base += len(r.paragraphs)
-    for k, q in enumerate(r.quotes):
-        qid = db.execute(
-            'INSERT INTO quotes(doc, speaker, kind, start, "end", text, cue_start, cue_end, '
-            "source_start, source_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (did, *q),
-        ).fetchone()[0]
-        db.execute(
-            "INSERT INTO words(rowid, body, kind, start, ref) VALUES (?, ?, 'quote', ?, ?)",
-            (base + k, q[4], q[2], qid),
-        )
+    # A quote's id is the rowid of its words: unique, and in its document's block.
+    db.executemany(
+        'INSERT INTO quotes(id, doc, speaker, kind, start, "end", text, cue_start, cue_end, '
+        "source_start, source_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(base + k, did, *q) for k, q in enumerate(r.quotes)],
+    )
+    db.executemany(
+        "INSERT INTO words(rowid, body, kind, start, ref) VALUES (?, ?, 'quote', ?, ?)",
+        [(base + k, q[4], q[2], base + k) for k, q in enumerate(r.quotes)],
+    )
 
 
 def _join_speakers(db: sqlite3.Connection) -> None:

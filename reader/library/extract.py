@@ -41,8 +41,8 @@ class Extracted:
     date: str | None
     chars: int
     quotes_count: int
-    top_speakers: str
-    sectors_shown: str
+    top_speakers: tuple[str, ...]
+    sectors_shown: tuple[str, ...]
     speakers: Sequence[tuple[str, str, str, str | None, str, int, int]]
     """local id, name, kind, role, aliases (JSON), mentions, quotes."""
     quotes: Sequence[tuple[str, str, int, int, str, int | None, int | None, int | None, int | None]]
@@ -136,8 +136,8 @@ def extract(path: str, key: str, stat: Stat, known_sha256: str = "") -> Result:
         date=doc.date,
         chars=len(text),
         quotes_count=len(analysis.quotes),
-        top_speakers=json.dumps(list(entry.speakers), ensure_ascii=False),
-        sectors_shown=json.dumps(list(entry.sectors), ensure_ascii=False),
+        top_speakers=entry.speakers,
+        sectors_shown=entry.sectors,
         speakers=speakers,
         quotes=quotes,
         sector_names=[(h.id, h.name) for h in analysis.sectors],

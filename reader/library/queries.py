@@ -20,7 +20,7 @@ from typing import Literal
 
 from reader.library.entries import LibraryEntry
 from reader.library.index import LibraryIndex
-from reader.library.schema import FTS_BLOCK
+from reader.library.schema import FTS_BLOCK, split
 
 HitKind = Literal["text", "quote", "note"]
 HIT_KINDS: tuple[HitKind, ...] = ("text", "quote", "note")
@@ -164,22 +164,17 @@ class SearchSyntaxError(ValueError):
 def documents(index: LibraryIndex) -> dict[str, IndexedDocument]:
     """Every document of the index by path: the library table's rows, in one query."""
     found: dict[str, IndexedDocument] = {}
-    for r in index.db.execute(
+    cursor = index.db.cursor()
+    cursor.row_factory = None  # plain tuples: 20,000 rows
+    cursor.execute(
         "SELECT path, sha256, title, date, chars, quotes, top_speakers, sectors, error "
         "FROM documents"
-    ):
+    )
+    for path, sha, title, date, chars, quotes, top, sectors, error in cursor:
         entry = None
-        if r["error"] is None:
-            entry = LibraryEntry(
-                path=r["path"],
-                title=r["title"],
-                date=r["date"],
-                speakers=tuple(json.loads(r["top_speakers"])),
-                sectors=tuple(json.loads(r["sectors"])),
-                quotes=r["quotes"],
-                chars=r["chars"],
-            )
-        found[r["path"]] = IndexedDocument(r["path"], r["sha256"], entry, r["error"])
+        if error is None:
+            entry = LibraryEntry(path, title, date, split(top), split(sectors), quotes, chars)
+        found[path] = IndexedDocument(path, sha, entry, error)
     return found
 
 

@@ -10,13 +10,25 @@ document drops a rowid range; the notes are in ``note_words``.
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 """Changed whenever a table changes: an index of another version is rebuilt."""
 
 FTS_BLOCK = 1 << 24
 """Rowids of a document's words are ``doc * FTS_BLOCK + k``."""
 
 TOKENIZER = "unicode61 remove_diacritics 2"
+
+LIST_SEP = "\x1f"
+"""Between the names of a list held in one column (a control character: never in a name)."""
+
+
+def joined(names: tuple[str, ...] | list[str]) -> str:
+    return LIST_SEP.join(names)
+
+
+def split(held: str) -> tuple[str, ...]:
+    return tuple(held.split(LIST_SEP)) if held else ()
+
 
 TABLES = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -31,8 +43,8 @@ CREATE TABLE documents(
     date TEXT,
     chars INTEGER NOT NULL DEFAULT 0,
     quotes INTEGER NOT NULL DEFAULT 0,
-    top_speakers TEXT NOT NULL DEFAULT '[]',
-    sectors TEXT NOT NULL DEFAULT '[]',
+    top_speakers TEXT NOT NULL DEFAULT '',
+    sectors TEXT NOT NULL DEFAULT '',
     error TEXT
 );
 CREATE INDEX documents_sha256 ON documents(sha256);

@@ -8,13 +8,14 @@ are ready. When no index can be kept, each file is analysed here in turn.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,6 +45,18 @@ from reader.untrusted import clean_line
 
 if TYPE_CHECKING:
     from reader.library.index import LibraryIndex
+
+
+class Cell(Text):
+    """A table cell: one line, already cut to its column, so its width is its length.
+
+    The table measures every cell of every row it is given; Rich's measure of a
+    Text splits it into words first, and 20,000 rows make 100,000 cells.
+    """
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        width = self.cell_len
+        return Measurement(width, width)
 
 
 class _Closed(Exception):
@@ -117,6 +130,7 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._fix_console_size()
         self._load_sort()
         self.query_one(DataTable).focus()
         for box in self.query(Input):
@@ -124,7 +138,15 @@ class LibraryScreen(Screen[None]):
         self._refill()
         self._summarise()
 
+    def _fix_console_size(self) -> None:
+        """The console's size told, not asked of the terminal: the table measures every
+        cell with the console's options, and each time they are made the console asks
+        the terminal its size (three system calls a cell, 100,000 cells at 20,000 rows)."""
+        size = self.app.size
+        self.app.console.size = (size.width, size.height)
+
     def on_resize(self) -> None:
+        self._fix_console_size()
         if column_widths(self.size.width) != self._widths:
             self._refill()
 
@@ -201,8 +223,8 @@ class LibraryScreen(Screen[None]):
                     str(path),
                     result.title,
                     result.date,
-                    tuple(json.loads(result.top_speakers)),
-                    tuple(json.loads(result.sectors_shown)),
+                    result.top_speakers,
+                    result.sectors_shown,
                     result.quotes_count,
                     result.chars,
                 )
@@ -309,8 +331,9 @@ class LibraryScreen(Screen[None]):
             style = "dim italic" if row.entry is None else ""
             cells = []
             for column, text in zip(COLUMNS, row.cell_texts(), strict=True):
-                cell = Text(clean_line(text), style=style, no_wrap=True, end="")
-                cell.truncate(widths[column.key], overflow="ellipsis")
+                cell = Cell(clean_line(text), style=style, no_wrap=True, end="")
+                if len(text) > widths[column.key] or not text.isascii():
+                    cell.truncate(widths[column.key], overflow="ellipsis")
                 cells.append(cell)
             table.add_row(*cells, key=str(row.path))
         if current is not None:
