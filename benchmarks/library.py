@@ -34,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -67,11 +68,37 @@ def make_library(folder: Path, size: int, dev: Path = DEV) -> list[Path]:
     return made
 
 
-def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # kB on Linux
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
 
 
 # -- the steps, each run in a process of its own ------------------------------------------
+
+
+def _descendants_peak_mb(stop: threading.Event, peaks: dict[int, float]) -> None:
+    """The highest resident set of each process below this one (the fork server's workers
+    are not this process's children), read from /proc until ``stop``."""
+    me = os.getpid()
+    while not stop.wait(0.25):
+        parents: dict[int, int] = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    status = (entry / "status").read_text()
+                except OSError:
+                    continue
+                fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+                pid = int(entry.name)
+                parents[pid] = int(fields.get("PPid", "0"))
+                if "VmHWM" in fields:
+                    peaks.setdefault(-pid, float(fields["VmHWM"].split()[0]) / 1024)
+                    peaks[-pid] = max(peaks[-pid], float(fields["VmHWM"].split()[0]) / 1024)
+        for pid in parents:
+            up, seen = parents.get(pid, 0), 0
+            while up not in (0, 1, me) and seen < 10:
+                up, seen = parents.get(up, 0), seen + 1
+            if up == me and -pid in peaks:
+                peaks[pid] = peaks[-pid]
 
 
 def step_build(folder: str, index: str, jobs: int) -> dict[str, object]:
@@ -80,17 +107,23 @@ def step_build(folder: str, index: str, jobs: int) -> dict[str, object]:
     from reader.library.index import LibraryIndex
 
     paths = [str(p) for p in find_documents([folder])]
+    stop, peaks = threading.Event(), dict[int, float]()
+    watch = threading.Thread(target=_descendants_peak_mb, args=(stop, peaks), daemon=True)
+    watch.start()
     started = time.perf_counter()
     with LibraryIndex(index) as idx:
         report = build_index(idx, paths, jobs=jobs)
     seconds = time.perf_counter() - started
+    stop.set()
+    watch.join()
+    workers = [mb for pid, mb in peaks.items() if pid > 0]
     return {
         "seconds": seconds,
         "analysed": len(report.analysed),
         "failed": len(report.failed),
         "rate": len(report.analysed) / seconds,
         "peak_mb": _peak_mb(),
-        "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN),
+        "workers_peak_mb": max(workers, default=0.0),
     }
 
 
@@ -124,11 +157,10 @@ def step_rows(folder: str, index: str) -> dict[str, object]:
 def step_screen(folder: str) -> dict[str, object]:
     """A second launch of ``reader DIR``: the library screen until every row is in its table."""
     started, cpu = time.perf_counter(), time.process_time()
-    from textual.widgets import DataTable
-
     from reader.library import find_documents
     from reader.notes.store import NoteStore
     from reader.ui.app import ReaderApp
+    from reader.ui.widgets.library_table import LibraryTable
 
     paths = find_documents([folder])
     store = NoteStore(Path(tempfile.gettempdir()) / "reader-bench-none.json", read_only=True)
@@ -138,7 +170,7 @@ def step_screen(folder: str) -> dict[str, object]:
     async def run() -> None:
         async with app.run_test(size=(160, 50)) as pilot:
             while True:
-                table = app.screen.query_one(DataTable)
+                table = app.screen.query_one(LibraryTable)
                 if table.row_count >= len(paths):
                     break
                 if time.perf_counter() - started > 120:

@@ -14,15 +14,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.console import Console, ConsoleOptions
-from rich.measure import Measurement
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
@@ -40,23 +37,12 @@ from reader.ui.screens.library_rows import (
     ordered,
 )
 from reader.ui.settings import load_setting, save_setting
+from reader.ui.widgets.library_table import LibraryTable, TableColumn, TableRow
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
 
 if TYPE_CHECKING:
     from reader.library.index import LibraryIndex
-
-
-class Cell(Text):
-    """A table cell: one line, already cut to its column, so its width is its length.
-
-    The table measures every cell of every row it is given; Rich's measure of a
-    Text splits it into words first, and 20,000 rows make 100,000 cells.
-    """
-
-    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        width = self.cell_len
-        return Measurement(width, width)
 
 
 class _Closed(Exception):
@@ -123,30 +109,19 @@ class LibraryScreen(Screen[None]):
         yield Input(
             placeholder="filter: words of the title, speakers, sectors", id="library-filter"
         )
-        yield DataTable(
-            id="library-table", cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING
-        )
+        yield LibraryTable(id="library-table", cell_padding=CELL_PADDING)
         yield Static(id="library-status")
         yield Footer()
 
     def on_mount(self) -> None:
-        self._fix_console_size()
         self._load_sort()
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
         self._refill()
         self._summarise()
 
-    def _fix_console_size(self) -> None:
-        """The console's size told, not asked of the terminal: the table measures every
-        cell with the console's options, and each time they are made the console asks
-        the terminal its size (three system calls a cell, 100,000 cells at 20,000 rows)."""
-        size = self.app.size
-        self.app.console.size = (size.width, size.height)
-
     def on_resize(self) -> None:
-        self._fix_console_size()
         if column_widths(self.size.width) != self._widths:
             self._refill()
 
@@ -314,32 +289,23 @@ class LibraryScreen(Screen[None]):
             self._refill()
 
     def _refill(self) -> None:
-        table = self.query_one(DataTable)
-        current = None
-        if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        table.clear(columns=True)
+        table = self.query_one(LibraryTable)
+        current = table.key_at(table.cursor_row)
         self._widths = widths = column_widths(self.size.width)
+        columns = []
         for column in COLUMNS:
             label = Text(column.label, style="bold", no_wrap=True, end="")
             if column.key == self.sort_column:
                 label.append(" ▼" if descending(column.key, self.sort_reverse) else " ▲")
-            table.add_column(label, key=column.key, width=widths[column.key])
+            columns.append(TableColumn(column.key, label, widths[column.key]))
         shown = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
         rows = ordered(shown, self.sort_column, self.sort_reverse)
-        for row in rows:
-            style = "dim italic" if row.entry is None else ""
-            cells = []
-            for column, text in zip(COLUMNS, row.cell_texts(), strict=True):
-                cell = Cell(clean_line(text), style=style, no_wrap=True, end="")
-                if len(text) > widths[column.key] or not text.isascii():
-                    cell.truncate(widths[column.key], overflow="ellipsis")
-                cells.append(cell)
-            table.add_row(*cells, key=str(row.path))
+        table_rows = [TableRow(str(row.path), row.cell_texts(), row.entry is None) for row in rows]
         if current is not None:
-            keys = [str(r.path) for r in rows]
-            if current in keys:
-                table.move_cursor(row=keys.index(current))
+            where = {r.key: i for i, r in enumerate(table_rows)}
+            if current in where:
+                table.cursor_row = where[current]
+        table.show(columns, table_rows)
         self._status()
 
     def _status(self) -> None:
@@ -347,7 +313,7 @@ class LibraryScreen(Screen[None]):
         text = Text(no_wrap=True, end="")
         if done < len(self.paths):
             text.append(f"analysing {done}/{len(self.paths)} … ", "italic")
-        shown = self.query_one(DataTable).row_count
+        shown = self.query_one(LibraryTable).row_count
         arrow = "▼" if descending(self.sort_column, self.sort_reverse) else "▲"
         text.append(f"{shown} shown · sorted by {self.sort_column} {arrow}")
         if self.query_text:
@@ -359,21 +325,18 @@ class LibraryScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        table = self.query_one(LibraryTable)
+        key = table.key_at(table.cursor_row)
         if key is not None:
             self.app.open_document(Path(key))  # type: ignore[attr-defined]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_row_selected(self, event: LibraryTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.app.open_document(Path(event.row_key.value))  # type: ignore[attr-defined]
+        self.app.open_document(Path(event.key))  # type: ignore[attr-defined]
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_library_table_header_selected(self, event: LibraryTable.HeaderSelected) -> None:
         """A click on a header sorts by its column; on the sorted column, reverses it."""
-        column = str(event.column_key.value)
+        column = event.key
         if column == self.sort_column:
             self._sort_by(column, not self.sort_reverse)
         elif column in SORTS:
@@ -386,17 +349,17 @@ class LibraryScreen(Screen[None]):
         self._sort_by(self.sort_column, not self.sort_reverse)
 
     def action_move(self, step: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_move_to(self, row: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         if table.row_count:
             table.move_cursor(row=row % table.row_count)
 
     def action_half_page(self, direction: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         rows = max(1, (table.scrollable_content_region.height - 1) // 2)  # less the header
         self.action_move(direction * rows)
 
@@ -409,12 +372,12 @@ class LibraryScreen(Screen[None]):
         self._refill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)
         box.value = ""
         self.query_text = ""
         self.remove_class("-filtering")
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
         self._refill()
