@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -168,21 +167,23 @@ class LibraryScreen(Screen[None]):
         start_job(self, work)
 
     def _from_index(self, index: LibraryIndex) -> None:
-        from reader.library.build import build_index, plan
+        from reader.library.build import build_index, folder_keys, plan
         from reader.library.extract import Extracted, Failed, Result
         from reader.library.queries import documents
 
-        paths = [str(p) for p in self.paths]
-        todo = plan(index, paths)
-        stale = {w.key for w in todo.work}
+        given = {str(p): p for p in self.paths}
+        paths = list(given)
         known = documents(index)
-        ready = [(Path(p), known[k]) for p, k in todo.keys.items() if k in known and k not in stale]
-        rows = self._indexed_rows(ready)
-        done = len(rows)
-        self.post_message(RowsReady(rows, done, index.notice or ""))
+        # Every row the index holds, before a file is looked at: the table is whole at once.
+        keys = folder_keys(paths)
+        rows = self._indexed_rows([(given[p], known[k]) for p, k in keys.items() if k in known])
+        self.post_message(RowsReady(rows, None, index.notice or ""))
+        todo = plan(index, paths)  # then what changed since, from each file's size and time
+        done = todo.kept
+        self.post_message(RowsReady([], done))
         if not todo.work and not todo.removed:
             return
-        by_key = {k: Path(p) for p, k in todo.keys.items()}
+        by_key = {k: given[p] for p, k in todo.keys.items()}
         batch: list[Row] = []
         shown = time.monotonic()
 
@@ -239,8 +240,7 @@ class LibraryScreen(Screen[None]):
             if entry is None:
                 rows.append(Row(path, None, 0, error or "not indexed"))
             else:
-                shown = replace(entry, path=str(path))
-                rows.append(Row(path, shown, counts.get(key, 0), key=key, sha256=sha))
+                rows.append(Row(path, entry, counts.get(key, 0), key=key, sha256=sha))
         return rows
 
     def _row(self, path: Path) -> Row:
@@ -284,9 +284,11 @@ class LibraryScreen(Screen[None]):
             self.notify(clean_line(event.notice), severity="warning", timeout=10)
         for row in event.rows:
             self.rows[row.path] = row
-        self.ready = len(self.rows) if event.done is None else max(self.ready, event.done)
-        if event.rows or event.done is not None:
+        self.ready = len(self.rows) if event.done is None else event.done
+        if event.rows:
             self._refill()
+        else:
+            self._status()
 
     def _refill(self) -> None:
         table = self.query_one(LibraryTable)
@@ -309,7 +311,7 @@ class LibraryScreen(Screen[None]):
         self._status()
 
     def _status(self) -> None:
-        done = min(max(self.ready, len(self.rows)), len(self.paths))
+        done = min(self.ready, len(self.paths))
         text = Text(no_wrap=True, end="")
         if done < len(self.paths):
             text.append(f"analysing {done}/{len(self.paths)} … ", "italic")
