@@ -79,6 +79,8 @@ class LibraryScreen(Screen[None]):
         Binding("G,end", "move_to(-1)", "Last document", show=False, id="library.last"),
         Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="library.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="library.half_up"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="library.page_down"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="library.page_up"),
         Binding("s", "sort", "Sort", tooltip="Sort by the next column", id="library.sort"),
         Binding("S", "reverse_sort", "Reverse", tooltip="Reverse the sort", id="library.reverse"),
         Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
@@ -364,6 +366,9 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(LibraryTable)
         rows = max(1, (table.scrollable_content_region.height - 1) // 2)  # less the header
         self.action_move(direction * rows)
+
+    def action_page(self, direction: int) -> None:
+        self.query_one(LibraryTable).page(direction)
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
