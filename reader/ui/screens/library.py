@@ -8,6 +8,8 @@ are ready. When no index can be kept, each file is analysed here in turn.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -184,6 +186,7 @@ class LibraryScreen(Screen[None]):
         done = todo.kept
         self.post_message(RowsReady([], done))
         if not todo.work and not todo.removed:
+            self._copy_notes(index)
             return
         by_key = {k: given[p] for p, k in todo.keys.items()}
         batch: list[Row] = []
@@ -220,8 +223,16 @@ class LibraryScreen(Screen[None]):
             build_index(index, paths, progress=progress)
         except _Closed:
             return
+        self._copy_notes(index)
         if batch:
             self.post_message(RowsReady(list(batch), len(self.paths)))
+
+    def _copy_notes(self, index: LibraryIndex) -> None:
+        """The notes into the index, for the screens that list the library's notes."""
+        from reader.library.build import sync_notes
+
+        with contextlib.suppress(StoreError, sqlite3.Error):  # the notes file stays the truth
+            sync_notes(index, self.store)
 
     def _indexed_rows(self, found: Sequence[tuple[Path, Any]]) -> list[Row]:
         """Rows of documents the index holds, with their notes counted from the store."""
