@@ -1,6 +1,6 @@
-"""Command line: open the reader (default), `analyze`, `notes ...`.
+"""Command line: open the reader (default), `analyze`, `index`, `notes ...`.
 
-`reader analyze` and `reader notes` never import Textual, so they start fast
+`reader analyze`, `reader index` and `reader notes` never import Textual, so they start fast
 and run in scripts. Every user error is one line on stderr and exit code 2.
 """
 
@@ -26,7 +26,8 @@ def _app_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Read news about states, economies and trade: who speaks, which "
         "sectors come up, and notes anchored to the text.",
-        epilog="Other commands: 'reader analyze FILE [--json]', 'reader notes ...'. "
+        epilog="Other commands: 'reader analyze FILE [--json]', 'reader analyze DIR --jsonl', "
+        "'reader index DIR', 'reader notes ...'. "
         "Run 'reader COMMAND --help' for each.",
     )
     p.add_argument(
@@ -66,6 +67,12 @@ def _analyze(argv: Sequence[str], db: str | None, create: bool) -> int:
             gc.enable()
 
 
+def _index(argv: Sequence[str], db: str | None, create: bool) -> int:
+    from reader.commands.index import main as index_main
+
+    return index_main(argv, db)
+
+
 def _notes(argv: Sequence[str], db: str | None, create: bool) -> int:
     from reader.commands.notes import main as notes_main
 
@@ -74,6 +81,7 @@ def _notes(argv: Sequence[str], db: str | None, create: bool) -> int:
 
 COMMANDS: dict[str, Callable[[Sequence[str], str | None, bool], int]] = {
     "analyze": _analyze,
+    "index": _index,
     "notes": _notes,
 }
 

@@ -53,3 +53,15 @@ def run_reader(
         timeout=60,
         env=env,
     )
+
+
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(_cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's cache (library indexes, built tables) is a folder of this test session's,
+    never the real one: each library's index is named by its folder, so tests do not meet."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))

@@ -61,3 +61,8 @@ def to_contract(doc: Document, analysis: Analysis) -> dict[str, Any]:
 def dumps(doc: Document, analysis: Analysis) -> str:
     """Deterministic JSON text of the contract (same input, same bytes)."""
     return json.dumps(to_contract(doc, analysis), ensure_ascii=False, indent=2)
+
+
+def dumps_line(doc: Document, analysis: Analysis) -> str:
+    """The contract's object on one line (JSON Lines), as deterministic as :func:`dumps`."""
+    return json.dumps(to_contract(doc, analysis), ensure_ascii=False, separators=(",", ":"))

@@ -95,6 +95,7 @@ def build_app(
         store,
         library=library,
         library_title=title,
+        library_roots=[Path(f) for f in files] if library else [],
         notice=notice,
         settings_dir=settings_dir,
         pending=pending,

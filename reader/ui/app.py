@@ -66,7 +66,7 @@ def binding_ids() -> set[str]:
 @cache
 def focus_chains() -> tuple[Chain, ...]:
     """Where the reader's bindings act together: the app, a screen, the focused widget."""
-    from textual.widgets import DataTable, Input, TextArea
+    from textual.widgets import Input, TextArea
 
     from reader.ui.keymap import Chain
     from reader.ui.screens.help import HelpScreen
@@ -74,6 +74,7 @@ def focus_chains() -> tuple[Chain, ...]:
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
+    from reader.ui.widgets.library_table import LibraryTable
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
     app, reading, editor = ReaderApp, ReaderScreen, NoteEditor
@@ -87,7 +88,7 @@ def focus_chains() -> tuple[Chain, ...]:
         Chain("in the note's tags", (app, editor, Input), typing=True),
         Chain("on the note's quote", (app, editor, TargetPicker)),
         Chain("in the help", (app, HelpScreen)),
-        Chain("in the library", (app, LibraryScreen, DataTable)),
+        Chain("in the library", (app, LibraryScreen, LibraryTable)),
         Chain("in the library filter", (app, LibraryScreen, Input), typing=True),
     )
 
@@ -128,6 +129,7 @@ class ReaderApp(TypeAhead, App[None]):
         *,
         library: Sequence[Path] = (),
         library_title: str = "",
+        library_roots: Sequence[Path] = (),
         analysis: Analysis | None = None,
         keymap: Mapping[str, str] | None = None,
         notice: str | None = None,
@@ -145,6 +147,7 @@ class ReaderApp(TypeAhead, App[None]):
         self.pending = pending
         self.library = list(library)
         self.library_title = library_title
+        self.library_roots = list(library_roots)
         self.notices = [notice] if notice else []
         self.settings_dir = settings_dir
         self.doc = doc
@@ -222,7 +225,9 @@ class ReaderApp(TypeAhead, App[None]):
         if self.library or self.doc is None:
             from reader.ui.screens.library import LibraryScreen
 
-            return LibraryScreen(self.library, self.store, self.library_title)
+            return LibraryScreen(
+                self.library, self.store, self.library_title, self.library_roots or None
+            )
         return ReaderScreen(self.doc, self.store, analysis=self.analysis, pending=self.pending)
 
     def open_document(self, path: Path) -> None:

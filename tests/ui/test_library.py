@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from reader.library import find_documents
 from reader.notes.store import NoteStore
@@ -15,6 +15,7 @@ from reader.ui.background import settled
 from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.library_table import LibraryTable
 
 from .conftest import SIZE
 
@@ -34,7 +35,7 @@ def folder(tmp_path: Path, seed_path: Path) -> Path:
 
 
 def titles(app) -> list[str]:
-    table = app.screen.query_one(DataTable)
+    table = app.screen.query_one(LibraryTable)
     return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
 
 
@@ -64,7 +65,7 @@ async def test_library_lists_sorts_filters_opens_and_comes_back(folder, db_file)
         await pilot.press(*"lavrov")
         assert [t[:4] for t in titles(app)] == ["Vene"]
         await pilot.press("enter")  # back to the table
-        assert isinstance(app.focused, DataTable)
+        assert isinstance(app.focused, LibraryTable)
         await pilot.press("enter")  # open the document
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
@@ -74,7 +75,7 @@ async def test_library_lists_sorts_filters_opens_and_comes_back(folder, db_file)
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         assert str(table.get_row_at(0)[4]) == "1"  # the note count followed
         await pilot.press("escape")
         assert len(titles(app)) == 3
@@ -85,7 +86,7 @@ async def test_reopening_from_the_library_restores_the_position(folder, db_file)
     async with app.run_test(size=SIZE) as pilot:
         await settled(app)
         await pilot.pause()
-        while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Venez"):
+        while not titles(app)[app.screen.query_one(LibraryTable).cursor_row].startswith("Venez"):
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
@@ -126,7 +127,7 @@ async def test_leaving_a_document_while_its_analysis_runs_is_quiet(folder, db_fi
     async with app.run_test(size=SIZE) as pilot:
         await settled(app)
         await pilot.pause()
-        while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Long"):
+        while not titles(app)[app.screen.query_one(LibraryTable).cursor_row].startswith("Long"):
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
@@ -139,7 +140,7 @@ async def test_leaving_a_document_while_its_analysis_runs_is_quiet(folder, db_fi
         await settled(app)
         await pilot.pause()
         assert [n.message for n in app._notifications if n.severity == "error"] == []
-        while not titles(app)[app.screen.query_one(DataTable).cursor_row].startswith("Alpha"):
+        while not titles(app)[app.screen.query_one(LibraryTable).cursor_row].startswith("Alpha"):
             await pilot.press("up")
         await pilot.press("enter")
         await pilot.pause()
@@ -148,12 +149,12 @@ async def test_leaving_a_document_while_its_analysis_runs_is_quiet(folder, db_fi
 
 
 def cursor_title(app) -> str:
-    table = app.screen.query_one(DataTable)
+    table = app.screen.query_one(LibraryTable)
     return str(table.get_row_at(table.cursor_row)[1])
 
 
 def headers(app) -> list[str]:
-    return [str(c.label) for c in app.screen.query_one(DataTable).columns.values()]
+    return [str(c.label) for c in app.screen.query_one(LibraryTable).columns.values()]
 
 
 async def test_vim_keys_move_in_the_table_and_type_in_the_filter(folder, db_file, tmp_path):
@@ -164,7 +165,7 @@ async def test_vim_keys_move_in_the_table_and_type_in_the_filter(folder, db_file
         await settled(app)
         await pilot.pause()
         await pilot.press("s")  # by title: Alpha, Beta, Talks number 0 … 29, Venezuela…
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         assert table.cursor_row == 0
         await pilot.press("j", "j")
         assert cursor_title(app).startswith("Talks number 0")
@@ -191,7 +192,7 @@ async def test_every_column_shows_at_100_columns_titles_cut_first(folder, db_fil
     async with app.run_test(size=(100, 30)) as pilot:
         await settled(app)
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         assert table.virtual_size.width <= table.size.width  # nothing off-screen
         assert [h.split()[0] for h in headers(app)] == [
             "Date", "Title", "Speakers", "Sectors", "Notes",
@@ -221,11 +222,11 @@ async def test_the_sort_shows_reverses_and_is_remembered(folder, db_file, tmp_pa
         assert headers(app)[1] == "Title ▼"
         assert [t[:4] for t in titles(app)] == ["Vene", "Beta", "Alph"]
         assert "sorted by title ▼" in str(app.screen.query_one("#library-status").render())
-        await pilot.click(DataTable, offset=(1, 0))  # the Date header: by date, oldest first
+        await pilot.click(LibraryTable, offset=(1, 0))  # the Date header: by date, oldest first
         await pilot.pause()
         assert headers(app)[0] == "Date ▲"
         assert [t[:4] for t in titles(app)] == ["Alph", "Vene", "Beta"]  # undated last
-        await pilot.click(DataTable, offset=(1, 0))  # again: reversed, undated still last
+        await pilot.click(LibraryTable, offset=(1, 0))  # again: reversed, undated still last
         await pilot.pause()
         assert headers(app)[0] == "Date ▼"
         assert [t[:4] for t in titles(app)] == ["Vene", "Alph", "Beta"]

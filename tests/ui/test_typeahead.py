@@ -14,7 +14,7 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from reader.identity import DocumentId
 from reader.notes.store import NoteStore
@@ -23,6 +23,7 @@ from reader.ui.screens.library import LibraryScreen
 from reader.ui.screens.note_editor import NoteEditor
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
+from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
 from .conftest import SIZE, note_on
@@ -145,7 +146,7 @@ async def test_the_library_filter_takes_the_keys_typed_after_slash(tmp_path: Pat
         assert isinstance(app.screen, LibraryScreen)
         burst(app, "/", *typed("beta"), "enter")
         box = app.screen.query_one("#library-filter", Input)
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         # enter: back to the table, with the filter applied
         await until(pilot, lambda: app.focused is table and app.screen.query_text == "beta")
         assert box.value == "beta" and app.screen.query_text == "beta"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from reader.document import Document, load_document
 from reader.library import find_documents
@@ -16,6 +15,7 @@ from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.background import settled
 from reader.ui.screens.help import HelpScreen
+from reader.ui.widgets.library_table import LibraryTable
 from reader.ui.widgets.notes_pane import NotesPane
 from reader.ui.widgets.title_bar import TitleBar
 from tests.hostile import (
@@ -93,7 +93,7 @@ async def test_the_library_and_title_bar_show_hostile_names_cleaned(seed_path, d
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settled(app)
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(LibraryTable)
         assert table.row_count == 2
         shown = rendered(app.screen)
         assert controls_in(shown) == []

@@ -1,21 +1,31 @@
-"""The library: a table of documents (date, title, speakers, sectors, notes) to choose from."""
+"""The library: a table of documents (date, title, speakers, sectors, notes) to choose from.
+
+The table comes from the library index (``reader.library``): a second launch
+shows every row the index holds at once, then re-analyses only the files that
+are new or changed since (in worker processes), their rows following as they
+are ready. When no index can be kept, each file is analysed here in turn.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+import threading
+import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.coordinate import Coordinate
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
-from reader.library import summarise
+from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
 from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
@@ -30,16 +40,34 @@ from reader.ui.screens.library_rows import (
 )
 from reader.ui.settings import load_setting, save_setting
 from reader.ui.widgets.key_hints import KeyHints
+from reader.ui.widgets.library_table import LibraryTable, TableColumn, TableRow
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
 
+if TYPE_CHECKING:
+    from reader.library.index import LibraryIndex
 
-class RowReady(Message):
-    """One document of the library is loaded and analysed."""
 
-    def __init__(self, row: Row) -> None:
+class _Closed(Exception):
+    """The screen closed while its library was being indexed: the build stops."""
+
+
+class RowsReady(Message):
+    """Documents of the library are loaded and analysed (or read from the index)."""
+
+    def __init__(self, rows: list[Row], done: int | None = None, notice: str = "") -> None:
         super().__init__()
-        self.row = row
+        self.rows = rows
+        self.done = done
+        """How many documents are ready in all, when the index says so."""
+        self.notice = notice
+
+
+_FIRST_PAINT_WAIT = 2.0
+"""How long the index's work waits for the table to be drawn before it looks at the files."""
+_FIRST_BATCH_SECONDS = 0.25
+"""How often rows analysed during a build are shown, at first (then less often, as the
+table grows: each batch redraws it)."""
 
 
 SORT_SETTING = "library_sort"
@@ -82,6 +110,8 @@ class LibraryScreen(Screen[None]):
         Binding("G,end", "move_to(-1)", "Last document", show=False, id="library.last"),
         Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="library.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="library.half_up"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="library.page_down"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="library.page_up"),
         Binding("s", "sort", "Sort", tooltip="Sort by the next column", id="library.sort"),
         Binding("S", "reverse_sort", "Reverse", tooltip="Reverse the sort", id="library.reverse"),
         Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
@@ -89,9 +119,16 @@ class LibraryScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
     ]
 
-    def __init__(self, paths: list[Path], store: NoteStore, title: str) -> None:
+    def __init__(
+        self, paths: list[Path], store: NoteStore, title: str, roots: list[Path] | None = None
+    ) -> None:
         super().__init__()
         self.paths = paths
+        self.roots = roots or paths
+        """What the library was opened on (its folder): the index is the one of these."""
+        self.ready = 0
+        self._drawn = threading.Event()
+        """Set once the first rows are on screen: the files are looked at after."""
         self.store = store
         self.heading = title
         self.rows: dict[Path, Row] = {}
@@ -106,15 +143,13 @@ class LibraryScreen(Screen[None]):
         yield Input(
             placeholder="filter: words of the title, speakers, sectors", id="library-filter"
         )
-        yield DataTable(
-            id="library-table", cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING
-        )
+        yield LibraryTable(id="library-table", cell_padding=CELL_PADDING)
         yield Static(id="library-status")
         yield KeyHints()
 
     def on_mount(self) -> None:
         self._load_sort()
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
         self._refill()
@@ -147,15 +182,111 @@ class LibraryScreen(Screen[None]):
         self._refill()
 
     def _summarise(self) -> None:
-        """Load and analyse each document in turn; rows appear as they are ready."""
+        """The rows from the index at once, then those of new and changed files as they come."""
 
         def work() -> None:
-            for path in self.paths:
-                if owner_gone(self):
-                    return
-                self.post_message(RowReady(self._row(path)))  # thread-safe
+            from reader.library.index import LibraryIndexError, open_index
+
+            try:
+                index = open_index(self.roots)
+            except LibraryIndexError as exc:  # no index can be kept: each file analysed here
+                self.post_message(RowsReady([], notice=f"{exc}; analysing every file"))
+                for path in self.paths:
+                    if owner_gone(self):
+                        return
+                    self.post_message(RowsReady([self._row(path)]))
+                return
+            with index:
+                self._from_index(index)
 
         start_job(self, work)
+
+    def _from_index(self, index: LibraryIndex) -> None:
+        from reader.library.build import build_index, folder_keys, plan
+        from reader.library.extract import Extracted, Failed, Result
+        from reader.library.queries import documents
+
+        given = {str(p): p for p in self.paths}
+        paths = list(given)
+        known = documents(index)
+        # Every row the index holds, before a file is looked at: the table is whole at once.
+        keys = folder_keys(paths)
+        rows = self._indexed_rows([(given[p], known[k]) for p, k in keys.items() if k in known])
+        self.post_message(RowsReady(rows, None, index.notice or ""))
+        self._drawn.wait(_FIRST_PAINT_WAIT)  # the table first: it would share the interpreter
+        todo = plan(index, paths)  # then what changed since, from each file's size and time
+        done = todo.kept
+        self.post_message(RowsReady([], done))
+        if not todo.work and not todo.removed:
+            self._copy_notes(index)
+            return
+        by_key = {k: given[p] for p, k in todo.keys.items()}
+        batch: list[Row] = []
+        shown = time.monotonic()
+
+        def progress(finished: int, _total: int, result: Result) -> None:
+            nonlocal shown
+            if owner_gone(self):
+                raise _Closed
+            path = by_key[result.key]
+            if isinstance(result, Failed):
+                batch.append(Row(path, None, 0, result.reason))
+            elif isinstance(result, Extracted):
+                entry = LibraryEntry(
+                    str(path),
+                    result.title,
+                    result.date,
+                    result.top_speakers,
+                    result.sectors_shown,
+                    result.quotes_count,
+                    result.chars,
+                )
+                batch.append(self._indexed_rows([(path, (result.key, result.sha256, entry))])[0])
+            else:  # the same text: its row from the index
+                old = known[result.key]
+                batch.append(self._indexed_rows([(path, old)])[0])
+            wait = _FIRST_BATCH_SECONDS * (1 + len(self.rows) / 2000)
+            if time.monotonic() - shown > wait or finished == _total:
+                self.post_message(RowsReady(list(batch), done + finished))
+                batch.clear()
+                shown = time.monotonic()
+
+        try:
+            build_index(index, paths, progress=progress)
+        except _Closed:
+            return
+        self._copy_notes(index)
+        if batch:
+            self.post_message(RowsReady(list(batch), len(self.paths)))
+
+    def _copy_notes(self, index: LibraryIndex) -> None:
+        """The notes into the index, for the screens that list the library's notes."""
+        from reader.library.build import sync_notes
+
+        with contextlib.suppress(StoreError, sqlite3.Error):  # the notes file stays the truth
+            sync_notes(index, self.store)
+
+    def _indexed_rows(self, found: Sequence[tuple[Path, Any]]) -> list[Row]:
+        """Rows of documents the index holds, with their notes counted from the store."""
+        from reader.library.note_counts import note_counts
+
+        triples = [
+            (path, doc.path, doc.sha256, doc.entry, doc.error)
+            if not isinstance(doc, tuple)
+            else (path, doc[0], doc[1], doc[2], None)
+            for path, doc in found
+        ]
+        try:
+            counts = note_counts(self.store, [(key, sha) for _, key, sha, _, _ in triples])
+        except StoreError:
+            counts = {}
+        rows = []
+        for path, key, sha, entry, error in triples:
+            if entry is None:
+                rows.append(Row(path, None, 0, error or "not indexed"))
+            else:
+                rows.append(Row(path, entry, counts.get(key, 0), key=key, sha256=sha))
+        return rows
 
     def _row(self, path: Path) -> Row:
         """The row of the document at ``path`` (a row saying what is wrong, if anything is)."""
@@ -176,58 +307,61 @@ class LibraryScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Back from a document: its notes may have changed."""
+        from reader.library.note_counts import note_counts
+
         changed = False
+        try:
+            counts = note_counts(self.store, [(r.key, r.sha256) for r in self.rows.values()])
+        except StoreError:
+            return
         for path, row in list(self.rows.items()):
             if row.entry is None:
                 continue
-            try:
-                count = len(self.store.notes_for(row.key, row.sha256))
-            except StoreError:
-                continue
+            count = counts.get(row.key, 0)
             if count != row.notes:
                 self.rows[path] = Row(path, row.entry, count, None, row.key, row.sha256)
                 changed = True
         if changed:
             self._refill()
 
-    def on_row_ready(self, event: RowReady) -> None:
-        self.rows[event.row.path] = event.row
-        self._refill()
+    def on_rows_ready(self, event: RowsReady) -> None:
+        if event.notice:
+            self.notify(clean_line(event.notice), severity="warning", timeout=10)
+        for row in event.rows:
+            self.rows[row.path] = row
+        self.ready = len(self.rows) if event.done is None else event.done
+        if event.rows:
+            self._refill()
+        else:
+            self._status()
+        self.call_after_refresh(self._drawn.set)
 
     def _refill(self) -> None:
-        table = self.query_one(DataTable)
-        current = None
-        if table.row_count and table.cursor_row is not None and table.cursor_row < table.row_count:
-            current = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
-        table.clear(columns=True)
+        table = self.query_one(LibraryTable)
+        current = table.key_at(table.cursor_row)
         self._widths = widths = column_widths(self.size.width)
+        columns = []
         for column in COLUMNS:
             label = Text(column.label, style="bold", no_wrap=True, end="")
             if column.key == self.sort_column:
                 label.append(" ▼" if descending(column.key, self.sort_reverse) else " ▲")
-            table.add_column(label, key=column.key, width=widths[column.key])
+            columns.append(TableColumn(column.key, label, widths[column.key]))
         shown = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
         rows = ordered(shown, self.sort_column, self.sort_reverse)
-        for row in rows:
-            style = "dim italic" if row.entry is None else ""
-            cells = []
-            for column, text in zip(COLUMNS, row.cell_texts(), strict=True):
-                cell = Text(clean_line(text), style=style, no_wrap=True, end="")
-                cell.truncate(widths[column.key], overflow="ellipsis")
-                cells.append(cell)
-            table.add_row(*cells, key=str(row.path))
+        table_rows = [TableRow(str(row.path), row.cell_texts(), row.entry is None) for row in rows]
         if current is not None:
-            keys = [str(r.path) for r in rows]
-            if current in keys:
-                table.move_cursor(row=keys.index(current))
+            where = {r.key: i for i, r in enumerate(table_rows)}
+            if current in where:
+                table.cursor_row = where[current]
+        table.show(columns, table_rows)
         self._status()
 
     def _status(self) -> None:
-        done = len(self.rows)
+        done = min(self.ready, len(self.paths))
         text = Text(no_wrap=True, end="")
         if done < len(self.paths):
             text.append(f"analysing {done}/{len(self.paths)} … ", "italic")
-        shown = self.query_one(DataTable).row_count
+        shown = self.query_one(LibraryTable).row_count
         arrow = "▼" if descending(self.sort_column, self.sort_reverse) else "▲"
         text.append(f"{shown} shown · sorted by {self.sort_column} {arrow}")
         if self.query_text:
@@ -239,21 +373,18 @@ class LibraryScreen(Screen[None]):
     # -- keys ------------------------------------------------------------------------
 
     def action_open(self) -> None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return
-        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
+        table = self.query_one(LibraryTable)
+        key = table.key_at(table.cursor_row)
         if key is not None:
             self.app.open_document(Path(key))  # type: ignore[attr-defined]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_library_table_row_selected(self, event: LibraryTable.RowSelected) -> None:
         event.stop()
-        if event.row_key.value is not None:
-            self.app.open_document(Path(event.row_key.value))  # type: ignore[attr-defined]
+        self.app.open_document(Path(event.key))  # type: ignore[attr-defined]
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_library_table_header_selected(self, event: LibraryTable.HeaderSelected) -> None:
         """A click on a header sorts by its column; on the sorted column, reverses it."""
-        column = str(event.column_key.value)
+        column = event.key
         if column == self.sort_column:
             self._sort_by(column, not self.sort_reverse)
         elif column in SORTS:
@@ -266,19 +397,22 @@ class LibraryScreen(Screen[None]):
         self._sort_by(self.sort_column, not self.sort_reverse)
 
     def action_move(self, step: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         if table.row_count:
             table.move_cursor(row=max(0, min(table.cursor_row + step, table.row_count - 1)))
 
     def action_move_to(self, row: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         if table.row_count:
             table.move_cursor(row=row % table.row_count)
 
     def action_half_page(self, direction: int) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(LibraryTable)
         rows = max(1, (table.scrollable_content_region.height - 1) // 2)  # less the header
         self.action_move(direction * rows)
+
+    def action_page(self, direction: int) -> None:
+        self.query_one(LibraryTable).page(direction)
 
     def action_filter(self) -> None:
         self.add_class("-filtering")
@@ -289,12 +423,12 @@ class LibraryScreen(Screen[None]):
         self._refill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)
         box.value = ""
         self.query_text = ""
         self.remove_class("-filtering")
-        self.query_one(DataTable).focus()
+        self.query_one(LibraryTable).focus()
         self._refill()

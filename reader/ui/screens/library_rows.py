@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +67,16 @@ class Row:
     key: str = ""
     sha256: str = ""
 
+    texts: tuple[str, str, str, str, str] = field(default=("",) * 5, compare=False, repr=False)
+    """What each cell says, made once (filtering and sorting 20,000 rows read them often)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", self._cell_texts())
+
     def cell_texts(self) -> tuple[str, str, str, str, str]:
+        return self.texts
+
+    def _cell_texts(self) -> tuple[str, str, str, str, str]:
         if self.entry is None:
             return ("", self.path.name, self.error or "", "", "")
         e = self.entry
