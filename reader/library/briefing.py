@@ -2,8 +2,10 @@
 
 Queries the index's own API does not hold (a speaker's sectors, the quotes
 that mention a sector), then the Markdown: the quotes with their article's
-title, date and a link to the file at the quote's offsets (RFC 5147
-``#char=START,END``), the sector counts, and the user's notes on the articles.
+title, date and a link to the file at the quote's characters (RFC 5147
+``#char=START,END``, the file's own characters: the index's offsets are into the
+canonical text, which lacks a ``date`` header, say, so the quote is found in the
+file near its offset), the sector counts, and the user's notes on the articles.
 Every text comes from files or notes: Markdown is escaped where it could act
 (headings, links), quotes are block quotes line by line.
 """
@@ -50,18 +52,18 @@ class SectorCount:
 
 
 def find_speaker(index: LibraryIndex, name: str) -> SpeakerSummary:
-    """The one speaker called ``name`` (its name or an alias, any case; else the one match)."""
+    """The one speaker called ``name`` (any case): the one of that full name, else the one
+    whose name or aliases hold its words; a surname two people share is ambiguous."""
     found = speakers(index, name)
     wanted = name.casefold().strip()
-    exact = [s for s in found if wanted in {n.casefold() for n in (s.name, *s.aliases)}]
+    exact = [s for s in found if s.name.casefold() == wanted]
     if len(exact) == 1:
         return exact[0]
-    chosen = exact or found
-    if len(chosen) == 1:
-        return chosen[0]
-    if not chosen:
+    if len(found) == 1:
+        return found[0]
+    if not found:
         raise BriefError(f"no speaker called {name!r} in the library")
-    names = ", ".join(f"{s.name} ({s.quotes} quotes)" for s in chosen[:8])
+    names = ", ".join(f"{s.name} ({s.quotes} quotes)" for s in found[:8])
     raise BriefError(f"{name!r} is more than one speaker: {names}; give the full name")
 
 
@@ -137,14 +139,56 @@ def md_quote(text: str) -> str:
     return "\n".join(f"> {md_inline(line)}".rstrip() for line in lines)
 
 
-def link(path: str, start: int, end: int, root: Path | None) -> str:
-    """``[file, characters START–END](file:///…#char=START,END)`` (RFC 5147 offsets)."""
+class FileText:
+    """The files' own texts, read once each, to find the characters of a quote in them."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str | None] = {}
+
+    def text(self, path: str) -> str | None:
+        if path not in self._texts:
+            try:
+                with open(path, encoding="utf-8", errors="replace", newline="") as f:
+                    self._texts[path] = f.read()
+            except OSError:
+                self._texts[path] = None
+        return self._texts[path]
+
+    def chars(self, path: str, words: str, start: int) -> tuple[int, int] | None:
+        """Where ``words`` (found at ``start`` of the canonical text) are in the file: the
+        occurrence nearest to ``start``, or None (a converted page, a file gone)."""
+        raw = self.text(path)
+        if raw is None or not words:
+            return None
+        best: int | None = None
+        at = raw.find(words)
+        while at != -1:
+            if best is None or abs(at - start) < abs(best - start):
+                best = at
+            at = raw.find(words, at + 1)
+        return None if best is None else (best, best + len(words))
+
+
+def link(
+    path: str,
+    start: int,
+    end: int,
+    root: Path | None,
+    words: str = "",
+    files: FileText | None = None,
+) -> str:
+    """``[file, characters A–B](file:///…#char=A,B)``: RFC 5147 offsets into the file itself,
+    where ``words`` are found in it; else the text's offsets, without a fragment."""
     file = Path(path)
     shown = file.name
     if root is not None:
         with contextlib.suppress(ValueError):  # a file outside the folder: its name
             shown = str(file.relative_to(root))
-    return f"[{md_inline(shown)}, characters {start}–{end}]({file.as_uri()}#char={start},{end})"
+    found = files.chars(path, words, start) if files is not None else None
+    if found is None:
+        return f"[{md_inline(shown)}, text characters {start}–{end}]({file.as_uri()})"
+    a, b = found
+    return f"[{md_inline(shown)}, characters {a}–{b}]({file.as_uri()}#char={a},{b})"
 
 
 def _dated(doc: DocumentRef) -> str:
@@ -155,6 +199,7 @@ def _quotes_section(quotes: list[LibraryQuote], root: Path | None, with_speaker:
     out = ["## Quotes", ""]
     if not quotes:
         return [*out, "None.", ""]
+    files = FileText()
     current: str | None = None
     for q in quotes:
         if q.document.path != current:
@@ -162,7 +207,8 @@ def _quotes_section(quotes: list[LibraryQuote], root: Path | None, with_speaker:
             out += [f"### {_dated(q.document)}", ""]
         out.append(md_quote(q.text))
         who = f"{md_inline(q.speaker)} · " if with_speaker else ""
-        out += ["", f"— {who}{q.kind} · {link(q.document.path, q.start, q.end, root)}", ""]
+        where = link(q.document.path, q.start, q.end, root, q.text, files)
+        out += ["", f"— {who}{q.kind} · {where}", ""]
     return out
 
 
@@ -171,6 +217,7 @@ def _notes_section(found: list[LibraryNote], root: Path | None) -> list[str]:
     if not found:
         return [*out, "No notes on these articles.", ""]
     current: str | None = None
+    files = FileText()
     for n in found:
         if n.document.path != current:
             current = n.document.path
@@ -180,7 +227,7 @@ def _notes_section(found: list[LibraryNote], root: Path | None) -> list[str]:
         out.append(md_inline(n.body) if "\n" not in n.body else md_quote(n.body))
         tags = " ".join(f"`#{clean_line(t).replace('`', '')}`" for t in n.tags)
         where = (
-            link(n.document.path, n.start, n.end, root)
+            link(n.document.path, n.start, n.end, root, n.exact or "", files)
             if n.start is not None and n.end is not None
             else "on the whole article"
         )
