@@ -55,8 +55,8 @@ class NotesScreen(CorpusScreen):
                 groups[key].append(n)
         rows: list[tuple[Text, Place | None]] = []
         keys = sorted(groups) if self.order == "tag" else list(groups)
-        for n, key in enumerate(keys):
-            rows.append((Text("\n", end="") + heads[key] if n else heads[key], None))
+        for place, key in enumerate(keys):
+            rows.append((Text("\n", end="") + heads[key] if place else heads[key], None))
             for n in groups[key]:
                 rows.append((self._line(n, width), (n.document.path, n.start)))
         return rows
