@@ -92,6 +92,28 @@ def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
     return {path: key for path, key, _ in _keys_and_stats(paths)}
 
 
+def _with_sep(folder: str) -> str:
+    return folder if folder.endswith(os.sep) else folder + os.sep
+
+
+def folder_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
+    """Each path and its key in the index, from its folder alone (no call on the file).
+
+    The key of every file but one that is a symbolic link itself: what a
+    library shows at once from its index, before it looks at the files.
+    """
+    folders: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    for raw in paths:
+        path = os.fspath(raw)
+        folder, name = os.path.split(path)
+        resolved = folders.get(folder)
+        if resolved is None:
+            resolved = folders[folder] = _with_sep(str(document_path(folder or ".")))
+        keys[path] = resolved + name
+    return keys
+
+
 def _keys_and_stats(
     paths: Sequence[str | os.PathLike[str]],
 ) -> list[tuple[str, str, Stat]]:
@@ -103,16 +125,16 @@ def _keys_and_stats(
         folder, name = os.path.split(path)
         resolved = folders.get(folder)
         if resolved is None:
-            resolved = folders[folder] = str(document_path(folder or "."))
+            resolved = folders[folder] = _with_sep(str(document_path(folder or ".")))
         try:
             st = os.lstat(path)
             if stat_mode.S_ISLNK(st.st_mode):
                 key, st = str(document_path(path)), os.stat(path)
             else:
-                key = os.path.join(resolved, name)
+                key = resolved + name
             found.append((path, key, Stat.of(st)))
         except OSError:
-            found.append((path, os.path.join(resolved, name), Stat(-1, -1)))  # the worker says why
+            found.append((path, resolved + name, Stat(-1, -1)))  # the worker says why
     return found
 
 

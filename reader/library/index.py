@@ -101,11 +101,11 @@ class LibraryIndex:
             db.close()
         if problem != "new":
             self.notice = f"the library index {self.path} was {problem}: rebuilt"
-        self._remove()
         try:
+            self._remove()
             db = self._connect()
             self._create(db)
-        except sqlite3.Error as exc:
+        except (OSError, sqlite3.Error) as exc:
             raise LibraryIndexError(f"cannot write the library index {self.path}: {exc}") from None
         return db
 

@@ -8,9 +8,10 @@ are ready. When no index can be kept, each file is analysed here in turn.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import time
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -82,6 +83,8 @@ class LibraryScreen(Screen[None]):
         Binding("G,end", "move_to(-1)", "Last document", show=False, id="library.last"),
         Binding("ctrl+d", "half_page(1)", "Half a page down", show=False, id="library.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half a page up", show=False, id="library.half_up"),
+        Binding("pagedown", "page(1)", "A page down", show=False, id="library.page_down"),
+        Binding("pageup", "page(-1)", "A page up", show=False, id="library.page_up"),
         Binding("s", "sort", "Sort", tooltip="Sort by the next column", id="library.sort"),
         Binding("S", "reverse_sort", "Reverse", tooltip="Reverse the sort", id="library.reverse"),
         Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
@@ -171,21 +174,24 @@ class LibraryScreen(Screen[None]):
         start_job(self, work)
 
     def _from_index(self, index: LibraryIndex) -> None:
-        from reader.library.build import build_index, plan
+        from reader.library.build import build_index, folder_keys, plan
         from reader.library.extract import Extracted, Failed, Result
         from reader.library.queries import documents
 
-        paths = [str(p) for p in self.paths]
-        todo = plan(index, paths)
-        stale = {w.key for w in todo.work}
+        given = {str(p): p for p in self.paths}
+        paths = list(given)
         known = documents(index)
-        ready = [(Path(p), known[k]) for p, k in todo.keys.items() if k in known and k not in stale]
-        rows = self._indexed_rows(ready)
-        done = len(rows)
-        self.post_message(RowsReady(rows, done, index.notice or ""))
+        # Every row the index holds, before a file is looked at: the table is whole at once.
+        keys = folder_keys(paths)
+        rows = self._indexed_rows([(given[p], known[k]) for p, k in keys.items() if k in known])
+        self.post_message(RowsReady(rows, None, index.notice or ""))
+        todo = plan(index, paths)  # then what changed since, from each file's size and time
+        done = todo.kept
+        self.post_message(RowsReady([], done))
         if not todo.work and not todo.removed:
+            self._copy_notes(index)
             return
-        by_key = {k: Path(p) for p, k in todo.keys.items()}
+        by_key = {k: given[p] for p, k in todo.keys.items()}
         batch: list[Row] = []
         shown = time.monotonic()
 
@@ -220,8 +226,16 @@ class LibraryScreen(Screen[None]):
             build_index(index, paths, progress=progress)
         except _Closed:
             return
+        self._copy_notes(index)
         if batch:
             self.post_message(RowsReady(list(batch), len(self.paths)))
+
+    def _copy_notes(self, index: LibraryIndex) -> None:
+        """The notes into the index, for the screens that list the library's notes."""
+        from reader.library.build import sync_notes
+
+        with contextlib.suppress(StoreError, sqlite3.Error):  # the notes file stays the truth
+            sync_notes(index, self.store)
 
     def _indexed_rows(self, found: Sequence[tuple[Path, Any]]) -> list[Row]:
         """Rows of documents the index holds, with their notes counted from the store."""
@@ -242,8 +256,7 @@ class LibraryScreen(Screen[None]):
             if entry is None:
                 rows.append(Row(path, None, 0, error or "not indexed"))
             else:
-                shown = replace(entry, path=str(path))
-                rows.append(Row(path, shown, counts.get(key, 0), key=key, sha256=sha))
+                rows.append(Row(path, entry, counts.get(key, 0), key=key, sha256=sha))
         return rows
 
     def _row(self, path: Path) -> Row:
@@ -287,9 +300,11 @@ class LibraryScreen(Screen[None]):
             self.notify(clean_line(event.notice), severity="warning", timeout=10)
         for row in event.rows:
             self.rows[row.path] = row
-        self.ready = len(self.rows) if event.done is None else max(self.ready, event.done)
-        if event.rows or event.done is not None:
+        self.ready = len(self.rows) if event.done is None else event.done
+        if event.rows:
             self._refill()
+        else:
+            self._status()
 
     def _refill(self) -> None:
         table = self.query_one(LibraryTable)
@@ -312,7 +327,7 @@ class LibraryScreen(Screen[None]):
         self._status()
 
     def _status(self) -> None:
-        done = min(max(self.ready, len(self.rows)), len(self.paths))
+        done = min(self.ready, len(self.paths))
         text = Text(no_wrap=True, end="")
         if done < len(self.paths):
             text.append(f"analysing {done}/{len(self.paths)} … ", "italic")
@@ -365,6 +380,9 @@ class LibraryScreen(Screen[None]):
         table = self.query_one(LibraryTable)
         rows = max(1, (table.scrollable_content_region.height - 1) // 2)  # less the header
         self.action_move(direction * rows)
+
+    def action_page(self, direction: int) -> None:
+        self.query_one(LibraryTable).page(direction)
 
     def action_filter(self) -> None:
         self.add_class("-filtering")

@@ -20,7 +20,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -107,10 +106,6 @@ class LibraryTable(ScrollView, can_focus=True):
         }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("pageup", "page(-1)", "Page up", show=False, id="library.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="library.page_down"),
-    ]
 
     class RowSelected(Message):
         """The row of ``key`` was clicked."""
@@ -179,7 +174,8 @@ class LibraryTable(ScrollView, can_focus=True):
 
     # -- keys and the mouse ------------------------------------------------------------
 
-    def action_page(self, direction: int) -> None:
+    def page(self, direction: int) -> None:
+        """The cursor a page down (1) or up (-1)."""
         rows = max(1, self.scrollable_content_region.height - 1)
         self.move_cursor(row=self.cursor_row + direction * rows)
 
