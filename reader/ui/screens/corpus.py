@@ -8,6 +8,8 @@ library index (``reader.library.queries``) and shows plain records as
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -50,14 +52,17 @@ def library_of(app: Any) -> tuple[list[Path], list[Path]]:
 
 
 def open_library_index(app: Any, *, notes: bool) -> LibraryIndex:
-    """The index of the app's library, its notes copied in from the store when ``notes``."""
+    """The index of the app's library, its notes copied in from the store when ``notes``
+    (the notes file stays the truth: when it cannot be read, the notes copied last time)."""
     from reader.library.build import sync_notes
     from reader.library.index import open_index
+    from reader.notes.store import StoreError
 
     _, roots = library_of(app)
     index = open_index(roots)
     if notes:
-        sync_notes(index, app.store)
+        with contextlib.suppress(StoreError, sqlite3.Error):
+            sync_notes(index, app.store)
     return index
 
 
