@@ -211,3 +211,25 @@ def test_the_new_keys_clash_with_no_other_where_they_act():
         ]
         for key in ours & set(keys):
             assert keys.count(key) == 1, (chain.where, key)
+
+
+async def test_help_names_the_library_screens_keys(tmp_path, db_file, seed_doc, analysis):
+    from reader.notes.store import NoteStore
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.help import HelpScreen
+
+    app = corpus_app(tmp_path / "corpus", db_file)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("P")
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = dict(app.screen_stack[-2].help_sections())
+        ids = {b.id for b in sections["Speakers of the library"]}
+        assert {"corpus.choose", "corpus.filter", "corpus.sectors"} <= ids
+    alone = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with alone.run_test(size=SIZE):
+        listed = {b.id for _, bindings in alone.screen.help_sections() for b in bindings}
+        assert "corpus.speakers" not in listed  # no library: not offered

@@ -432,7 +432,8 @@ class ReaderScreen(NoteCommands, PaneLayout):
     def _offered(self, binding: BindingType) -> bool:
         """Whether the help lists ``binding`` here (no library key without a library)."""
         action = getattr(binding, "action", "")
-        return action != "library" or bool(getattr(self.app, "library", None))
+        of_library = action == "library" or action.startswith("app.corpus")
+        return not of_library or bool(getattr(self.app, "library", None))
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen
