@@ -31,6 +31,9 @@ from reader.untrusted import clean_line
 if TYPE_CHECKING:
     from reader.library.index import LibraryIndex
 
+SHOWN = 2000
+"""The most entries a list shows at once (the best first); a filter finds the others."""
+
 Place = tuple[str, "int | None"]
 """Where an entry of a list goes: a document's path and an offset in its text (or None)."""
 

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
 from reader.ui.palette import sector_colour
-from reader.ui.screens.corpus import CorpusScreen, Place, dated_title
+from reader.ui.screens.corpus import SHOWN, CorpusScreen, Place, dated_title
 from reader.ui.widgets.sector_chart import month_columns, share_bars
 from reader.untrusted import clean_line
 
@@ -125,7 +125,7 @@ class SectorsScreen(CorpusScreen):
         month = self.months[self.month] if self.month is not None else None
         width = max(30, self.size.width - 16)
         rows: list[tuple[Text, Place | None]] = []
-        for d in sector_documents(index, chosen.id, month):
+        for d in sector_documents(index, chosen.id, month)[:SHOWN]:
             line = dated_title(d.document.title, d.document.date, d.document.path, width)
             line.append(f"  {d.mentions} ×", "dim")
             rows.append((line, (d.document.path, d.first)))

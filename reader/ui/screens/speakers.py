@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from reader.ui.screens.corpus import CorpusScreen, Place, dated_title
+from reader.ui.screens.corpus import SHOWN, CorpusScreen, Place, dated_title
 from reader.untrusted import clean_line, clean_text
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ class SpeakersScreen(CorpusScreen):
     def entries(self, index: LibraryIndex) -> Sequence[tuple[Text, Place | None]]:
         from reader.library.queries import speakers
 
-        self.found = speakers(index, self.query_text)
+        self.found = speakers(index, self.query_text, limit=SHOWN)
         width = max(20, self.size.width - 4)
         return [(self._line(s, width), (s.id, None)) for s in self.found]
 
@@ -48,7 +48,8 @@ class SpeakersScreen(CorpusScreen):
         return line
 
     def summary(self, shown: int) -> Text:
-        return Text(f"{shown} speaker{'s' * (shown != 1)} · enter: their quotes")
+        most = f"the {SHOWN} most quoted (filter for others)" if shown >= SHOWN else ""
+        return Text(most or f"{shown} speaker{'s' * (shown != 1)} · enter: their quotes")
 
     def go(self, place: Place) -> None:
         """A speaker chosen: their quotes, on a screen above."""
