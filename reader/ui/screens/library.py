@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,6 +64,8 @@ class RowsReady(Message):
         self.notice = notice
 
 
+_FIRST_PAINT_WAIT = 2.0
+"""How long the index's work waits for the table to be drawn before it looks at the files."""
 _FIRST_BATCH_SECONDS = 0.25
 """How often rows analysed during a build are shown, at first (then less often, as the
 table grows: each batch redraws it)."""
@@ -101,6 +104,8 @@ class LibraryScreen(Screen[None]):
         self.roots = roots or paths
         """What the library was opened on (its folder): the index is the one of these."""
         self.ready = 0
+        self._drawn = threading.Event()
+        """Set once the first rows are on screen: the files are looked at after."""
         self.store = store
         self.heading = title
         self.rows: dict[Path, Row] = {}
@@ -185,6 +190,7 @@ class LibraryScreen(Screen[None]):
         keys = folder_keys(paths)
         rows = self._indexed_rows([(given[p], known[k]) for p, k in keys.items() if k in known])
         self.post_message(RowsReady(rows, None, index.notice or ""))
+        self._drawn.wait(_FIRST_PAINT_WAIT)  # the table first: it would share the interpreter
         todo = plan(index, paths)  # then what changed since, from each file's size and time
         done = todo.kept
         self.post_message(RowsReady([], done))
@@ -305,6 +311,7 @@ class LibraryScreen(Screen[None]):
             self._refill()
         else:
             self._status()
+        self.call_after_refresh(self._drawn.set)
 
     def _refill(self) -> None:
         table = self.query_one(LibraryTable)

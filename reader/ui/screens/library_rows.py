@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from reader.library import LibraryEntry
 
@@ -57,11 +56,7 @@ def column_widths(total: int) -> dict[str, int]:
     return widths
 
 
-_CELLS: WeakKeyDictionary[Row, tuple[str, str, str, str, str]] = WeakKeyDictionary()
-"""Each row's cell texts, made once: filtering and sorting 20,000 rows reads them often."""
-
-
-@dataclass(frozen=True, slots=True, weakref_slot=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """One document of the library as the table shows it."""
 
@@ -72,11 +67,14 @@ class Row:
     key: str = ""
     sha256: str = ""
 
+    texts: tuple[str, str, str, str, str] = field(default=("",) * 5, compare=False, repr=False)
+    """What each cell says, made once (filtering and sorting 20,000 rows read them often)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", self._cell_texts())
+
     def cell_texts(self) -> tuple[str, str, str, str, str]:
-        texts = _CELLS.get(self)
-        if texts is None:
-            texts = _CELLS[self] = self._cell_texts()
-        return texts
+        return self.texts
 
     def _cell_texts(self) -> tuple[str, str, str, str, str]:
         if self.entry is None:
