@@ -1,4 +1,4 @@
-"""Command line: open the reader (default), `analyze`, `index`, `notes ...`.
+"""Command line: open the reader (default), `analyze`, `index`, `brief`, `notes ...`.
 
 `reader analyze`, `reader index` and `reader notes` never import Textual, so they start fast
 and run in scripts. Every user error is one line on stderr and exit code 2.
@@ -27,7 +27,7 @@ def _app_parser() -> argparse.ArgumentParser:
         description="Read news about states, economies and trade: who speaks, which "
         "sectors come up, and notes anchored to the text.",
         epilog="Other commands: 'reader analyze FILE [--json]', 'reader analyze DIR --jsonl', "
-        "'reader index DIR', 'reader notes ...'. "
+        "'reader index DIR', 'reader brief DIR --speaker NAME', 'reader notes ...'. "
         "Run 'reader COMMAND --help' for each.",
     )
     p.add_argument(
@@ -73,6 +73,12 @@ def _index(argv: Sequence[str], db: str | None, create: bool) -> int:
     return index_main(argv, db)
 
 
+def _brief(argv: Sequence[str], db: str | None, create: bool) -> int:
+    from reader.commands.brief import main as brief_main
+
+    return brief_main(argv, db)
+
+
 def _notes(argv: Sequence[str], db: str | None, create: bool) -> int:
     from reader.commands.notes import main as notes_main
 
@@ -81,6 +87,7 @@ def _notes(argv: Sequence[str], db: str | None, create: bool) -> int:
 
 COMMANDS: dict[str, Callable[[Sequence[str], str | None, bool], int]] = {
     "analyze": _analyze,
+    "brief": _brief,
     "index": _index,
     "notes": _notes,
 }

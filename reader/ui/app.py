@@ -45,9 +45,12 @@ if TYPE_CHECKING:
 @cache
 def all_bindings() -> dict[str, Binding]:
     """Every binding of the reader, by id (what a keymap file may remap)."""
+    from reader.ui.screens.corpus import CorpusScreen
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.library import LibraryScreen
+    from reader.ui.screens.library_notes import NotesScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+    from reader.ui.screens.sectors import SectorsScreen
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
@@ -55,6 +58,7 @@ def all_bindings() -> dict[str, Binding]:
 
     classes: tuple[type[DOMNode], ...] = (ReaderApp, ReaderScreen, ArticleView, Legend, SearchBox)
     classes += (NoteList, NotesPane, NoteEditor, TargetPicker, HelpScreen, LibraryScreen)
+    classes += (CorpusScreen, SectorsScreen, NotesScreen)
     return {b.id: b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
 
 
@@ -66,19 +70,30 @@ def binding_ids() -> set[str]:
 @cache
 def focus_chains() -> tuple[Chain, ...]:
     """Where the reader's bindings act together: the app, a screen, the focused widget."""
-    from textual.widgets import Input, TextArea
+    from textual.widgets import Input, OptionList, TextArea
 
     from reader.ui.keymap import Chain
+    from reader.ui.screens.corpus import CorpusScreen
     from reader.ui.screens.help import HelpScreen
     from reader.ui.screens.library import LibraryScreen
+    from reader.ui.screens.library_notes import NotesScreen
     from reader.ui.screens.note_editor import NoteEditor, TargetPicker
+    from reader.ui.screens.sectors import SectorsScreen
     from reader.ui.widgets.article import ArticleView
     from reader.ui.widgets.legend import Legend
     from reader.ui.widgets.library_table import LibraryTable
     from reader.ui.widgets.notes_pane import NoteList, NotesPane
 
     app, reading, editor = ReaderApp, ReaderScreen, NoteEditor
+    corpus = (
+        Chain("in the library's lists", (app, CorpusScreen, OptionList)),
+        Chain("in a library list's filter", (app, CorpusScreen, Input), typing=True),
+        Chain("in the sectors' charts", (app, SectorsScreen)),
+        Chain("in the sectors' articles", (app, SectorsScreen, OptionList)),
+        Chain("in the library's notes", (app, NotesScreen, OptionList)),
+    )
     return (
+        *corpus,
         Chain("in the article", (app, reading, ArticleView)),
         Chain("in the side pane", (app, reading, Legend)),
         Chain("in the notes pane", (app, reading, NotesPane, NoteList)),
@@ -230,18 +245,30 @@ class ReaderApp(TypeAhead, App[None]):
             )
         return ReaderScreen(self.doc, self.store, analysis=self.analysis, pending=self.pending)
 
-    def open_document(self, path: Path) -> None:
-        """From the library: open ``path`` on a reading screen above it."""
+    def open_document(self, path: Path, *, at: int | None = None) -> None:
+        """From the library: open ``path`` on a reading screen above it (the cursor on the
+        paragraph of the offset ``at``, when given, rather than where the reader left it)."""
         preview = preview_document(path)
         if preview is not None:
-            self.push_screen(ReaderScreen(preview, self.store, pending=path))
+            self.push_screen(ReaderScreen(preview, self.store, pending=path, at=at))
             return
         try:
             doc = load_document(path)
         except DocumentError as exc:
             self.notify(str(exc), severity="error")
             return
-        self.push_screen(ReaderScreen(doc, self.store))
+        self.push_screen(ReaderScreen(doc, self.store, at=at))
+
+    def action_corpus(self, which: str) -> None:
+        """One of the library's screens: ``speakers``, ``sectors``, ``search``, ``notes``."""
+        from reader.ui.screens.corpus_open import open_corpus
+
+        open_corpus(self, which)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "corpus":  # the library's screens: only with a library
+            return bool(self.library)
+        return super().check_action(action, parameters)
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as the footer shows it; a pair of bindings as ``j/k``, each its first key."""
@@ -269,6 +296,10 @@ class ReaderApp(TypeAhead, App[None]):
         screen = self.screen
         if isinstance(screen, ReaderScreen):
             screen.action_help()
+        elif callable(sections_of := getattr(screen, "help_sections", None)):
+            from reader.ui.screens.help import HelpScreen
+
+            self.push_screen(HelpScreen(sections_of(), self.keymap))
         else:
             from reader.ui.screens.help import HelpScreen
             from reader.ui.screens.library import LibraryScreen

@@ -29,6 +29,8 @@ from reader.library import LibraryEntry, summarise
 from reader.notes.store import NoteStore, StoreError
 from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
+from reader.ui.commands import Command, binding_commands
+from reader.ui.screens.corpus_keys import CORPUS_BINDINGS
 from reader.ui.screens.library_rows import (
     CELL_PADDING,
     COLUMNS,
@@ -117,6 +119,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "filter", "Filter", key_display="/", id="library.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="library.help"),
+        *CORPUS_BINDINGS,
     ]
 
     def __init__(
@@ -432,3 +435,8 @@ class LibraryScreen(Screen[None]):
         self.remove_class("-filtering")
         self.query_one(LibraryTable).focus()
         self._refill()
+
+    def palette_commands(self) -> list[Command]:
+        """What the command palette offers here: the library's keys (its screens too)."""
+        keymap = getattr(self.app, "keymap", {})
+        return binding_commands([(self, self.BINDINGS), (self.app, self.app.BINDINGS)], keymap)

@@ -84,10 +84,13 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
         *,
         analysis: Analysis | None = None,
         pending: Path | None = None,
+        at: int | None = None,
     ) -> None:
-        """``pending``: ``doc`` is a preview; the whole file at this path replaces it."""
+        """``pending``: ``doc`` is a preview; the whole file at this path replaces it.
+        ``at``: an offset in the text to open at (a quote, a search hit), not the last place."""
         super().__init__()
         self.pending = pending
+        self.at = at
         self.store = store
         self.reading = Reading(doc)
         self.notes = DocumentNotes(store, doc, store.name_of(doc.path))
@@ -184,7 +187,7 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
             # Started once the text is on screen: the worker shares the GIL with the paint.
             self.call_after_refresh(self._analyse_in_background)
         self.reload_notes()
-        offset = self.notes.position()
+        offset = self.notes.position() if self.at is None else self.at
         if offset is not None and not self._moved:
             self.call_after_refresh(self.article.jump_to, offset)
 
@@ -448,7 +451,8 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
     def _offered(self, binding: BindingType) -> bool:
         """Whether the help lists ``binding`` here (no library key without a library)."""
         action = getattr(binding, "action", "")
-        return action != "library" or bool(getattr(self.app, "library", None))
+        of_library = action == "library" or action.startswith("app.corpus")
+        return not of_library or bool(getattr(self.app, "library", None))
 
     def action_help(self) -> None:
         from reader.ui.screens.help import HelpScreen

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from reader.ui.screens.corpus_keys import CORPUS_BINDINGS
+
 READER_BINDINGS: list[BindingType] = [
     Binding("tab", "pane(1)", "Pane", tooltip="Next pane", id="pane.next"),
     Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
@@ -66,4 +68,5 @@ READER_BINDINGS: list[BindingType] = [
     Binding("x", "toggle_layer('sector')", "Sectors on/off", show=False, id="layer.sectors"),
     Binding("o", "library", "Library", tooltip="Back to the library", id="library.back"),
     Binding("question_mark", "help", "Help", id="app.help"),
+    *CORPUS_BINDINGS,
 ]
