@@ -28,6 +28,7 @@ from reader.library.queries import (
     sector_documents,
     sector_shares,
     sector_timeline,
+    since_clause,
     speaker_quotes,
     speakers,
 )
@@ -90,9 +91,7 @@ def speaker_sectors(
         "WHERE s.person = ?"
     )
     args: list[object] = [speaker_id]
-    if since is not None:
-        sql += " AND d.date >= ?"
-        args.append(since)
+    sql += since_clause(since, args)
     sql += " GROUP BY m.sector ORDER BY count(*) DESC, m.sector"
     return [SectorCount(r[0], r[1], r[2], r[3]) for r in index.db.execute(sql, args)]
 
@@ -107,9 +106,7 @@ def sector_quotes(index: LibraryIndex, sector: str, since: str | None = None) ->
         "WHERE m.sector = ?"
     )
     args: list[object] = [sector]
-    if since is not None:
-        sql += " AND d.date >= ?"
-        args.append(since)
+    sql += since_clause(since, args)
     sql += " ORDER BY d.date IS NULL, d.date DESC, d.path, q.start"
     return [
         LibraryQuote(DocumentRef(r[0], r[1], r[2]), r[3], r[4], r[5], r[6], r[7], None, None)

@@ -261,9 +261,7 @@ def speaker_quotes(
         "JOIN documents d ON d.id = s.doc WHERE s.person = ?"
     )
     args: list[object] = [speaker_id]
-    if since is not None:
-        sql += " AND d.date >= ?"
-        args.append(since)
+    sql += since_clause(since, args)
     sql += " ORDER BY d.date IS NULL, d.date DESC, d.path, q.start"
     if limit is not None:
         sql += " LIMIT ?"
@@ -281,6 +279,14 @@ def speaker_quotes(
         )
         for r in index.db.execute(sql, args)
     ]
+
+
+def since_clause(since: str | None, args: list[object]) -> str:
+    """`` AND d.date >= ?`` (its value added to ``args``) when ``since`` is given, else ''."""
+    if since is None:
+        return ""
+    args.append(since)
+    return " AND d.date >= ?"
 
 
 # -- words ----------------------------------------------------------------------------
