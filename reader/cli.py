@@ -1,4 +1,4 @@
-"""Command line: open the reader (default), `analyze`, `notes ...`.
+"""Command line: open the reader (default), `analyze`, `notes ...`, `serve`.
 
 `reader analyze` and `reader notes` never import Textual, so they start fast
 and run in scripts. Every user error is one line on stderr and exit code 2.
@@ -72,9 +72,16 @@ def _notes(argv: Sequence[str], db: str | None) -> int:
     return notes_main(argv, db)
 
 
+def _serve(argv: Sequence[str], db: str | None) -> int:
+    from reader.commands.serve import main as serve_main
+
+    return serve_main(argv, db)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str], str | None], int]] = {
     "analyze": _analyze,
     "notes": _notes,
+    "serve": _serve,
 }
 
 
