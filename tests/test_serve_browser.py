@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_reader
-from tests.serving import served
+from tests.serving import served, stop
 
 CHROMIUM = os.environ.get("READER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -92,6 +92,9 @@ def test_a_note_typed_in_the_browser_lands_in_the_store(browser_page, tmp_path: 
                 break
             time.sleep(0.5)
         page.screenshot(path=str(tmp_path / "serve-after-note.png"))
+        # Ctrl+C with a browser still connected: a clean stop.
+        code, _out, err = stop(s.process)
+        assert code == 0 and "Traceback" not in err, err
     assert len(notes) == 1, f"no note {NOTE!r} in {db}; screenshots in {tmp_path}"
     # On the third paragraph: the cursor starts on the first, and j j moved it two down.
     position = notes[0]["position"]

@@ -140,6 +140,9 @@ def _serve(
             loop=loop,
             print=None,
             access_log=None,
+            # Open browser connections end only when their apps are told to: after
+            # this long, their handlers are cancelled and each app is sent "quit".
+            shutdown_timeout=2,
         )
     except OSError as exc:
         raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
