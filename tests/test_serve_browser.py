@@ -56,6 +56,19 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+def _processes_naming(path: Path) -> list[str]:
+    """Command lines of the processes that name ``path`` (the apps the server started)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if str(path) in cmdline and "serve" not in cmdline:
+            found.append(cmdline)
+    return found
+
+
 def _notes(db: Path) -> list[dict[str, object]]:
     run = run_reader("notes", "list", "--json", "--db", str(db))
     assert run.returncode == 0, run.stderr
@@ -95,6 +108,7 @@ def test_a_note_typed_in_the_browser_lands_in_the_store(browser_page, tmp_path: 
         # Ctrl+C with a browser still connected: a clean stop.
         code, _out, err = stop(s.process)
         assert code == 0 and "Traceback" not in err, err
+        assert _processes_naming(db) == [], "an app outlived the server"
     assert len(notes) == 1, f"no note {NOTE!r} in {db}; screenshots in {tmp_path}"
     # On the third paragraph: the cursor starts on the first, and j j moved it two down.
     position = notes[0]["position"]

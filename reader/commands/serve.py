@@ -102,9 +102,36 @@ def _serve(
 ) -> int:
     from aiohttp import web
     from aiohttp.web_runner import GracefulExit
+    from textual_serve import server as textual_server
+    from textual_serve.app_service import AppService
     from textual_serve.server import Server
 
     from reader.commands.serve_access import token_middleware
+
+    apps: set[AppService] = set()
+
+    class TrackedAppService(AppService):
+        """An app service the server remembers, to end its app when the server stops."""
+
+        async def start(self, width: int, height: int) -> None:
+            apps.add(self)
+            await super().start(width, height)
+
+    # textual-serve makes one AppService per connection by this module-level name.
+    textual_server.AppService = TrackedAppService  # type: ignore[misc]
+
+    async def end_apps() -> None:
+        """Tell every app to quit, as closing its tab does; end those that do not."""
+        for service in list(apps):
+            process = service._process  # the app's process (textual-serve keeps it private)
+            if process is None or process.returncode is not None:
+                continue
+            await service.send_meta({"type": "quit"})
+            try:
+                await asyncio.wait_for(process.wait(), 3)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
 
     class ReaderServer(Server):
         """textual-serve's server with the token check and the reader's own start lines."""
@@ -117,6 +144,9 @@ def _serve(
             if token is not None:
                 app.middlewares.append(token_middleware(token))
             return app
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            await end_apps()
 
         async def on_startup(self, app: web.Application) -> None:
             for line in lines:
