@@ -1,4 +1,4 @@
-"""Command line: open the reader (default), `analyze`, `index`, `brief`, `notes ...`.
+"""Command line: open the reader (default), `analyze`, `index`, `brief`, `notes ...`, `serve`.
 
 `reader analyze`, `reader index` and `reader notes` never import Textual, so they start fast
 and run in scripts. Every user error is one line on stderr and exit code 2.
@@ -85,11 +85,18 @@ def _notes(argv: Sequence[str], db: str | None, create: bool) -> int:
     return notes_main(argv, db, create=create)
 
 
+def _serve(argv: Sequence[str], db: str | None, create: bool) -> int:
+    from reader.commands.serve import main as serve_main
+
+    return serve_main(argv, db)
+
+
 COMMANDS: dict[str, Callable[[Sequence[str], str | None, bool], int]] = {
     "analyze": _analyze,
     "brief": _brief,
     "index": _index,
     "notes": _notes,
+    "serve": _serve,
 }
 
 
