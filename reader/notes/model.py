@@ -157,6 +157,8 @@ def agent(value: Any) -> tuple[tuple[str, str], ...]:
 
 
 _TARGET_KEYS = ("exact", "prefix", "suffix", "start", "end")
+_STORED_KEYS = 8
+"""The keys of a note as this program stores it when none of ``_OPTIONAL`` is set."""
 
 
 class _NewTarget:
@@ -184,7 +186,7 @@ def note_from_stored(data: dict[str, Any]) -> Note:
     a control character, or a value of an unexpected type or shape, goes the long
     way, through :meth:`Note.from_dict`, which cleans or refuses it.
     """
-    if not _OPTIONAL.keys().isdisjoint(data):
+    if len(data) > _STORED_KEYS and not _OPTIONAL.keys().isdisjoint(data):
         return Note.from_dict(data)  # an imported note's fields: the long way
     try:
         target = data.get("target")

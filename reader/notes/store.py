@@ -30,7 +30,7 @@ import hashlib
 import os
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -184,7 +184,7 @@ class NoteStore:
             docs = self._tables().get(schema.NOTES, {})
             generation = self._storage.generation
             if self._cache[0] != generation:
-                self._cache = (generation, [self._note(doc, fast=True) for doc in docs.values()])
+                self._cache = (generation, self._notes(docs.values()))
             return list(self._cache[1])
 
     def notes_for(
@@ -387,6 +387,13 @@ class NoteStore:
         # A fresh Table per operation: TinyDB caches the next document id and
         # query results per Table, which another process may have made stale.
         return Table(self._storage, name, cache_size=0)
+
+    def _notes(self, docs: Collection[dict[str, Any]]) -> list[Note]:
+        """The notes stored as ``docs``: made fast, or one by one when one is refused."""
+        try:
+            return [note_from_stored(doc) for doc in docs]
+        except (KeyError, TypeError, ValueError):
+            return [self._note(doc, fast=True) for doc in docs]  # to name the bad one
 
     def _note(self, doc: dict[str, Any], fast: bool = False) -> Note:
         """The note stored as ``doc`` (``fast``: :func:`note_from_stored`, for many)."""
