@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+import sys
 from pathlib import Path
 
 import orjson
@@ -49,3 +51,20 @@ def stored_ids(path: Path) -> list[str]:
 
 def temp_files(path: Path) -> list[str]:
     return [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def editor_script(tmp_path: Path, new_body: str) -> Path:
+    """An $EDITOR that keeps a copy of the file it was given and writes ``new_body``
+    above the scissors line, keeping the rest of the file as it was."""
+    script = tmp_path / "editor.py"
+    script.write_text(
+        f"#!{sys.executable}\n"
+        "import pathlib, sys\n"
+        "path = pathlib.Path(sys.argv[1])\n"
+        "text = path.read_text()\n"
+        f"pathlib.Path({str(tmp_path / 'seen.txt')!r}).write_text(text)\n"
+        "rest = text[text.index('# ---'):]\n"
+        f"path.write_text({new_body!r} + '\\n\\n' + rest)\n"
+    )
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script

@@ -4,8 +4,6 @@ prefixes (unique accepted, ambiguous refused with the candidates), edit in $EDIT
 from __future__ import annotations
 
 import os
-import stat
-import sys
 from pathlib import Path
 
 import orjson
@@ -15,7 +13,7 @@ from reader.notes import schema
 from reader.notes.storage import serialise
 from tests.conftest import SEED
 from tests.conftest import run_reader as reader
-from tests.notes.helpers import sample_note
+from tests.notes.helpers import editor_script, sample_note
 
 
 def _env(db: Path, **extra: str) -> dict[str, str]:
@@ -104,27 +102,10 @@ def test_a_whole_id_wins_over_longer_ids_it_starts(tmp_path):
     assert done.returncode == 0 and done.stdout.strip() == "abcd"
 
 
-def _editor_script(tmp_path: Path, new_body: str) -> Path:
-    """An $EDITOR that keeps a copy of the file it was given and writes ``new_body``
-    above the scissors line, keeping the rest of the file as it was."""
-    script = tmp_path / "editor.py"
-    script.write_text(
-        f"#!{sys.executable}\n"
-        "import pathlib, sys\n"
-        "path = pathlib.Path(sys.argv[1])\n"
-        "text = path.read_text()\n"
-        f"pathlib.Path({str(tmp_path / 'seen.txt')!r}).write_text(text)\n"
-        "rest = text[text.index('# ---'):]\n"
-        f"path.write_text({new_body!r} + '\\n\\n' + rest)\n"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
-
-
 def test_edit_in_the_editor_shows_the_quote_as_comments_and_saves_the_body(tmp_path):
     db = tmp_path / "n.json"
     note_id = _add(db, "--quote", "step up our ties", "--body", "old body #trade")
-    editor = _editor_script(tmp_path, "new body\nwith two lines #Energy")
+    editor = editor_script(tmp_path, "new body\nwith two lines #Energy")
     done = reader("notes", "edit", note_id[:6], "--editor", env=_env(db, EDITOR=str(editor)))
     assert done.returncode == 0, done.stderr
     seen = (tmp_path / "seen.txt").read_text()
@@ -139,7 +120,7 @@ def test_saving_the_editor_empty_cancels_the_edit(tmp_path):
     db = tmp_path / "n.json"
     note_id = _add(db, "--paragraph", "2", "--body", "keep me")
     before = db.read_bytes()
-    editor = _editor_script(tmp_path, "   ")
+    editor = editor_script(tmp_path, "   ")
     done = reader("notes", "edit", note_id, "--editor", env=_env(db, EDITOR=str(editor)))
     assert done.returncode == 0 and done.stdout == ""
     assert "nothing changed" in _one_line(done.stderr)

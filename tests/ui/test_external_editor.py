@@ -3,32 +3,13 @@ lines; what is saved replaces the body, a body saved empty changes nothing."""
 
 from __future__ import annotations
 
-import stat
-import sys
-from pathlib import Path
-
 from reader.identity import DocumentId
 from reader.notes.store import NoteStore
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.notes_pane import NotesPane
+from tests.notes.helpers import editor_script
 
 from .conftest import SIZE, note_on
-
-
-def _editor(tmp_path: Path, new_body: str) -> Path:
-    """An editor that copies what it was given to seen.txt and writes ``new_body`` above
-    the scissors line."""
-    script = tmp_path / "editor.py"
-    script.write_text(
-        f"#!{sys.executable}\n"
-        "import pathlib, sys\n"
-        "path = pathlib.Path(sys.argv[1])\n"
-        "text = path.read_text()\n"
-        f"pathlib.Path({str(tmp_path / 'seen.txt')!r}).write_text(text)\n"
-        f"path.write_text({new_body!r} + '\\n\\n' + text[text.index('# ---'):])\n"
-    )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR)
-    return script
 
 
 async def _press_e_on_the_note(app, pilot) -> None:
@@ -45,7 +26,7 @@ async def test_E_edits_the_note_in_the_editor_with_its_quote_as_comments(
     store = NoteStore(db_file)
     store.add(note_on(seed_doc, 3, "old words", tags=("energy",)))
     monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", str(_editor(tmp_path, "new words #Trade")))
+    monkeypatch.setenv("EDITOR", str(editor_script(tmp_path, "new words #Trade")))
     app = ReaderApp(seed_doc, store)
     async with app.run_test(size=SIZE) as pilot:
         await _press_e_on_the_note(app, pilot)
@@ -66,7 +47,7 @@ async def test_a_body_saved_empty_in_the_editor_changes_nothing(
     store.add(note_on(seed_doc, 3, "keep me"))
     before = store.all()
     monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", str(_editor(tmp_path, " \n ")))
+    monkeypatch.setenv("EDITOR", str(editor_script(tmp_path, " \n ")))
     app = ReaderApp(seed_doc, store)
     async with app.run_test(size=SIZE) as pilot:
         await _press_e_on_the_note(app, pilot)
