@@ -154,6 +154,18 @@ def test_shift_tab_then_a_opens_an_editor_with_nothing_but_what_is_typed(tmp_pat
         assert _saved_bodies(db) == ["on the minister"]  # no "a" before it
 
 
+def test_keys_sent_at_the_first_line_wait_for_the_side_panes(tmp_path):
+    tmux_or_skip()
+    db = tmp_path / "notes.json"
+    with _seed_terminal(tmp_path) as term:
+        term.wait_for("On Thursday, Russian Foreign")  # the text: the side panes come next
+        term.keys("BTab", "a", "at first sight", "C-s")
+        term.wait_for("Note saved")
+        assert _saved_bodies(db) == ["at first sight"]
+    [note] = json.loads(run_reader("notes", "list", "--json", "--db", str(db)).stdout)
+    assert note["target"] is not None  # the side pane's speaker, not the article's paragraph
+
+
 def test_a_query_pasted_after_slash_is_searched(tmp_path):
     tmux_or_skip()
     with _seed_terminal(tmp_path) as term:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -35,10 +36,12 @@ from reader.ui.settings import (
     load_theme,
     save_theme,
 )
-from reader.ui.typeahead import TypeAhead
+from reader.ui.typeahead import TypeAhead, screen_set_up
 from reader.untrusted import clean_line, clean_text
 
 if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
     from reader.ui.keymap import Chain
 
 
@@ -211,6 +214,14 @@ class ReaderApp(TypeAhead, App[None]):
             timeout=timeout,
             markup=False,
         )
+
+    @asynccontextmanager
+    async def run_test(self, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:
+        """Textual's ``run_test``, with the pilot handed over once the screen is set up (the
+        reading screen's side panes mounted), as the user has it a frame after the text."""
+        async with super().run_test(*args, **kwargs) as pilot:
+            await screen_set_up(pilot)
+            yield pilot
 
     def on_mount(self) -> None:
         for notice in self.notices:

@@ -15,7 +15,9 @@ into the app, serialises them as a terminal program reading its input does:
   and a motion the focused widget binds itself (``MOTIONS``: ``j`` in the
   article, ``↓`` in a list);
 - while a pushed screen mounts (the note editor, the help), keys wait for it:
-  they go to the widget it focuses, not to the screen it covers;
+  they go to the widget it focuses, not to the screen it covers; so do they
+  while the screen's ``setting_up`` is True (the reading screen mounts its
+  side panes after the first paint), until it calls ``screen_ready``;
 - ``hold_keys`` lets an action that opens an input later (a message away)
   keep the keys until the input has the focus; ``release_keys`` lets them go.
 
@@ -37,6 +39,7 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.pilot import Pilot
 
     _Base = App[Any]
 else:
@@ -117,6 +120,10 @@ class TypeAhead(_Base):
         self.screen.call_later(self.release_keys)
         return result
 
+    def screen_ready(self) -> None:
+        """The screen has mounted what the keys may need: the waiting keys go."""
+        self.call_later(self._next_key)
+
     def on_key_handled(self, message: KeyHandled) -> None:
         message.stop()
         self._handled(message.typed)
@@ -125,6 +132,8 @@ class TypeAhead(_Base):
         """Hand out the typed keys: a text or motion key at once, any other key once every
         key before it is handled (and it before the next), none while keys are held."""
         while self._typed and not self._holding:
+            if getattr(self.screen, "setting_up", False):
+                return  # it mounts what the keys may need, then calls screen_ready
             if any(waits for _, waits in self._on_the_way.values()):
                 return  # a key on its way may move the focus: the next goes where it says
             typed = self._typed[0]
@@ -180,3 +189,17 @@ def hold_keys(app: object) -> None:
     """``app.hold_keys()`` when the app does type-ahead (a test app may not)."""
     if isinstance(app, TypeAhead):
         app.hold_keys()
+
+
+def screen_ready(app: object) -> None:
+    """``app.screen_ready()`` when the app does type-ahead (a test app may not)."""
+    if isinstance(app, TypeAhead):
+        app.screen_ready()
+
+
+async def screen_set_up(pilot: Pilot[Any], timeout: float = 10.0) -> None:
+    """Wait (in a test) until the app's screen is no longer ``setting_up``."""
+    loop = asyncio.get_running_loop()
+    give_up = loop.time() + timeout
+    while getattr(pilot.app.screen, "setting_up", False) and loop.time() < give_up:
+        await pilot.pause()

@@ -16,6 +16,7 @@ from reader.notes.store import NoteStore
 from reader.spans import Span
 from reader.ui.app import ReaderApp
 from reader.ui.layout import Kind, Layout, drawn, wrap
+from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.legend import Legend, legend_row
 from reader.ui.widgets.notes_pane import NoteList
@@ -266,3 +267,25 @@ async def test_the_app_reads_the_line_length_and_reports_a_bad_one(seed_doc, db_
     (tmp_path / "settings.json").write_text('{"line_length": -3}')
     app = ReaderApp(seed_doc, NoteStore(db_file), settings_dir=tmp_path)
     assert app.line_length == 80 and any("line_length" in n for n in app.notices)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_text_paints_first_at_the_width_it_keeps_once_the_side_panes_join(
+    seed_doc, analysis, db_file, size, monkeypatch
+):
+    first_frame: list[tuple[int, int]] = []
+    mount_panes = ReaderScreen._mount_side_panes
+
+    async def record_then_mount(screen: ReaderScreen) -> None:
+        # Called after the first refresh: the text is on screen, the side panes not yet.
+        assert not screen.query(Legend) and not screen.query(NoteList)
+        first_frame.append((screen.article.size.width, screen.article.text_width))
+        await mount_panes(screen)
+
+    monkeypatch.setattr(ReaderScreen, "_mount_side_panes", record_then_mount)
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=analysis)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        assert first_frame == [(article.size.width, article.text_width)]  # no reflow
+        assert app.screen.query_one(Legend) and not app.screen.setting_up

@@ -43,6 +43,7 @@ from reader.ui.screens.reader_keys import READER_BINDINGS
 from reader.ui.screens.reader_live import LiveFiles
 from reader.ui.screens.reader_notes import NoteCommands
 from reader.ui.screens.reader_panes import PaneLayout
+from reader.ui.typeahead import screen_ready
 from reader.ui.widgets.article import ArticleView
 from reader.ui.widgets.key_hints import KeyHints
 from reader.ui.widgets.legend import Legend
@@ -88,7 +89,9 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
     ) -> None:
         """``pending``: ``doc`` is a preview; the whole file at this path replaces it.
         ``at``: an offset in the text to open at (a quote, a search hit), not the last place."""
-        super().__init__()
+        super().__init__(classes="-panes-pending")
+        self.setting_up = True
+        """Until the side panes are mounted: keys typed meanwhile wait (``typeahead``)."""
         self.pending = pending
         self.at = at
         self.store = store
@@ -109,16 +112,10 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
 
     def compose(self) -> ComposeResult:
         yield TitleBar(self.doc.title, self._where)
-        with Horizontal(id="panes"):
-            side = Legend(id="side")  # the pane itself: no container to draw around it
-            side.border_title = "Speakers & sectors"
-            yield side
+        with Horizontal(id="panes"):  # the side panes join it once the text is on screen
             article = ArticleView(self.reading, id="article")
             article.border_title = "Article"
             yield article.data_bind(ReaderScreen.hidden_layers)
-            notes = NotesPane(id="notes")
-            notes.border_title = "Notes (0)"
-            yield notes
         with Horizontal(id="bar"):
             yield KeyHints()
             yield StatusLine(id="status")
@@ -162,6 +159,24 @@ class ReaderScreen(NoteCommands, LiveFiles, PaneLayout):
     def on_mount(self) -> None:
         if not isinstance(self.focused, Input):  # the search may be open already: "/" is first
             self.set_focus(self.article)
+        # The text first: the side panes are drawn a frame later, in the room kept for them.
+        self.call_after_refresh(self._mount_side_panes)
+
+    async def _mount_side_panes(self) -> None:
+        """Mount the side panes, open the document in them, and let the keys typed go."""
+        side = Legend(id="side")  # the pane itself: no container to draw around it
+        side.border_title = "Speakers & sectors"
+        notes = NotesPane(id="notes")
+        notes.border_title = "Notes (0)"
+        panes = self.query_one("#panes")
+        await panes.mount(side, before=self.article)
+        await panes.mount(notes)
+        self.remove_class("-panes-pending")
+        self.setting_up = False
+        self._open_in_panes()
+        screen_ready(self.app)
+
+    def _open_in_panes(self) -> None:
         add = key_hint(find_binding(self.BINDINGS, "note.add"), self._keymap)
         self.query_one("#notes-empty", Static).update(f"No notes yet — press {add} to add one")
         self.call_after_refresh(self.start_watching)  # other processes' changes, shown
