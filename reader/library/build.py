@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.identity import document_path
+from reader.library.entries import _with_sep
 from reader.library.extract import Extracted, Failed, Result, Stat, Unchanged, extract
 from reader.library.index import LibraryIndex
 from reader.library.people import SpeakerRow, identities
@@ -92,28 +93,6 @@ def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
     return {path: key for path, key, _ in _keys_and_stats(paths)}
 
 
-def _with_sep(folder: str) -> str:
-    return folder if folder.endswith(os.sep) else folder + os.sep
-
-
-def folder_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
-    """Each path and its key in the index, from its folder alone (no call on the file).
-
-    The key of every file but one that is a symbolic link itself: what a
-    library shows at once from its index, before it looks at the files.
-    """
-    folders: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    for raw in paths:
-        path = os.fspath(raw)
-        folder, name = os.path.split(path)
-        resolved = folders.get(folder)
-        if resolved is None:
-            resolved = folders[folder] = _with_sep(str(document_path(folder or ".")))
-        keys[path] = resolved + name
-    return keys
-
-
 def _keys_and_stats(
     paths: Sequence[str | os.PathLike[str]],
 ) -> list[tuple[str, str, Stat]]:
@@ -153,13 +132,14 @@ def plan(index: LibraryIndex, paths: Sequence[str | os.PathLike[str]]) -> Plan:
     seen: set[str] = set()
     folders: dict[str, str] = {}
     kept = 0
-    lstat, split, is_link = os.lstat, os.path.split, stat_mode.S_ISLNK
+    lstat, is_link, sep = os.lstat, stat_mode.S_ISLNK, os.sep
     for raw in paths:
-        path = os.fspath(raw)
-        folder, name = split(path)
+        path = raw if isinstance(raw, str) else os.fspath(raw)
+        folder, cut, name = path.rpartition(sep)
         resolved = folders.get(folder)
         if resolved is None:
-            resolved = folders[folder] = _with_sep(str(document_path(folder or ".")))
+            where = folder or (sep if cut else ".")  # as in folder_keys
+            resolved = folders[folder] = _with_sep(str(document_path(where)))
         key = resolved + name
         try:
             st = lstat(path)

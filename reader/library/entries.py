@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 from reader.analysis import Analysis
 from reader.document import FORMATS, Document, DocumentError
+from reader.identity import document_path
 
 SUFFIXES = frozenset({".txt", *FORMATS})
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +28,18 @@ class LibraryEntry:
 
 
 def find_documents(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to list: given files as they are, folders searched for articles, sorted."""
+    """Files to list: given files as they are, folders searched for articles, sorted.
+
+    A folder's articles are in the order of sorted Paths (part by part: each
+    folder's names in order, a sub-folder's articles where its name falls among
+    them), found from the file system's listing alone (no stat of each file): a
+    library of 20,000 files is listed in a few hundredths of a second.
+    """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            _walk(path, os.fspath(path), found.append, _child)
+            _walk(path, os.fspath(path), found)
         elif path.exists():
             found.append(path)
         else:
@@ -42,57 +47,31 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def article_names(folder: str | os.PathLike[str]) -> list[str]:
-    """The articles anywhere under ``folder``, as strings, in the order of sorted Paths.
-
-    Sorted Paths compare part by part: each folder's names in order, a
-    sub-folder's articles where its name falls among them. No stat of each file
-    (the file system's listing says which is a folder): a library of 20,000
-    files is listed in a few hundredths of a second.
-    """
-    found: list[str] = []
-    _walk(os.fspath(folder), os.fspath(folder), found.append, _name)
-    return found
-
-
-def _walk(
-    folder: T, top: str, found: Callable[[T], object], child: Callable[[T, str, str], T]
-) -> None:
-    """Each article under ``folder`` (listed at ``top``) given to ``found``, as ``child``
-    makes it of its folder, its name and its path."""
+def _walk(folder: Path, top: str, found: list[Path]) -> None:
+    """The articles under ``folder`` (listed at ``top``) added to ``found``, in order."""
     try:
         with os.scandir(top) as listing:
             entries = sorted(listing, key=_entry_name)
     except OSError:
         return
+    # As ``Path.iterdir`` makes the Path of a name in a folder (no parsing of the whole
+    # path: three times quicker than ``Path(str)``); ``joinpath`` where there is no such.
+    child = getattr(folder, "_make_child_relpath", folder.joinpath)
+    add = found.append
     for entry in entries:
         name = entry.name
         try:
             if entry.is_dir(follow_symlinks=False):  # as rglob: no loops
-                _walk(child(folder, name, entry.path), entry.path, found, child)
+                _walk(child(name), entry.path, found)
             elif (
                 name[0] != "."
                 and name.rpartition(".")[2].lower() in _EXTENSIONS
                 and "." in name
                 and entry.is_file()
             ):
-                found(child(folder, name, entry.path))
+                add(child(name))
         except OSError:
             continue
-
-
-def _name(_folder: str, _name: str, path: str) -> str:
-    return path
-
-
-_child_of = getattr(Path, "_make_child_relpath", None)
-"""How ``Path.iterdir`` makes the Path of a name in a folder (no parsing of the whole path:
-three times quicker than ``Path(str)`` for 20,000 files); ``folder / name`` where the
-standard library has it no longer."""
-
-
-def _child(folder: Path, name: str, _path: str) -> Path:
-    return _child_of(folder, name) if _child_of is not None else folder / name
 
 
 def _entry_name(entry: os.DirEntry[str]) -> str:
@@ -101,6 +80,30 @@ def _entry_name(entry: os.DirEntry[str]) -> str:
 
 _EXTENSIONS = frozenset(suffix[1:] for suffix in SUFFIXES)
 """The suffixes without their dot (``os.path.splitext`` for a name not starting with one)."""
+
+
+def _with_sep(folder: str) -> str:
+    return folder if folder.endswith(os.sep) else folder + os.sep
+
+
+def folder_keys(paths: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
+    """Each path and its key in the index, from its folder alone (no call on the file).
+
+    The key of every file but one that is a symbolic link itself: what a
+    library shows at once from its index, before it looks at the files.
+    """
+    folders: dict[str, str] = {}
+    keys: dict[str, str] = {}
+    sep = os.sep
+    for raw in paths:
+        path = raw if isinstance(raw, str) else os.fspath(raw)
+        folder, cut, name = path.rpartition(sep)
+        resolved = folders.get(folder)
+        if resolved is None:
+            where = folder or (sep if cut else ".")  # "/a": the root; "a": here
+            resolved = folders[folder] = _with_sep(str(document_path(where)))
+        keys[path] = resolved + name
+    return keys
 
 
 def summarise(doc: Document, analysis: Analysis, top: int = 3) -> LibraryEntry:
