@@ -177,8 +177,12 @@ def step_rows(folder: str, index: str) -> dict[str, object]:
 
 
 def step_screen(folder: str) -> dict[str, object]:
-    """A second launch of ``reader DIR``: the library screen until every row is in its table."""
+    """A second launch of ``reader DIR``: the library screen until every row is in its table
+    (the cyclic collector paused until the first screen is drawn, as ``reader`` does)."""
+    import gc
+
     started, cpu = time.perf_counter(), time.process_time()
+    gc.disable()
     from reader.library import find_documents
     from reader.notes.store import NoteStore
     from reader.ui.app import ReaderApp

@@ -136,10 +136,11 @@ def plan(index: LibraryIndex, paths: Sequence[str | os.PathLike[str]]) -> Plan:
     for raw in paths:
         path = raw if isinstance(raw, str) else os.fspath(raw)
         folder, cut, name = path.rpartition(sep)
-        resolved = folders.get(folder)
+        head = folder + cut  # as in index_keys
+        resolved = folders.get(head)
         if resolved is None:
-            where = folder or (sep if cut else ".")  # as in folder_keys
-            resolved = folders[folder] = _with_sep(str(document_path(where)))
+            where = folder or (sep if cut else ".")
+            resolved = folders[head] = _with_sep(str(document_path(where)))
         key = resolved + name
         try:
             st = lstat(path)

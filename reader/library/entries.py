@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from reader.analysis import Analysis
 from reader.document import FORMATS, Document, DocumentError
@@ -58,6 +59,7 @@ def _walk(folder: Path, top: str, found: list[Path]) -> None:
     # path: three times quicker than ``Path(str)``); ``joinpath`` where there is no such.
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     add = found.append
+    prefix: str | None = None if _KEEP_TEXT else ""
     for entry in entries:
         name = entry.name
         try:
@@ -69,9 +71,21 @@ def _walk(folder: Path, top: str, found: list[Path]) -> None:
                 and "." in name
                 and entry.is_file()
             ):
-                add(child(name))
+                made = child(name)
+                if prefix:
+                    made._str = prefix + name  # type: ignore[union-attr]
+                elif prefix is None:  # the folder's part, as pathlib writes it
+                    text = str(made)
+                    prefix = text[: -len(name)] if text.endswith(name) else ""
+                add(made)
         except OSError:
             continue
+
+
+_KEEP_TEXT = sys.version_info < (3, 12) and "_str" in getattr(PurePath, "__slots__", ())
+"""Python 3.11's Paths write their text on first use (``str``, a dict key, opening): for
+20,000 files as long as finding them. Each is given the text pathlib writes for the
+first file of its folder, with its own name; later Pythons keep it themselves."""
 
 
 def _entry_name(entry: os.DirEntry[str]) -> str:
@@ -92,17 +106,25 @@ def folder_keys(paths: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
     The key of every file but one that is a symbolic link itself: what a
     library shows at once from its index, before it looks at the files.
     """
+    given = [p if isinstance(p, str) else os.fspath(p) for p in paths]
+    return dict(zip(given, index_keys(given), strict=True))
+
+
+def index_keys(paths: Sequence[str]) -> list[str]:
+    """The key of each path in the index, in order (see :func:`folder_keys`)."""
     folders: dict[str, str] = {}
-    keys: dict[str, str] = {}
+    keys: list[str] = []
+    add = keys.append
     sep = os.sep
-    for raw in paths:
-        path = raw if isinstance(raw, str) else os.fspath(raw)
+    for path in paths:
         folder, cut, name = path.rpartition(sep)
-        resolved = folders.get(folder)
+        head = folder + cut  # "/" for "/a", "" for "a"
+        resolved = folders.get(head)
         if resolved is None:
-            where = folder or (sep if cut else ".")  # "/a": the root; "a": here
-            resolved = folders[folder] = _with_sep(str(document_path(where)))
-        keys[path] = resolved + name
+            resolved = _with_sep(str(document_path(folder or (sep if cut else "."))))
+            # A folder that is its own key: its files' paths are theirs.
+            resolved = folders[head] = "" if resolved == head else resolved
+        add(resolved + name if resolved else path)
     return keys
 
 

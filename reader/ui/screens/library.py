@@ -198,7 +198,7 @@ class LibraryScreen(Screen[None]):
         Here rather than in the background: the table is whole on its first paint, and
         the query does not share the interpreter with the screen being drawn.
         """
-        from reader.library.entries import folder_keys
+        from reader.library.entries import index_keys
         from reader.library.index import LibraryIndexError, open_index
         from reader.library.queries import table_rows
 
@@ -220,7 +220,8 @@ class LibraryScreen(Screen[None]):
         if index.notice:
             self._notice(index.notice)
         paths = [str(p) for p in self.paths]
-        found = [(p, known[k]) for p, k in folder_keys(paths).items() if k in known]
+        keys, at = index_keys(paths), known.get
+        found = [(p, row) for p, k in zip(paths, keys, strict=True) if (row := at(k)) is not None]
         self.rows = {row.key: row for row in self._indexed_rows(found)}
         self.ready = len(self.rows)
         return index, known
