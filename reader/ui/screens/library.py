@@ -309,9 +309,16 @@ class LibraryScreen(Screen[None]):
         from reader.library.note_counts import note_counts
 
         try:
-            counts = note_counts(self.store, [(data[0], data[1]) for _, data in found])
+            counts = note_counts(self.store, ((data[0], data[1]) for _, data in found))
         except StoreError:
             counts = {}
+        if not counts:  # the most common: no notes on the library
+            return [
+                Row(path, key, sha, title, date, top, sectors)
+                if error is None
+                else Row.failed(path, error)
+                for path, (key, sha, title, date, top, sectors, error) in found
+            ]
         noted = counts.get
         return [
             Row(path, key, sha, title, date, top, sectors, noted(key, 0))
