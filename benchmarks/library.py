@@ -148,7 +148,8 @@ def step_rows(folder: str, index: str) -> dict[str, object]:
     then what the screen looks at after its first paint (each file's size and time)."""
     started, cpu = time.perf_counter(), time.process_time()
     from reader.library import find_documents
-    from reader.library.build import folder_keys, plan
+    from reader.library.build import plan
+    from reader.library.entries import index_keys
     from reader.library.index import LibraryIndex
     from reader.library.note_counts import note_counts
     from reader.library.queries import table_rows
@@ -158,7 +159,8 @@ def step_rows(folder: str, index: str) -> dict[str, object]:
     paths = [str(p) for p in find_documents([folder])]
     with LibraryIndex(index) as idx:
         known = {t[0]: t for t in table_rows(idx)}
-        found = [(p, known[k]) for p, k in folder_keys(paths).items() if k in known]
+        keys = index_keys(paths)
+        found = [(p, known[k]) for p, k in zip(paths, keys, strict=True) if k in known]
         store = NoteStore(Path(tempfile.gettempdir()) / "reader-bench-none.json", read_only=True)
         counts = note_counts(store, [(t[0], t[1]) for _, t in found])
         made = [Row(p, *t[:6], counts.get(t[0], 0), t[6]) for p, t in found]
