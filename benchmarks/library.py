@@ -8,10 +8,12 @@ only holds). Then, each step in a fresh process (so memory and start-up are
 the step's own):
 
 - the index built from nothing with one job, then with all cores: documents/s
-  and the ratio;
+  and the ratio, with the CPU times of the building process and of its workers
+  (the speed-up they allow on idle cores: robust to other work on the machine);
 - a second launch: the library screen (Textual, headless) from start to its
   table holding every row, and the same without the screen (the rows from the
-  index, as the screen gets them);
+  index, as the screen gets them); then as a user sees it, ``reader DIR`` in
+  tmux until its status line counts every row, beside a bare Textual app;
 - a full-text query (a word, a phrase, a prefix, the one-article word) and a
   speaker's quotes across the library (the most quoted speaker): medians of
   five;
@@ -110,10 +112,10 @@ def step_build(folder: str, index: str, jobs: int) -> dict[str, object]:
     stop, peaks = threading.Event(), dict[int, float]()
     watch = threading.Thread(target=_descendants_peak_mb, args=(stop, peaks), daemon=True)
     watch.start()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with LibraryIndex(index) as idx:
         report = build_index(idx, paths, jobs=jobs)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     stop.set()
     watch.join()
     workers = [mb for pid, mb in peaks.items() if pid > 0]
@@ -122,32 +124,54 @@ def step_build(folder: str, index: str, jobs: int) -> dict[str, object]:
         "analysed": len(report.analysed),
         "failed": len(report.failed),
         "rate": len(report.analysed) / seconds,
+        "cpu": cpu,
+        "workers_cpu": _workers_cpu(),
         "peak_mb": _peak_mb(),
         "workers_peak_mb": max(workers, default=0.0),
     }
 
 
+def _workers_cpu() -> float:
+    """The CPU time of the worker processes (and the fork server that made them): stopped
+    and waited for, their times are this process's children's."""
+    import multiprocessing.forkserver as forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if callable(stop):  # CPython's own, used by its tests; else the server is counted at exit
+        stop()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
+
+
 def step_rows(folder: str, index: str) -> dict[str, object]:
-    """The library table's rows from the index, as a second launch gets them (no screen)."""
+    """The library table's rows from the index, as a second launch gets them (no screen),
+    then what the screen looks at after its first paint (each file's size and time)."""
     started, cpu = time.perf_counter(), time.process_time()
     from reader.library import find_documents
     from reader.library.build import plan
+    from reader.library.entries import index_keys
     from reader.library.index import LibraryIndex
     from reader.library.note_counts import note_counts
-    from reader.library.queries import documents
+    from reader.library.queries import table_rows
     from reader.notes.store import NoteStore
+    from reader.ui.screens.library_rows import Row, ordered
 
     paths = [str(p) for p in find_documents([folder])]
     with LibraryIndex(index) as idx:
-        todo = plan(idx, paths)
-        known = documents(idx)
+        known = {t[0]: t for t in table_rows(idx)}
+        keys = index_keys(paths)
+        found = [(p, known[k]) for p, k in zip(paths, keys, strict=True) if k in known]
         store = NoteStore(Path(tempfile.gettempdir()) / "reader-bench-none.json", read_only=True)
-        counts = note_counts(store, [(d.path, d.sha256) for d in known.values()])
-    seconds = time.perf_counter() - started
+        counts = note_counts(store, [(t[0], t[1]) for _, t in found])
+        made = [Row(p, *t[:6], counts.get(t[0], 0), t[6]) for p, t in found]
+        rows = ordered(made, "date", False)
+        seconds, rows_cpu = time.perf_counter() - started, time.process_time() - cpu
+        todo = plan(idx, paths)
     return {
         "seconds": seconds,
-        "cpu": time.process_time() - cpu,
-        "rows": len(known),
+        "cpu": rows_cpu,
+        "plan_cpu": time.process_time() - cpu - rows_cpu,
+        "rows": len(rows),
         "stale": len(todo.work),
         "notes": sum(counts.values()),
         "peak_mb": _peak_mb(),
@@ -155,8 +179,12 @@ def step_rows(folder: str, index: str) -> dict[str, object]:
 
 
 def step_screen(folder: str) -> dict[str, object]:
-    """A second launch of ``reader DIR``: the library screen until every row is in its table."""
+    """A second launch of ``reader DIR``: the library screen until every row is in its table
+    (the cyclic collector paused until the first screen is drawn, as ``reader`` does)."""
+    import gc
+
     started, cpu = time.perf_counter(), time.process_time()
+    gc.disable()
     from reader.library import find_documents
     from reader.notes.store import NoteStore
     from reader.ui.app import ReaderApp
@@ -246,6 +274,41 @@ STEPS = {
 }
 
 
+def terminal(folder: Path, root: Path, size: int, rounds: int = 3) -> dict[str, float]:
+    """A second launch as a user sees it: ``reader DIR`` in a tmux pane, from the shell
+    command to the table's row count in its status line (every document shown); beside it,
+    in the same rounds (alternated), a bare Textual app showing an article: the floor.
+    Medians of ``rounds``, seconds."""
+    import re
+    import shlex
+
+    from tmux import Tmux
+
+    home = root / f"terminal-{size}"
+    home.mkdir(exist_ok=True)
+    env = {
+        "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"],  # the index built here
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "READER_DB": str(home / "notes.json"),
+    }
+    prefix = f"cd {shlex.quote(str(home))} && env " + " ".join(
+        f"{k}={shlex.quote(v)}" for k, v in env.items()
+    )
+    first = min(folder.rglob("*.txt"))
+    reader = shlex.join([sys.executable, "-m", "reader", str(folder)])
+    bare = shlex.join([sys.executable, str(REPO / "benchmarks" / "bare.py"), str(first)])
+    shown = re.compile(rf"^\s*{size} shown", re.MULTILINE)
+    opening = re.compile(re.escape(first.read_text(encoding="utf-8").split()[1]))
+    tables: list[float] = []
+    floors: list[float] = []
+    for _ in range(rounds):
+        for command, pattern, times in ((reader, shown, tables), (bare, opening, floors)):
+            with Tmux(f"{prefix} {command}", size=(160, 50)) as pane:
+                launched = time.monotonic() - pane.started
+                times.append(pane.wait_match(pattern, 60.0) + launched)
+    return {"table": statistics.median(tables), "bare": statistics.median(floors)}
+
+
 def run_step(step: str, **options: object) -> dict[str, object]:
     args = [sys.executable, __file__, "--step", step]
     for key, value in options.items():
@@ -277,12 +340,29 @@ def measure(size: int, root: Path, jobs: int) -> dict[str, Any]:
     print(f"· {size}: second launch, queries, one file changed …", file=sys.stderr, flush=True)
     m["rows"] = run_step("rows", folder=folder, index=index)
     m["screen"] = run_step("screen", folder=folder, index=index)
+    if shutil.which("tmux"):
+        m["terminal"] = terminal(folder, root, size)
     m["queries"] = run_step("queries", folder=folder, index=index)
     m["touch"] = run_step("touch", folder=folder, index=index)
     m["index_mb"] = index.stat().st_size / 2**20
     m["size"] = size
     print(f"· {size}: {json.dumps(m)}", file=sys.stderr, flush=True)  # kept if a later size fails
     return m
+
+
+def _parent_share(m: dict[str, Any]) -> float:
+    built = m["build_n"]
+    return float(built["cpu"] / max(1e-9, built["cpu"] + built["workers_cpu"]))
+
+
+def _cpu_bound(m: dict[str, Any], jobs: int) -> float:
+    """The speed-up of the parallel build on ``jobs`` idle cores, from CPU times alone (robust
+    to other work on the machine): the one-job build's CPU time over the parallel build's
+    least wall time, its whole CPU time shared by the cores, and never less than the
+    building process's own (it writes every result, in order)."""
+    one, built = m["build_1"], m["build_n"]
+    whole = built["cpu"] + built["workers_cpu"]
+    return float(one["cpu"] / max(whole / jobs, built["cpu"]))
 
 
 def report(results: dict[int, dict[str, Any]], jobs: int) -> None:
@@ -299,12 +379,23 @@ def report(results: dict[int, dict[str, Any]], jobs: int) -> None:
         f"  speed-up, {jobs} jobs / 1",
         lambda m: f"{m['build_n']['rate'] / m['build_1']['rate']:.2f}×",
     )
+    row("  1 job: CPU time (s)", lambda m: f"{m['build_1']['cpu']:.1f}")
+    row(f"  {jobs} jobs: the building process's CPU (s)", lambda m: f"{m['build_n']['cpu']:.1f}")
+    row(f"  {jobs} jobs: the workers' CPU (s)", lambda m: f"{m['build_n']['workers_cpu']:.1f}")
+    row("  the building process's share", lambda m: f"{_parent_share(m):.0%}")
+    row(f"  speed-up the CPU times allow, {jobs} cores", lambda m: f"{_cpu_bound(m, jobs):.2f}×")
     row("second launch: full table on screen (s)", lambda m: f"{m['screen']['seconds']:.2f}")
     row("  its CPU time (s)", lambda m: f"{m['screen']['cpu']:.2f}")
     base = first["screen"]["seconds"]
     row(f"  ratio to {sizes[0]:,}", lambda m: f"{m['screen']['seconds'] / base:.2f}×")
+    if all("terminal" in results[s] for s in sizes):
+        row("second launch in tmux: table shown (s)", lambda m: f"{m['terminal']['table']:.2f}")
+        row("  a bare Textual app, in tmux (s)", lambda m: f"{m['terminal']['bare']:.2f}")
+        tbase = first["terminal"]["table"]
+        row(f"  ratio to {sizes[0]:,}", lambda m: f"{m['terminal']['table'] / tbase:.2f}×")
     row("second launch: rows from the index (s)", lambda m: f"{m['rows']['seconds']:.2f}")
     row("  its CPU time (s)", lambda m: f"{m['rows']['cpu']:.2f}")
+    row("  then each file's size and time (CPU s)", lambda m: f"{m['rows']['plan_cpu']:.2f}")
     for name in ("word", "phrase", "prefix", "unique"):
         row(
             f"full-text query, {name} (ms)",

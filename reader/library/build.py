@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.identity import document_path
+from reader.library.entries import _with_sep
 from reader.library.extract import Extracted, Failed, Result, Stat, Unchanged, extract
 from reader.library.index import LibraryIndex
 from reader.library.people import SpeakerRow, identities
@@ -34,8 +35,11 @@ from reader.library.workers import default_jobs, in_order
 if TYPE_CHECKING:
     from reader.notes.store import NoteStore
 
-_BATCH_SECONDS = 0.5
-_BATCH_DOCUMENTS = 500
+_BATCH_SECONDS = 2.0
+_BATCH_DOCUMENTS = 1000
+"""A transaction a few hundred documents long: each commit is a new segment of the words'
+index that later ones merge (writing 5,000 documents costs a tenth less CPU than in
+transactions of 75), and an interrupted build loses at most two seconds of work."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,28 +96,6 @@ def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
     return {path: key for path, key, _ in _keys_and_stats(paths)}
 
 
-def _with_sep(folder: str) -> str:
-    return folder if folder.endswith(os.sep) else folder + os.sep
-
-
-def folder_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
-    """Each path and its key in the index, from its folder alone (no call on the file).
-
-    The key of every file but one that is a symbolic link itself: what a
-    library shows at once from its index, before it looks at the files.
-    """
-    folders: dict[str, str] = {}
-    keys: dict[str, str] = {}
-    for raw in paths:
-        path = os.fspath(raw)
-        folder, name = os.path.split(path)
-        resolved = folders.get(folder)
-        if resolved is None:
-            resolved = folders[folder] = _with_sep(str(document_path(folder or ".")))
-        keys[path] = resolved + name
-    return keys
-
-
 def _keys_and_stats(
     paths: Sequence[str | os.PathLike[str]],
 ) -> list[tuple[str, str, Stat]]:
@@ -139,26 +121,48 @@ def _keys_and_stats(
 
 
 def plan(index: LibraryIndex, paths: Sequence[str | os.PathLike[str]]) -> Plan:
-    """What a build of ``paths`` has to do, found from the files' sizes and times alone."""
-    known = {
-        r[0]: (r[1], r[2], r[3], r[4], r[5])
-        for r in index.db.execute("SELECT path, id, size, mtime_ns, sha256, error FROM documents")
-    }
+    """What a build of ``paths`` has to do, found from the files' sizes and times alone.
+
+    One ``lstat`` a file, and nothing made for a file that is kept (a second
+    launch of 20,000 files keeps them all).
+    """
+    cursor = index.db.cursor()
+    cursor.row_factory = None
+    cursor.execute("SELECT path, id, size, mtime_ns, sha256, error FROM documents")
+    known = {r[0]: r for r in cursor}
     work: list[Work] = []
     keys: dict[str, str] = {}
     seen: set[str] = set()
+    folders: dict[str, str] = {}
     kept = 0
-    for path, key, st in _keys_and_stats(paths):
+    lstat, is_link, sep = os.lstat, stat_mode.S_ISLNK, os.sep
+    for raw in paths:
+        path = raw if isinstance(raw, str) else os.fspath(raw)
+        folder, cut, name = path.rpartition(sep)
+        head = folder + cut  # as in index_keys
+        resolved = folders.get(head)
+        if resolved is None:
+            where = folder or (sep if cut else ".")
+            resolved = folders[head] = _with_sep(str(document_path(where)))
+        key = resolved + name
+        try:
+            st = lstat(path)
+            if is_link(st.st_mode):
+                key, st = str(document_path(path)), os.stat(path)
+            size, mtime_ns = st.st_size, st.st_mtime_ns
+        except OSError:
+            size = mtime_ns = -1  # the worker says why
         keys[path] = key
         if key in seen:  # one file given twice (a folder and a file in it)
             continue
         seen.add(key)
         row = known.get(key)
-        if row is not None and row[1] == st.size and row[2] == st.mtime_ns and row[4] is None:
+        if row is not None and row[2] == size and row[3] == mtime_ns and row[5] is None:
             kept += 1
         else:
-            work.append(Work(path, key, st, row[3] if row is not None and row[4] is None else ""))
-    removed = [(row[0], key) for key, row in known.items() if key not in seen]
+            sha = row[4] if row is not None and row[5] is None else ""
+            work.append(Work(path, key, Stat(size, mtime_ns), sha))
+    removed = [(row[1], key) for key, row in known.items() if key not in seen]
     return Plan(work, removed, kept, keys)
 
 
@@ -169,18 +173,20 @@ def build_index(
     jobs: int | None = None,
     progress: Progress | None = None,
     store: NoteStore | None = None,
+    planned: Plan | None = None,
 ) -> BuildReport:
     """Bring the index up to date with ``paths`` (the library's files); see the module.
 
-    An index found corrupt while it is written is rebuilt from scratch, once,
-    and the report's ``notice`` says so.
+    ``planned``: the :func:`plan` of these paths just made on this index (not
+    made again). An index found corrupt while it is written is rebuilt from
+    scratch, once, and the report's ``notice`` says so.
     """
     started = time.perf_counter()
     try:
-        report = _build(index, paths, jobs, progress, store)
+        report = _build(index, paths, jobs, progress, store, planned)
     except sqlite3.DatabaseError as exc:
         index.rebuild(f"unreadable ({exc})")
-        report = _build(index, paths, jobs, progress, store)
+        report = _build(index, paths, jobs, progress, store, None)
     report.notice = index.notice
     report.seconds = time.perf_counter() - started
     return report
@@ -192,8 +198,9 @@ def _build(
     jobs: int | None,
     progress: Progress | None,
     store: NoteStore | None,
+    planned: Plan | None,
 ) -> BuildReport:
-    todo = plan(index, paths)
+    todo = planned if planned is not None else plan(index, paths)
     db = index.db
     report = BuildReport(total=len(todo.keys), kept=todo.kept)
     changed = bool(todo.removed)

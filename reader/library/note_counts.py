@@ -13,7 +13,8 @@ def note_counts(store: NoteStore, documents: Iterable[tuple[str, str]]) -> dict[
 
     As ``NoteStore.notes_for`` decides it (``DocumentId.holds``): notes naming the
     file, and notes whose file is gone, made on a text of this digest. The
-    notes are read once, not once a document.
+    notes are read once, not once a document. A document without notes is left
+    out: ask ``counts.get(key, 0)``.
     """
     on_path: Counter[str] = Counter()
     on_digest: Counter[str] = Counter()
@@ -26,4 +27,7 @@ def note_counts(store: NoteStore, documents: Iterable[tuple[str, str]]) -> dict[
         on_path[place[0]] += 1
         if note.sha256 and not place[1]:
             on_digest[note.sha256] += 1
-    return {key: on_path[key] + (on_digest[sha] if sha else 0) for key, sha in documents}
+    if not on_path:
+        return {}
+    counts = {key: on_path[key] + (on_digest[sha] if sha else 0) for key, sha in documents}
+    return {key: n for key, n in counts.items() if n}

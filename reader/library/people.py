@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.analysis.entities import compatible, fold
 from reader.analysis.name_words import JOINED_PARTICLE
@@ -37,6 +38,9 @@ _PARTICLES = frozenset(
     | {"der", "den", "ter", "y", "bin", "ibn", "al", "el", "ben", "abu", "st."}
 )
 _MAX_ALIASES = 12
+_MEMO = 1 << 16
+"""Names remembered while the speakers are joined (a library quotes the same people often)."""
+_fold = lru_cache(maxsize=_MEMO)(fold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +68,10 @@ class Person:
     rows: tuple[int, ...]
 
 
-def _name_words(name: str) -> list[str] | None:
+@lru_cache(maxsize=_MEMO)
+def _name_words(name: str) -> tuple[str, ...] | None:
     """The words of a person's proper name (honorific dropped), or None if it is not one."""
-    words = POSSESSIVE.sub("", " ".join(name.split())).split()
+    words = tuple(POSSESSIVE.sub("", " ".join(name.split())).split())
     while words and fold(words[0]).rstrip(".") in HONORIFICS:
         words = words[1:]
     if not words:
@@ -81,6 +86,7 @@ def _name_words(name: str) -> list[str] | None:
     return words
 
 
+@lru_cache(maxsize=_MEMO)
 def _org_key(name: str) -> str | None:
     words = " ".join(name.split()).split()
     if words and words[0].casefold() == "the":
@@ -93,7 +99,12 @@ def _org_key(name: str) -> str | None:
 def _own_key(row: SpeakerRow) -> str | None:
     if row.kind == "organization":
         return _org_key(row.name)
-    words = _name_words(row.name)
+    return _person_key(row.name)
+
+
+@lru_cache(maxsize=_MEMO)
+def _person_key(name: str) -> str | None:
+    words = _name_words(name)
     if words is None:
         return None
     return ("p:" if len(words) > 1 else "s:") + fold(" ".join(words))
@@ -105,11 +116,17 @@ def _alias_keys(row: SpeakerRow) -> list[str]:
         if row.kind == "organization":
             key = _org_key(alias)
         else:
-            words = _name_words(alias)
-            key = "p:" + fold(" ".join(words)) if words and len(words) > 1 else None
+            key = _person_key(alias)
+            key = key if key is not None and key.startswith("p:") else None
         if key is not None:
             keys.append(key)
     return keys
+
+
+def _forget() -> None:
+    """The memos of names emptied: kept for one joining only."""
+    for memo in (_name_words, _org_key, _person_key, _fold):
+        memo.cache_clear()
 
 
 class _Sets:
@@ -148,9 +165,12 @@ def identities(rows: Sequence[SpeakerRow]) -> list[Person]:
             j = by_key.get(key)
             if j is not None:
                 sets.union(i, j)
-    _join_given_names(rows, own, sets)
-    _join_surnames(rows, own, sets)
-    return _people(rows, own, sets)
+    try:
+        _join_given_names(rows, own, sets)
+        _join_surnames(rows, own, sets)
+        return _people(rows, own, sets)
+    finally:
+        _forget()
 
 
 def _surname_groups(
@@ -161,8 +181,8 @@ def _surname_groups(
     for i, key in enumerate(own):
         if key is None or not key.startswith("p:"):
             continue
-        words = _name_words(rows[i].name) or []
-        surname = fold(words[-1])
+        words = _name_words(rows[i].name) or ()
+        surname = _fold(words[-1])
         groups.setdefault(surname, {}).setdefault(sets.find(i), set()).add(" ".join(words[:-1]))
     return groups
 

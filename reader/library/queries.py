@@ -178,6 +178,22 @@ def documents(index: LibraryIndex) -> dict[str, IndexedDocument]:
     return found
 
 
+TableRowData = tuple[str, str, str, str | None, str, str, str | None]
+"""path, sha256, title, date, top speakers and sectors (``split`` them), error."""
+
+
+def table_rows(index: LibraryIndex) -> list[TableRowData]:
+    """What the library table shows of every document, as plain tuples: one query.
+
+    The columns of :func:`documents` that the table reads, without an object a
+    row (a second launch of a library of 20,000 documents reads them all).
+    """
+    cursor = index.db.cursor()
+    cursor.row_factory = None
+    cursor.execute("SELECT path, sha256, title, date, top_speakers, sectors, error FROM documents")
+    return cursor.fetchall()
+
+
 def failures(index: LibraryIndex) -> list[tuple[str, str]]:
     """The files that could not be indexed, and why (one line each), by path."""
     rows = index.db.execute(
@@ -587,6 +603,7 @@ __all__ = [
     "SectorShare",
     "SectorSpeaker",
     "SpeakerSummary",
+    "TableRowData",
     "documents",
     "failures",
     "fts_query",
@@ -599,4 +616,5 @@ __all__ = [
     "sector_timeline",
     "speaker",
     "speaker_quotes",
+    "table_rows",
 ]

@@ -2,9 +2,11 @@
 
 ``concurrent.futures.ProcessPoolExecutor`` over a fork server (a fresh
 interpreter where there is none): a process that may run threads, as the app
-does, is never forked. Each worker loads the analysis once (``warm_up``), then
-takes files in small chunks. When the workers cannot start or die, what is
-left is done in this process, one item at a time: the work always finishes.
+does, is never forked. The fork server loads the analysis once (``warm``:
+imports, word lists, lexicon) and the main module, so each worker it forks
+starts warm and takes its first files at once, in chunks (one message to and
+from a worker for several files). When the workers cannot start or die, what
+is left is done in this process, one item at a time: the work always finishes.
 """
 
 from __future__ import annotations
@@ -30,8 +32,15 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+_warm = False
+
+
 def warm_up() -> None:
-    """A worker's first act: load the analysis (word lists, lexicon) before the first file."""
+    """Load the analysis (word lists, lexicon) before the first file: in the fork server,
+    or in each worker where there is none. Once a process."""
+    global _warm
+    if _warm:
+        return
     import gc
 
     from reader.analysis import analyze
@@ -40,6 +49,7 @@ def warm_up() -> None:
     lexicon()
     analyze('Warm-up. "Nothing," she said.')
     gc.freeze()  # what is loaded stays: the collector need not walk it for every file
+    _warm = True
 
 
 @contextmanager
@@ -75,14 +85,18 @@ def in_order(
             yield fn(item)
         return
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if "forkserver" in methods:
-        context.set_forkserver_preload(["reader.analysis", *preload])
+    served = "forkserver" in methods
+    context = multiprocessing.get_context("forkserver" if served else "spawn")
+    if served:
+        # The main module too: a worker would import it again (a script's imports).
+        context.set_forkserver_preload([*preload, "reader.library.warm", "__main__"])
     workers = min(jobs, len(items))
     chunk = max(1, min(16, len(items) // (workers * 8)))
     done = 0
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=warm_up)
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=None if served else warm_up
+        )
         try:
             with _real_stderr():  # the processes start as the work is handed out
                 results = pool.map(fn, items, chunksize=chunk)

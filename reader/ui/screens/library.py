@@ -25,7 +25,8 @@ from textual.widgets import Input, Static
 
 from reader.document import DocumentError, load_document
 from reader.identity import DocumentId
-from reader.library import LibraryEntry, summarise
+from reader.library import summarise
+from reader.library.schema import joined
 from reader.notes.store import NoteStore, StoreError
 from reader.reading import analyse
 from reader.ui.background import JobFailed, owner_gone, start_job
@@ -42,12 +43,13 @@ from reader.ui.screens.library_rows import (
 )
 from reader.ui.settings import load_setting, save_setting
 from reader.ui.widgets.key_hints import KeyHints
-from reader.ui.widgets.library_table import LibraryTable, TableColumn, TableRow
+from reader.ui.widgets.library_table import LibraryTable, TableColumn
 from reader.ui.widgets.title_bar import TitleBar
 from reader.untrusted import clean_line
 
 if TYPE_CHECKING:
     from reader.library.index import LibraryIndex
+    from reader.library.queries import TableRowData
 
 
 class _Closed(Exception):
@@ -134,7 +136,10 @@ class LibraryScreen(Screen[None]):
         """Set once the first rows are on screen: the files are looked at after."""
         self.store = store
         self.heading = title
-        self.rows: dict[Path, Row] = {}
+        self._away = False
+        """Another screen was above this one (a document): the notes are counted again."""
+        self.rows: dict[str, Row] = {}
+        """Each document's row by its path as given."""
         self.sort_column = "date"
         self.sort_reverse = False
         self.query_text = ""
@@ -155,8 +160,10 @@ class LibraryScreen(Screen[None]):
         self.query_one(LibraryTable).focus()
         for box in self.query(Input):
             box.cursor_blink = not self.app.is_headless  # stable snapshots
+        index = self._read_index()
         self._refill()
-        self._summarise()
+        self.call_after_refresh(self._drawn.set)
+        self._summarise(index)
 
     def on_resize(self) -> None:
         if column_widths(self.size.width) != self._widths:
@@ -184,38 +191,66 @@ class LibraryScreen(Screen[None]):
             save_setting(folder, SORT_SETTING, {"column": column, "reverse": reverse})
         self._refill()
 
-    def _summarise(self) -> None:
-        """The rows from the index at once, then those of new and changed files as they come."""
+    def _read_index(self) -> tuple[LibraryIndex, dict[str, TableRowData]] | None:
+        """The index opened and its rows in the table, before the first paint (one query:
+        a few hundredths of a second for 20,000 documents); None when no index can be kept.
+
+        Here rather than in the background: the table is whole on its first paint, and
+        the query does not share the interpreter with the screen being drawn.
+        """
+        from reader.library.entries import index_keys
+        from reader.library.index import LibraryIndexError, open_index
+        from reader.library.queries import table_rows
+
+        try:
+            index = open_index(self.roots)
+        except LibraryIndexError as exc:  # no index can be kept: each file analysed later
+            self._notice(f"{exc}; analysing every file")
+            return None
+        try:
+            known = {t[0]: t for t in table_rows(index)}
+        except sqlite3.DatabaseError as exc:  # a page found damaged only now
+            try:
+                index.rebuild(f"unreadable ({exc})")
+            except (OSError, sqlite3.Error, LibraryIndexError) as again:
+                index.close()
+                self._notice(f"the library index cannot be rebuilt ({again}); analysing every file")
+                return None
+            known = {}
+        if index.notice:
+            self._notice(index.notice)
+        paths = [str(p) for p in self.paths]
+        keys, at = index_keys(paths), known.get
+        found = [(p, row) for p, k in zip(paths, keys, strict=True) if (row := at(k)) is not None]
+        self.rows = {row.key: row for row in self._indexed_rows(found)}
+        self.ready = len(self.rows)
+        return index, known
+
+    def _notice(self, text: str) -> None:
+        self.notify(clean_line(text), severity="warning", timeout=10)
+
+    def _summarise(self, opened: tuple[LibraryIndex, dict[str, TableRowData]] | None) -> None:
+        """After the first paint, the files looked at: the rows of new and changed files
+        follow as they are analysed. Without an index, each file is analysed here."""
 
         def work() -> None:
-            from reader.library.index import LibraryIndexError, open_index
-
-            try:
-                index = open_index(self.roots)
-            except LibraryIndexError as exc:  # no index can be kept: each file analysed here
-                self.post_message(RowsReady([], notice=f"{exc}; analysing every file"))
+            if opened is None:
                 for path in self.paths:
                     if owner_gone(self):
                         return
                     self.post_message(RowsReady([self._row(path)]))
                 return
+            index, known = opened
             with index:
-                self._from_index(index)
+                self._refresh_index(index, known)
 
         start_job(self, work)
 
-    def _from_index(self, index: LibraryIndex) -> None:
-        from reader.library.build import build_index, folder_keys, plan
+    def _refresh_index(self, index: LibraryIndex, known: dict[str, TableRowData]) -> None:
+        from reader.library.build import build_index, plan
         from reader.library.extract import Extracted, Failed, Result
-        from reader.library.queries import documents
 
-        given = {str(p): p for p in self.paths}
-        paths = list(given)
-        known = documents(index)
-        # Every row the index holds, before a file is looked at: the table is whole at once.
-        keys = folder_keys(paths)
-        rows = self._indexed_rows([(given[p], known[k]) for p, k in keys.items() if k in known])
-        self.post_message(RowsReady(rows, None, index.notice or ""))
+        paths = [str(p) for p in self.paths]
         self._drawn.wait(_FIRST_PAINT_WAIT)  # the table first: it would share the interpreter
         todo = plan(index, paths)  # then what changed since, from each file's size and time
         done = todo.kept
@@ -223,7 +258,7 @@ class LibraryScreen(Screen[None]):
         if not todo.work and not todo.removed:
             self._copy_notes(index)
             return
-        by_key = {k: given[p] for p, k in todo.keys.items()}
+        by_key = {k: p for p, k in todo.keys.items()}
         batch: list[Row] = []
         shown = time.monotonic()
 
@@ -233,21 +268,20 @@ class LibraryScreen(Screen[None]):
                 raise _Closed
             path = by_key[result.key]
             if isinstance(result, Failed):
-                batch.append(Row(path, None, 0, result.reason))
+                batch.append(Row.failed(path, result.reason))
             elif isinstance(result, Extracted):
-                entry = LibraryEntry(
-                    str(path),
+                row = (
+                    result.key,
+                    result.sha256,
                     result.title,
                     result.date,
-                    result.top_speakers,
-                    result.sectors_shown,
-                    result.quotes_count,
-                    result.chars,
+                    joined(result.top_speakers),
+                    joined(result.sectors_shown),
+                    None,
                 )
-                batch.append(self._indexed_rows([(path, (result.key, result.sha256, entry))])[0])
+                batch.extend(self._indexed_rows([(path, row)]))
             else:  # the same text: its row from the index
-                old = known[result.key]
-                batch.append(self._indexed_rows([(path, old)])[0])
+                batch.extend(self._indexed_rows([(path, known[result.key])]))
             wait = _FIRST_BATCH_SECONDS * (1 + len(self.rows) / 2000)
             if time.monotonic() - shown > wait or finished == _total:
                 self.post_message(RowsReady(list(batch), done + finished))
@@ -255,7 +289,7 @@ class LibraryScreen(Screen[None]):
                 shown = time.monotonic()
 
         try:
-            build_index(index, paths, progress=progress)
+            build_index(index, paths, progress=progress, planned=todo)
         except _Closed:
             return
         self._copy_notes(index)
@@ -269,27 +303,29 @@ class LibraryScreen(Screen[None]):
         with contextlib.suppress(StoreError, sqlite3.Error):  # the notes file stays the truth
             sync_notes(index, self.store)
 
-    def _indexed_rows(self, found: Sequence[tuple[Path, Any]]) -> list[Row]:
-        """Rows of documents the index holds, with their notes counted from the store."""
+    def _indexed_rows(self, found: Sequence[tuple[str, TableRowData]]) -> list[Row]:
+        """Rows of documents the index holds (each: the path as given, what the index
+        holds of it), with their notes counted from the store."""
         from reader.library.note_counts import note_counts
 
-        triples = [
-            (path, doc.path, doc.sha256, doc.entry, doc.error)
-            if not isinstance(doc, tuple)
-            else (path, doc[0], doc[1], doc[2], None)
-            for path, doc in found
-        ]
         try:
-            counts = note_counts(self.store, [(key, sha) for _, key, sha, _, _ in triples])
+            counts = note_counts(self.store, ((data[0], data[1]) for _, data in found))
         except StoreError:
             counts = {}
-        rows = []
-        for path, key, sha, entry, error in triples:
-            if entry is None:
-                rows.append(Row(path, None, 0, error or "not indexed"))
-            else:
-                rows.append(Row(path, entry, counts.get(key, 0), key=key, sha256=sha))
-        return rows
+        if not counts:  # the most common: no notes on the library
+            return [
+                Row(path, key, sha, title, date, top, sectors)
+                if error is None
+                else Row.failed(path, error)
+                for path, (key, sha, title, date, top, sectors, error) in found
+            ]
+        noted = counts.get
+        return [
+            Row(path, key, sha, title, date, top, sectors, noted(key, 0))
+            if error is None
+            else Row.failed(path, error)
+            for path, (key, sha, title, date, top, sectors, error) in found
+        ]
 
     def _row(self, path: Path) -> Row:
         """The row of the document at ``path`` (a row saying what is wrong, if anything is)."""
@@ -297,41 +333,47 @@ class LibraryScreen(Screen[None]):
             doc = load_document(path)
             analysis, error = analyse(doc)
             if error:
-                return Row(path, None, 0, error)
+                return Row.failed(str(path), error)
             ident = DocumentId.of(doc)
             notes = len(self.store.notes_for(ident))
-            row = Row(path, summarise(doc, analysis), notes, key=str(ident.path), sha256=doc.sha256)
-            return row
+            entry = summarise(doc, analysis)
+            return Row.of_entry(str(path), entry, str(ident.path), doc.sha256, notes)
         except (DocumentError, StoreError) as exc:
-            return Row(path, None, 0, str(exc))
+            return Row.failed(str(path), str(exc))
 
     def on_job_failed(self, event: JobFailed) -> None:
         self.notify(event.text, severity="error", timeout=10)
+
+    def on_screen_suspend(self) -> None:
+        self._away = True
 
     def on_screen_resume(self) -> None:
         """Back from a document: its notes may have changed."""
         from reader.library.note_counts import note_counts
 
+        if not self._away:  # first shown: its rows were just counted
+            return
+        self._away = False
         changed = False
         try:
-            counts = note_counts(self.store, [(r.key, r.sha256) for r in self.rows.values()])
+            counts = note_counts(self.store, [(r.doc_key, r.sha256) for r in self.rows.values()])
         except StoreError:
             return
-        for path, row in list(self.rows.items()):
-            if row.entry is None:
+        for key, row in list(self.rows.items()):
+            if row.error is not None:
                 continue
-            count = counts.get(row.key, 0)
+            count = counts.get(row.doc_key, 0)
             if count != row.notes:
-                self.rows[path] = Row(path, row.entry, count, None, row.key, row.sha256)
+                self.rows[key] = row.with_notes(count)
                 changed = True
         if changed:
             self._refill()
 
     def on_rows_ready(self, event: RowsReady) -> None:
         if event.notice:
-            self.notify(clean_line(event.notice), severity="warning", timeout=10)
+            self._notice(event.notice)
         for row in event.rows:
-            self.rows[row.path] = row
+            self.rows[row.key] = row
         self.ready = len(self.rows) if event.done is None else event.done
         if event.rows:
             self._refill()
@@ -349,14 +391,14 @@ class LibraryScreen(Screen[None]):
             if column.key == self.sort_column:
                 label.append(" ▼" if descending(column.key, self.sort_reverse) else " ▲")
             columns.append(TableColumn(column.key, label, widths[column.key]))
-        shown = [r for r in self.rows.values() if not self.query_text or r.matches(self.query_text)]
+        query = self.query_text
+        shown = [r for r in self.rows.values() if r.matches(query)] if query else self.rows.values()
         rows = ordered(shown, self.sort_column, self.sort_reverse)
-        table_rows = [TableRow(str(row.path), row.cell_texts(), row.entry is None) for row in rows]
         if current is not None:
-            where = {r.key: i for i, r in enumerate(table_rows)}
-            if current in where:
-                table.cursor_row = where[current]
-        table.show(columns, table_rows)
+            at = next((i for i, r in enumerate(rows) if r.key == current), None)
+            if at is not None:
+                table.cursor_row = at
+        table.show(columns, rows)
         self._status()
 
     def _status(self) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from reader.library import LibraryEntry
+from reader.library.schema import joined, split
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,55 +58,128 @@ def column_widths(total: int) -> dict[str, int]:
     return widths
 
 
-@dataclass(frozen=True, slots=True)
 class Row:
-    """One document of the library as the table shows it."""
+    """One document of the library as the table shows it (also the table's row: ``key``,
+    ``cells``, ``dim``).
 
-    path: Path
-    entry: LibraryEntry | None
-    notes: int
-    error: str | None = None
-    key: str = ""
-    sha256: str = ""
+    Made for every document at each launch (20,000 of them): plain slots filled
+    from what the index holds as it holds it (the names joined by ``LIST_SEP``);
+    the cells' words are made when the row is first drawn or filtered.
+    """
 
-    texts: tuple[str, str, str, str, str] = field(default=("",) * 5, compare=False, repr=False)
-    """What each cell says, made once (filtering and sorting 20,000 rows read them often)."""
+    __slots__ = (
+        "_cells",
+        "_sectors",
+        "_speakers",
+        "date",
+        "dim",
+        "doc_key",
+        "error",
+        "key",
+        "name",
+        "notes",
+        "sha256",
+        "title",
+    )
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "texts", self._cell_texts())
+    def __init__(
+        self,
+        key: str,
+        doc_key: str = "",
+        sha256: str = "",
+        title: str = "",
+        date: str | None = None,
+        speakers: str = "",
+        sectors: str = "",
+        notes: int = 0,
+        error: str | None = None,
+    ) -> None:
+        self.key = key
+        """The path as given (the table's key: what ``enter`` opens)."""
+        self.name = key.rpartition(os.sep)[2]
+        self.doc_key = doc_key
+        """The document's key in the index (its resolved path): what notes are counted on."""
+        self.sha256 = sha256
+        self.title = title
+        self.date = date
+        self._speakers = speakers
+        self._sectors = sectors
+        self.notes = notes
+        self.error = error
+        """Why the document could not be read; None for a document shown."""
+        self.dim = error is not None
+        self._cells: tuple[str, ...] | None = None
 
-    def cell_texts(self) -> tuple[str, str, str, str, str]:
-        return self.texts
+    @classmethod
+    def failed(cls, key: str, error: str) -> Row:
+        return cls(key, error=error)
 
-    def _cell_texts(self) -> tuple[str, str, str, str, str]:
-        if self.entry is None:
-            return ("", self.path.name, self.error or "", "", "")
-        e = self.entry
-        return (
-            e.date or "",
-            e.title,
-            ", ".join(e.speakers),
-            ", ".join(e.sectors[:3]) + (" …" if len(e.sectors) > 3 else ""),
-            str(self.notes) if self.notes else "",
+    @classmethod
+    def of_entry(cls, key: str, entry: LibraryEntry, doc_key: str, sha256: str, notes: int) -> Row:
+        return cls(
+            key,
+            doc_key,
+            sha256,
+            entry.title,
+            entry.date,
+            joined(entry.speakers),
+            joined(entry.sectors),
+            notes,
         )
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        return split(self._speakers)
+
+    @property
+    def sectors(self) -> tuple[str, ...]:
+        return split(self._sectors)
+
+    @property
+    def cells(self) -> tuple[str, ...]:
+        """What each cell says: made when first drawn or filtered (most rows never are)."""
+        if self._cells is None:
+            if self.error is not None:
+                self._cells = ("", self.name, self.error, "", "")
+            else:
+                sectors = self.sectors
+                shown = ", ".join(sectors[:3]) + (" …" if len(sectors) > 3 else "")
+                noted = str(self.notes) if self.notes else ""
+                self._cells = (self.date or "", self.title, ", ".join(self.speakers), shown, noted)
+        return self._cells
+
+    def with_notes(self, notes: int) -> Row:
+        return Row(
+            self.key,
+            self.doc_key,
+            self.sha256,
+            self.title,
+            self.date,
+            self._speakers,
+            self._sectors,
+            notes,
+            self.error,
+        )
+
+    def cell_texts(self) -> tuple[str, ...]:
+        return self.cells
 
     def sort_value(self, column: str) -> str | int | None:
         """What ``column`` sorts this row by; None: it has nothing there (it goes last)."""
-        e = self.entry
         if column == "notes":
             return self.notes
-        if e is None:
-            return self.path.name.casefold() if column == "title" else None
+        if self.error is not None:
+            return self.name.casefold() if column == "title" else None
         if column == "date":
-            return e.date
+            return self.date
         if column == "speakers":
-            return len(e.speakers)
+            return len(self.speakers)
         if column == "sectors":
-            return e.sectors[0].casefold() if e.sectors else None
-        return e.title.casefold()
+            return self.sectors[0].casefold() if self.sectors else None
+        return self.title.casefold()
 
     def matches(self, query: str) -> bool:
-        haystack = " ".join((*self.cell_texts(), self.path.name)).casefold()
+        haystack = " ".join((*self.cells, self.name)).casefold()
         return all(word in haystack for word in query.casefold().split())
 
 
@@ -116,8 +191,20 @@ def descending(column: str, reverse: bool) -> bool:
 def ordered(rows: Iterable[Row], column: str, reverse: bool) -> list[Row]:
     """``rows`` sorted by ``column`` in its natural order (or reversed); ties by file name,
     rows with nothing in that column (no date, not readable) last either way."""
-    by_name = sorted(rows, key=lambda r: r.path.name)
+    by_name = sorted(rows, key=_NAME)
+    down = descending(column, reverse)
+    if column in _PLAIN:  # what the row holds as it is (the default sort: no call a row)
+        get = _PLAIN[column]
+        present = [r for r in by_name if get(r) is not None]
+        present.sort(key=get, reverse=down)  # stable: ties by name
+        return present + [r for r in by_name if get(r) is None]
     valued: list[tuple[Any, Row]] = [(r.sort_value(column), r) for r in by_name]
-    present = [(v, r) for v, r in valued if v is not None]
-    present.sort(key=lambda vr: vr[0], reverse=descending(column, reverse))  # stable: ties by name
-    return [r for _v, r in present] + [r for v, r in valued if v is None]
+    found = [vr for vr in valued if vr[0] is not None]
+    found.sort(key=_FIRST, reverse=down)
+    return [vr[1] for vr in found] + [vr[1] for vr in valued if vr[0] is None]
+
+
+_NAME = attrgetter("name")
+_FIRST = itemgetter(0)
+_PLAIN = {"date": attrgetter("date"), "notes": attrgetter("notes")}
+"""Columns whose sort value is a row's attribute (a row that failed has no date)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -45,6 +45,17 @@ class TableRow:
     cells: tuple[str, ...]
     dim: bool = False
     """A document that could not be read: drawn dim and italic."""
+
+
+class ShownRow(Protocol):
+    """What the table reads of a row: a :class:`TableRow`, or any object with these."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def cells(self) -> tuple[str, ...]: ...
+    @property
+    def dim(self) -> bool: ...
 
 
 def fit(text: str, width: int) -> str:
@@ -125,7 +136,7 @@ class LibraryTable(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.cell_padding = cell_padding
         self.table_columns: list[TableColumn] = []
-        self.rows: list[TableRow] = []
+        self.rows: list[ShownRow] = []
         self.cursor_row = 0
 
     # -- what it holds -------------------------------------------------------------
@@ -147,7 +158,7 @@ class LibraryTable(ScrollView, can_focus=True):
     def key_at(self, index: int) -> str | None:
         return self.rows[index].key if 0 <= index < len(self.rows) else None
 
-    def show(self, columns: Sequence[TableColumn], rows: Sequence[TableRow]) -> None:
+    def show(self, columns: Sequence[TableColumn], rows: Sequence[ShownRow]) -> None:
         """Draw ``rows`` under ``columns``; the cursor stays in range."""
         self.table_columns = list(columns)
         self.rows = list(rows)
