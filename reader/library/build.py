@@ -86,40 +86,6 @@ Progress = Callable[[int, int, Result], None]
 """Called after each file is written: files done, files to do, what became of it."""
 
 
-def document_keys(paths: Sequence[str | os.PathLike[str]]) -> dict[str, str]:
-    """Each path and the document's key in the index: its resolved absolute path.
-
-    The same as :func:`reader.identity.document_path`, with each folder resolved
-    once (a library of 20,000 files has few folders): only a file that is a
-    symbolic link itself is resolved on its own.
-    """
-    return {path: key for path, key, _ in _keys_and_stats(paths)}
-
-
-def _keys_and_stats(
-    paths: Sequence[str | os.PathLike[str]],
-) -> list[tuple[str, str, Stat]]:
-    """Each path, its key (see :func:`document_keys`) and its size and time: one call each."""
-    folders: dict[str, str] = {}
-    found = []
-    for raw in paths:
-        path = os.fspath(raw)
-        folder, name = os.path.split(path)
-        resolved = folders.get(folder)
-        if resolved is None:
-            resolved = folders[folder] = _with_sep(str(document_path(folder or ".")))
-        try:
-            st = os.lstat(path)
-            if stat_mode.S_ISLNK(st.st_mode):
-                key, st = str(document_path(path)), os.stat(path)
-            else:
-                key = resolved + name
-            found.append((path, key, Stat.of(st)))
-        except OSError:
-            found.append((path, resolved + name, Stat(-1, -1)))  # the worker says why
-    return found
-
-
 def plan(index: LibraryIndex, paths: Sequence[str | os.PathLike[str]]) -> Plan:
     """What a build of ``paths`` has to do, found from the files' sizes and times alone.
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from reader.analysis import Analysis
 from reader.document import FORMATS, Document, DocumentError
@@ -59,7 +58,6 @@ def _walk(folder: Path, top: str, found: list[Path]) -> None:
     # path: three times quicker than ``Path(str)``); ``joinpath`` where there is no such.
     child = getattr(folder, "_make_child_relpath", folder.joinpath)
     add = found.append
-    prefix: str | None = None if _KEEP_TEXT else ""
     for entry in entries:
         name = entry.name
         try:
@@ -71,21 +69,9 @@ def _walk(folder: Path, top: str, found: list[Path]) -> None:
                 and "." in name
                 and entry.is_file()
             ):
-                made = child(name)
-                if prefix:
-                    made._str = prefix + name  # type: ignore[union-attr]
-                elif prefix is None:  # the folder's part, as pathlib writes it
-                    text = str(made)
-                    prefix = text[: -len(name)] if text.endswith(name) else ""
-                add(made)
+                add(child(name))
         except OSError:
             continue
-
-
-_KEEP_TEXT = sys.version_info < (3, 12) and "_str" in getattr(PurePath, "__slots__", ())
-"""Python 3.11's Paths write their text on first use (``str``, a dict key, opening): for
-20,000 files as long as finding them. Each is given the text pathlib writes for the
-first file of its folder, with its own name; later Pythons keep it themselves."""
 
 
 def _entry_name(entry: os.DirEntry[str]) -> str:
