@@ -12,6 +12,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from reader.analysis.model import SpeakerKind
 from reader.analysis.vocabulary import (
@@ -55,6 +56,8 @@ class Entity:
     anonymous: bool = False
     key: str = ""
     sex: str | None = None  # "male"/"female" when a title or a given name tells
+    _known_aliases: set[str] = field(default_factory=set, init=False)
+    """The aliases as a set: a much-quoted speaker has hundreds, looked up at each mention."""
 
     def learn_sex(self, given: str) -> None:
         """Learn the sex from a given name or an honorific, if it tells."""
@@ -68,7 +71,8 @@ class Entity:
         alias = " ".join(alias.split())
         if alias[:4] in {"The ", "A ", "An "} or alias[:2] == "A ":
             alias = alias[0].lower() + alias[1:]
-        if alias and alias not in self.aliases:
+        if alias and alias not in self._known_aliases:
+            self._known_aliases.add(alias)
             self.aliases.append(alias)
 
     @property
@@ -86,10 +90,12 @@ class Entity:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
 
 
+@lru_cache(maxsize=4096)
 def compatible(a: str, b: str) -> bool:
     """First names of one person: equal, one missing, an initial, or a transliteration.
 
     Only the given name next to the surname counts ("George W." and "George").
+    Kept for the pairs met: each mention of a surname asks again.
     """
     if not a or not b:
         return True
