@@ -27,7 +27,7 @@ from reader.analysis.entities import (
     fold,
 )
 from reader.analysis.found import Found
-from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
+from reader.analysis.model import QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
 from reader.analysis.nobody import asked_by, cue_is_a_noun, names_nobody, opening_word, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
@@ -341,7 +341,7 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
             continue
         group.append(f)
         source = f.named or f.source  # the words naming the speaker, without the role
-        quotes.append(Quote(ids[id(owner[i])], f.kind, f.content, f.cue, source))
+        quotes.add(ids[id(owner[i])], f.kind, f.content, f.cue, source)
     return speakers, quotes
 
 
