@@ -68,6 +68,8 @@ class Entity:
             self.sex = self.sex or "male"
 
     def add_alias(self, alias: str) -> None:
+        if alias in self._known_aliases:
+            return  # as kept already (the form kept is its own form)
         alias = " ".join(alias.split())
         if alias[:4] in {"The ", "A ", "An "} or alias[:2] == "A ":
             alias = alias[0].lower() + alias[1:]
