@@ -51,10 +51,14 @@ def _words(source: str) -> tuple[str, ...]:
 
 def names_nobody(text: str, source: Span) -> bool:
     """Whether a statement's source is no speaker at all."""
-    words = _words(source.text(text))
-    if not words:
-        return True
-    if all(w in PAGE_FURNITURE for w in words) or under_a_label(text, source.start):
+    return _says_nobody(source.text(text)) or under_a_label(text, source.start)
+
+
+@lru_cache(maxsize=4096)
+def _says_nobody(source: str) -> bool:
+    """Whether a source's words alone name no one: a label, a fragment, a mute noun."""
+    words = _words(source)
+    if not words or all(w in PAGE_FURNITURE for w in words):
         return True
     if len(words) > 1 and words[-1] in _OPEN_ENDED:
         return True
