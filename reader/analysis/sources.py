@@ -7,6 +7,9 @@ recognises a role or a pronoun, and tells a person from an organisation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from reader import regexes
 from reader.analysis.name_words import (
     JOINED_PARTICLE,
@@ -52,8 +55,9 @@ NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
 
 
+@lru_cache(maxsize=8192)
 def is_title(word: str) -> bool:
-    """A title or role word ("minister", "Sen.")."""
+    """A title or role word ("minister", "Sen."); kept per word, asked of every word met."""
     return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
 
 
@@ -62,8 +66,14 @@ def is_capital(word: str) -> bool:
     return word[:1].isupper() or JOINED_PARTICLE.match(word) is not None
 
 
-def is_org(tokens: list[str]) -> bool:
+def is_org(tokens: Sequence[str]) -> bool:
     """Whether these words name an organisation: a state, a firm, a paper, an acronym."""
+    return _is_org(tuple(tokens))
+
+
+@lru_cache(maxsize=8192)
+def _is_org(tokens: tuple[str, ...]) -> bool:
+    """``is_org``, kept per words: the same names are asked about again and again."""
     if len(tokens) == 1 and tokens[0].lower() in NEWS_ORGS:
         return True
     if initialled_name(tokens):
