@@ -125,8 +125,8 @@ class MentionIndex:
             owners.extend([k] * len(e.mentions))
         order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: ties keep entity order
         self.entities = entities
-        self.starts = array("q", (starts[i] for i in order))
-        self.owners = array("I", (owners[i] for i in order))
+        self.starts = array("q", map(starts.__getitem__, order))
+        self.owners = array("I", map(owners.__getitem__, order))
         self.each = {id(e): array("q", sorted(e.mentions.starts)) for e in entities}
 
     def before(self, pos: int, pronoun: str) -> tuple[Entity | None, Entity | None]:

@@ -226,7 +226,9 @@ def _sorted(spans: SpanArray) -> SpanArray:
     """The spans in (start, end) order, without making a span object for each."""
     starts, ends = spans.starts, spans.ends
     order = sorted(range(len(starts)), key=lambda i: (starts[i], ends[i]))
-    return SpanArray.from_offsets(array("q", (starts[i] for i in order)), (ends[i] for i in order))
+    return SpanArray.from_offsets(
+        array("q", map(starts.__getitem__, order)), map(ends.__getitem__, order)
+    )
 
 
 def _covered(taken: SpanArray, start: int, end: int) -> bool:

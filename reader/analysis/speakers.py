@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import itemgetter
 
 from reader import regexes
 from reader.analysis.documents import read_document
@@ -50,6 +51,7 @@ _NAME_LOOKBACK = 800
 DEFINITE = regexes.compile(r"[Tt]he\s")
 """A definite noun phrase opens here: "the minister", "The company"."""
 _MAX_FOLLOWS = 50
+_START, _END = itemgetter(0), itemgetter(1)
 """How many statements a chain of continuations may pass through to find its speaker."""
 
 
@@ -326,7 +328,7 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
         role = max(roles, key=len) if roles else None
         aliases = [a for a in ent.aliases if a != name]
         pairs = sorted(set(zip(ent.mentions.starts, ent.mentions.ends, strict=True)))
-        mentions = SpanArray.from_offsets((p[0] for p in pairs), (p[1] for p in pairs))
+        mentions = SpanArray.from_offsets(map(_START, pairs), map(_END, pairs))
         speakers.append(Speaker(sid, name, ent.kind, role, aliases, mentions))
     # Quotes in (content start, cue) order, a statement found twice kept once.
     # Offsets and indexes only: a long text has tens of thousands of quotes.
