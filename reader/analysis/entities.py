@@ -61,11 +61,9 @@ class Entity:
 
     def learn_sex(self, given: str) -> None:
         """Learn the sex from a given name or an honorific, if it tells."""
-        word = fold(given.split()[0]).rstrip(".") if given.split() else ""
-        if word in FEMALE_HONORIFICS or word in FEMALE_NAMES:
-            self.sex = self.sex or "female"
-        elif word in MALE_HONORIFICS or word in MALE_NAMES:
-            self.sex = self.sex or "male"
+        sex = _sex_of(given)
+        if sex is not None:
+            self.sex = self.sex or sex
 
     def add_alias(self, alias: str) -> None:
         if alias in self._known_aliases:
@@ -90,6 +88,18 @@ class Entity:
     @property
     def role_heads(self) -> set[str]:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
+
+
+@lru_cache(maxsize=4096)
+def _sex_of(given: str) -> str | None:
+    """The sex a given name or an honorific tells ("Ms.", "Maria"), if it does; kept per
+    name, as every mention of a person asks again."""
+    word = fold(given.split()[0]).rstrip(".") if given.split() else ""
+    if word in FEMALE_HONORIFICS or word in FEMALE_NAMES:
+        return "female"
+    if word in MALE_HONORIFICS or word in MALE_NAMES:
+        return "male"
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -339,7 +339,8 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
         if k and quoted[k - 1][:3] != (start, cue_start, cue_end):
             group = []
         f = found[i]
-        if any((g.content, g.cue, g.source) == (f.content, f.cue, f.source) for g in group):
+        same = (f.content, f.cue, f.source)
+        if group and any((g.content, g.cue, g.source) == same for g in group):
             continue
         group.append(f)
         source = f.named or f.source  # the words naming the speaker, without the role
