@@ -58,6 +58,8 @@ class Entity:
     sex: str | None = None  # "male"/"female" when a title or a given name tells
     _known_aliases: set[str] = field(default_factory=set, init=False)
     """The aliases as a set: a much-quoted speaker has hundreds, looked up at each mention."""
+    _role_words: tuple[int, frozenset[str]] = field(default=(0, frozenset()), init=False)
+    """``role_words`` and the number of roles it was read from (roles are only added)."""
 
     def learn_sex(self, given: str) -> None:
         """Learn the sex from a given name or an honorific, if it tells."""
@@ -84,6 +86,14 @@ class Entity:
     def shown_a_person(self) -> bool:
         """A given name, an honorific or a role shows a person ("Tesla" alone does not)."""
         return bool(self.first or self.sex or self.roles or " " in self.surname)
+
+    def role_words(self) -> frozenset[str]:
+        """Every word of the roles, in lower case; read again only when roles were added."""
+        count, words = self._role_words
+        if count != len(self.roles):
+            words = frozenset(" ".join(self.roles).lower().split())
+            self._role_words = (len(self.roles), words)
+        return words
 
     @property
     def role_heads(self) -> set[str]:
@@ -217,7 +227,7 @@ def _same_kind(pronoun: str, ent: Entity) -> bool:
 
 def role_has(ent: Entity, modifiers: list[str]) -> bool:
     """Whether every modifier ("russian") is a word of the entity's roles."""
-    roles = " ".join(ent.roles).lower().split()
+    roles = ent.role_words()
     return all(m in roles for m in modifiers)
 
 

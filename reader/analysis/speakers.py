@@ -339,9 +339,10 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
         if k and quoted[k - 1][:3] != (start, cue_start, cue_end):
             group = []
         f = found[i]
-        same = (f.content, f.cue, f.source)
-        if group and any((g.content, g.cue, g.source) == same for g in group):
-            continue
+        if group:  # the same statement found twice is kept once
+            same = (f.content, f.cue, f.source)
+            if any((g.content, g.cue, g.source) == same for g in group):
+                continue
         group.append(f)
         source = f.named or f.source  # the words naming the speaker, without the role
         quotes.add(ids[id(owner[i])], f.kind, f.content, f.cue, source)
