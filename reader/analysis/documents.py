@@ -9,6 +9,8 @@ named before it, found by the speaker passes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from reader import regexes
 from reader.analysis.vocabulary import (
     AUTHOR_LINKS,
@@ -38,7 +40,24 @@ class DocumentSource:
 
 
 def read_document(text: str, span: Span) -> DocumentSource | None:
-    """The author a document source names, or None when the source is no document."""
+    """The author a document source names, or None when the source is no document.
+
+    Only the span's words count, so the answer is kept by its words (a long text
+    repeats its sources), with the author's offsets from the span's start.
+    """
+    found = _read_words(text[span.start : span.end])
+    if found is None or found.author is None or not span.start:
+        return found
+    at = found.author
+    return DocumentSource(Span(at.start + span.start, at.end + span.start), found.pronoun)
+
+
+@lru_cache(maxsize=4096)
+def _read_words(words: str) -> DocumentSource | None:
+    return _read(words, Span(0, len(words)))
+
+
+def _read(text: str, span: Span) -> DocumentSource | None:
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, span.start, span.end)]
     head = _head(toks)
     if head is None:

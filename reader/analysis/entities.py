@@ -12,6 +12,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
 
 from reader.analysis.model import SpeakerKind
 from reader.analysis.vocabulary import (
@@ -55,20 +56,25 @@ class Entity:
     anonymous: bool = False
     key: str = ""
     sex: str | None = None  # "male"/"female" when a title or a given name tells
+    _known_aliases: set[str] = field(default_factory=set, init=False)
+    """The aliases as a set: a much-quoted speaker has hundreds, looked up at each mention."""
+    _role_words: tuple[int, frozenset[str]] = field(default=(0, frozenset()), init=False)
+    """``role_words`` and the number of roles it was read from (roles are only added)."""
 
     def learn_sex(self, given: str) -> None:
         """Learn the sex from a given name or an honorific, if it tells."""
-        word = fold(given.split()[0]).rstrip(".") if given.split() else ""
-        if word in FEMALE_HONORIFICS or word in FEMALE_NAMES:
-            self.sex = self.sex or "female"
-        elif word in MALE_HONORIFICS or word in MALE_NAMES:
-            self.sex = self.sex or "male"
+        sex = _sex_of(given)
+        if sex is not None:
+            self.sex = self.sex or sex
 
     def add_alias(self, alias: str) -> None:
+        if alias in self._known_aliases:
+            return  # as kept already (the form kept is its own form)
         alias = " ".join(alias.split())
         if alias[:4] in {"The ", "A ", "An "} or alias[:2] == "A ":
             alias = alias[0].lower() + alias[1:]
-        if alias and alias not in self.aliases:
+        if alias and alias not in self._known_aliases:
+            self._known_aliases.add(alias)
             self.aliases.append(alias)
 
     @property
@@ -81,15 +87,37 @@ class Entity:
         """A given name, an honorific or a role shows a person ("Tesla" alone does not)."""
         return bool(self.first or self.sex or self.roles or " " in self.surname)
 
+    def role_words(self) -> frozenset[str]:
+        """Every word of the roles, in lower case; read again only when roles were added."""
+        count, words = self._role_words
+        if count != len(self.roles):
+            words = frozenset(" ".join(self.roles).lower().split())
+            self._role_words = (len(self.roles), words)
+        return words
+
     @property
     def role_heads(self) -> set[str]:
         return {r.split()[-1].lower() for r in self.roles if r.split()}
 
 
+@lru_cache(maxsize=4096)
+def _sex_of(given: str) -> str | None:
+    """The sex a given name or an honorific tells ("Ms.", "Maria"), if it does; kept per
+    name, as every mention of a person asks again."""
+    word = fold(given.split()[0]).rstrip(".") if given.split() else ""
+    if word in FEMALE_HONORIFICS or word in FEMALE_NAMES:
+        return "female"
+    if word in MALE_HONORIFICS or word in MALE_NAMES:
+        return "male"
+    return None
+
+
+@lru_cache(maxsize=4096)
 def compatible(a: str, b: str) -> bool:
     """First names of one person: equal, one missing, an initial, or a transliteration.
 
     Only the given name next to the surname counts ("George W." and "George").
+    Kept for the pairs met: each mention of a surname asks again.
     """
     if not a or not b:
         return True
@@ -117,8 +145,8 @@ class MentionIndex:
             owners.extend([k] * len(e.mentions))
         order = sorted(range(len(starts)), key=starts.__getitem__)  # stable: ties keep entity order
         self.entities = entities
-        self.starts = array("q", (starts[i] for i in order))
-        self.owners = array("I", (owners[i] for i in order))
+        self.starts = array("q", map(starts.__getitem__, order))
+        self.owners = array("I", map(owners.__getitem__, order))
         self.each = {id(e): array("q", sorted(e.mentions.starts)) for e in entities}
 
     def before(self, pos: int, pronoun: str) -> tuple[Entity | None, Entity | None]:
@@ -199,7 +227,7 @@ def _same_kind(pronoun: str, ent: Entity) -> bool:
 
 def role_has(ent: Entity, modifiers: list[str]) -> bool:
     """Whether every modifier ("russian") is a word of the entity's roles."""
-    roles = " ".join(ent.roles).lower().split()
+    roles = ent.role_words()
     return all(m in roles for m in modifiers)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
+from itertools import chain
 
 from reader import regexes
 from reader.analysis.entities import (
@@ -46,8 +47,12 @@ _CAPITALISED_RUN = regexes.compile(  # the capital first: the engine skips to th
     r"(?:[^\S\n]+(?:(?:of|the|and|for|on|de)[^\S\n]+)?[A-Z][a-z][\w'’-]*)+"
 )
 _THE_BEFORE = regexes.compile(r"\b[Tt]he\s+((?:[\w'’-]+\s+){0,2}?)\Z")
-_THE_AHEAD = regexes.compile(r"[Tt]he(?=\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?)")
-"""A "the" and the three words after it, where a role word ``_THE_BEFORE`` reads may stand."""
+_AHEAD = r"(?=\s+([\w'’-]+)(?:\s+([\w'’-]+))?(?:\s+([\w'’-]+))?)"
+_THE_AHEAD = (regexes.compile("the" + _AHEAD), regexes.compile("The" + _AHEAD))
+"""A "the" and the three words after it, where a role word ``_THE_BEFORE`` reads may stand.
+
+Two patterns, each opening with its word as written: the engine finds such a
+literal prefix far faster than the positions where ``[Tt]he`` may start."""
 _ROLE_HEADS = TITLES | SOURCE_NOUNS
 
 
@@ -258,7 +263,7 @@ def _after_the(text: str, forms: Container[str]) -> list[tuple[int, int, str]]:
     text's "the"s are far fewer than the places a role word could start.
     """
     found: set[tuple[int, int, str]] = set()
-    for m in _THE_AHEAD.finditer(text):
+    for m in chain.from_iterable(the.finditer(text) for the in _THE_AHEAD):  # sorted below
         for k, word in enumerate(m.groups(), 1):
             if word is None:
                 break

@@ -63,14 +63,26 @@ class QuoteList(Columns[Quote]):
             self.append(quote)
 
     def append(self, quote: Quote) -> None:
-        index = self._ids.get(quote.speaker)
+        self.add(quote.speaker, quote.kind, quote.content, quote.cue, quote.source)
+
+    def add(
+        self,
+        speaker: str,
+        kind: QuoteKind,
+        content: Span | None,
+        cue: Span | None,
+        source: Span | None,
+    ) -> None:
+        """``append`` of the quote with these fields, without making it first."""
+        index = self._ids.get(speaker)
         if index is None:
-            index = self._ids[quote.speaker] = len(self._speakers)
-            self._speakers.append(quote.speaker)
+            index = self._ids[speaker] = len(self._speakers)
+            self._speakers.append(speaker)
         self._speaker.append(index)
-        self._kind.append(_KINDS.index(quote.kind))
-        for span in (quote.content, quote.cue, quote.source):
-            self._offsets.extend((_NONE, _NONE) if span is None else (span.start, span.end))
+        self._kind.append(_KINDS.index(kind))
+        offsets = self._offsets
+        for span in (content, cue, source):
+            offsets.extend((_NONE, _NONE) if span is None else (span.start, span.end))
 
     def __len__(self) -> int:
         return len(self._speaker)

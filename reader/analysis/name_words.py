@@ -8,6 +8,8 @@ name joined to its particle).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reader import regexes
 from reader.analysis.vocabulary import (
     COMPANY_SUFFIXES,
@@ -37,7 +39,7 @@ def time_after(toks: list[tuple[int, int, str]]) -> int:
     return len(toks)
 
 
-def initialled_name(tokens: list[str]) -> bool:
+def initialled_name(tokens: Sequence[str]) -> bool:
     """A person's initials and surname ("G.I. Valentchits"), not an acronym."""
     if len(tokens) != 2 or not _INITIALS.fullmatch(tokens[0]):
         return False

@@ -8,6 +8,7 @@ fullest name the text gives ("Finance Minister Bill Morneau" earlier).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader import regexes
 from reader.analysis.sources import NOISE, common_word, is_org, is_title
@@ -62,6 +63,12 @@ _FULL_LOOKBACK = 8000
 
 def _plain(words: list[str]) -> bool:
     """Words that can be a person's name: no title, noise word, state, people or firm."""
+    return _plain_words(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _plain_words(words: tuple[str, ...]) -> bool:
+    """``_plain``, kept per words: a pronoun's look back reads the same names again."""
     return not (
         any(is_title(w) or w.lower() in NOISE or w.lower() in _NOT_NAMES for w in words)
         or words[-1].lower() in PLACE_HEADS

@@ -9,6 +9,7 @@ A statement with such a source has no speaker.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader import regexes
 from reader.analysis.vocabulary import (
@@ -42,12 +43,22 @@ _ASKED_WORDS = regexes.compile(r"(?:[A-Za-z][\w'’.-]*[^\S\n]*\n?[^\S\n]*){1,4}
 _ASKED_STOP = regexes.compile(r".*(?:[,.;:!?\"“”()]|\n\s*\n)", re.DOTALL)
 
 
+@lru_cache(maxsize=4096)
+def _words(source: str) -> tuple[str, ...]:
+    """A source's words in lower case (each statement's source is read so several times)."""
+    return tuple(w.lower() for w in _WORD.findall(source))
+
+
 def names_nobody(text: str, source: Span) -> bool:
     """Whether a statement's source is no speaker at all."""
-    words = [w.lower() for w in _WORD.findall(source.text(text))]
-    if not words:
-        return True
-    if all(w in PAGE_FURNITURE for w in words) or under_a_label(text, source.start):
+    return _says_nobody(source.text(text)) or under_a_label(text, source.start)
+
+
+@lru_cache(maxsize=4096)
+def _says_nobody(source: str) -> bool:
+    """Whether a source's words alone name no one: a label, a fragment, a mute noun."""
+    words = _words(source)
+    if not words or all(w in PAGE_FURNITURE for w in words):
         return True
     if len(words) > 1 and words[-1] in _OPEN_ENDED:
         return True
@@ -67,10 +78,10 @@ def cue_is_a_noun(text: str, source: Span, cue: Span | None) -> bool:
         return False
     word = text[cue.start : cue.end].lower()
     verb = VERB_FORMS.get(word)
-    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    words = _words(source.text(text))
     if verb is None or not words or words[-1].endswith("s"):
         return False
-    if words[0] in {"a", "an"} and words[1:2] != ["few"] and word == verb.base:
+    if words[0] in {"a", "an"} and words[1:2] != ("few",) and word == verb.base:
         return True
     return (
         word.endswith("s")  # "73 percent said": a number of people may speak
@@ -80,7 +91,7 @@ def cue_is_a_noun(text: str, source: Span, cue: Span | None) -> bool:
     )
 
 
-def _head(words: list[str]) -> str:
+def _head(words: tuple[str, ...]) -> str:
     """The head noun of a source's words: the last one, or the last before "of"."""
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
@@ -93,7 +104,7 @@ def people_of(text: str, source: Span) -> Span | None:
     adjectives and has no noun after it names nobody (None). Any other source
     is returned as it is.
     """
-    words = [w.lower() for w in _WORD.findall(source.text(text))]
+    words = _words(source.text(text))
     if not words or not all(w in NATIONALITIES for w in words):
         return source
     end, named = source.end, False

@@ -30,6 +30,7 @@ def _join_groups(b: SpeakerBuilder) -> None:
         key=lambda p: p[0],
     )
     starts = [at for at, _ in groups]
+    stems = [{w.rstrip("s") for w in e.key.split()} for _, e in groups]  # "officials": official
     for i, r in enumerate(b.readings):
         ent, f = b.owner[i], b.found[i]
         if r is None or r.kind != "role" or ent is None or not ent.anonymous or not r.name_span:
@@ -43,7 +44,7 @@ def _join_groups(b: SpeakerBuilder) -> None:
         group = None
         for k in range(bisect_left(starts, f.source.start) - 1, -1, -1):
             other = groups[k][1]
-            if other is not ent and any(w.rstrip("s") == noun for w in other.key.split()):
+            if other is not ent and noun in stems[k]:
                 group = other
                 break
         if group is not None:

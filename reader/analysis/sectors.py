@@ -38,8 +38,11 @@ def find_sectors(text: str, lex: Lexicon | None = None) -> list[SectorHit]:
     proper = lex.rules.get("proper", _NONE)
     echoes = _Echoes(lex.rules.get("echoes", _NONE))
     titles = _Titles(lex.rules.get("titles", _NONE), lex.rules.get("title_words", _NONE))
+    keys: dict[str, str] = {}  # each phrase as matched, normalised: the same few recur
     for start, end, matched in _phrase_matches(lex, text):
-        key = normalise(matched)
+        key = keys.get(matched)
+        if key is None:
+            key = keys[matched] = normalise(matched)
         sectors = phrases.get(key)
         if sectors is None:
             continue
@@ -223,7 +226,9 @@ def _sorted(spans: SpanArray) -> SpanArray:
     """The spans in (start, end) order, without making a span object for each."""
     starts, ends = spans.starts, spans.ends
     order = sorted(range(len(starts)), key=lambda i: (starts[i], ends[i]))
-    return SpanArray.from_offsets(array("q", (starts[i] for i in order)), (ends[i] for i in order))
+    return SpanArray.from_offsets(
+        array("q", map(starts.__getitem__, order)), map(ends.__getitem__, order)
+    )
 
 
 def _covered(taken: SpanArray, start: int, end: int) -> bool:

@@ -7,6 +7,9 @@ recognises a role or a pronoun, and tells a person from an organisation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from reader import regexes
 from reader.analysis.name_words import (
     JOINED_PARTICLE,
@@ -52,8 +55,9 @@ NOISE = DETERMINERS | LEADING_NOISE
 """Words before a name or a role that are part of neither ("the", "on Monday")."""
 
 
+@lru_cache(maxsize=8192)
 def is_title(word: str) -> bool:
-    """A title or role word ("minister", "Sen.")."""
+    """A title or role word ("minister", "Sen."); kept per word, asked of every word met."""
     return word.lower() in TITLES or word.lower().rstrip(".") in TITLES
 
 
@@ -62,8 +66,14 @@ def is_capital(word: str) -> bool:
     return word[:1].isupper() or JOINED_PARTICLE.match(word) is not None
 
 
-def is_org(tokens: list[str]) -> bool:
+def is_org(tokens: Sequence[str]) -> bool:
     """Whether these words name an organisation: a state, a firm, a paper, an acronym."""
+    return _is_org(tuple(tokens))
+
+
+@lru_cache(maxsize=8192)
+def _is_org(tokens: tuple[str, ...]) -> bool:
+    """``is_org``, kept per words: the same names are asked about again and again."""
     if len(tokens) == 1 and tokens[0].lower() in NEWS_ORGS:
         return True
     if initialled_name(tokens):
@@ -110,8 +120,55 @@ class Reading:
     document: bool = False  # read from a document's author: "the RCMP statement"
 
 
+_MEMO_SIZE = 8192
+"""How many readings of source words ``read_source`` keeps (then it starts afresh)."""
+_readings: dict[str, Reading | None] = {}
+_ALONE_STOP = regexes.compile(r"[A-Z][a-z]{2,}\.")
+"""A name that ``_SENTENCE_STOP`` matches whole: its look-behind reads the text before it."""
+
+
 def read_source(text: str, span: Span) -> Reading | None:
-    """Split a source span into a name and a role, or recognise a pronoun or role."""
+    """Split a source span into a name and a role, or recognise a pronoun or role.
+
+    The same words are read the same way wherever they stand unless the
+    reading looked at the text around them (a capitalised first word of a
+    sentence, a party tag after a name): other readings are kept by their
+    words, with offsets from the span's start, and a long text's many "he said"
+    and repeated names are read once.
+    """
+    words = text[span.start : span.end]
+    if words in _readings:
+        return _shifted(_readings[words], span.start)
+    outside = _Outside()
+    reading = _read(text, span, outside)
+    if not outside.looked:
+        if len(_readings) >= _MEMO_SIZE:
+            _readings.clear()
+        _readings[words] = _shifted(reading, -span.start)
+    return reading
+
+
+class _Outside:
+    """Whether a reading looked at the text outside its source span."""
+
+    __slots__ = ("looked",)
+
+    def __init__(self) -> None:
+        self.looked = False
+
+
+def _shifted(r: Reading | None, by: int) -> Reading | None:
+    """A copy of a reading with its span moved ``by`` characters (readings are changed
+    by their users: each gets its own)."""
+    if r is None:
+        return None
+    at = r.name_span
+    span = None if at is None else Span(at.start + by, at.end + by)
+    return Reading(r.kind, r.name, span, r.role, r.org, r.key, r.phrase, r.document)
+
+
+def _read(text: str, span: Span, outside: _Outside) -> Reading | None:
+    """``read_source``; ``outside`` learns whether the text around the span was read."""
     end = span.end
     paren = _PAREN_TAIL.search(text, span.start, span.end)
     if paren:
@@ -159,9 +216,10 @@ def read_source(text: str, span: Span) -> Reading | None:
     start = i + 1
     if start >= end:
         return _role_reading(text, span, toks)
-    if group_word(text, toks, start, end):
+    if group_word(text, toks, start, end, outside):
         return _role_reading(text, span, toks)
     if end - start == 1 and _PARTY_TAG.fullmatch(toks[start][2]):
+        outside.looked = True
         return _named_before(text, span, role_part)  # "D-Calif., the incoming chairwoman"
     person, role_end = _affiliated(toks, start)
     if person is not None:
@@ -189,7 +247,7 @@ def read_source(text: str, span: Span) -> Reading | None:
     owner = max((k for k in range(start, end - 1) if _OWNER.search(toks[k][2])), default=-1)
     if owner >= 0:
         start = owner + 1  # "the CBC's Richard Cuthbertson": the reporter, not the CBC
-    if end - start >= 3 and _common_word_at_sentence_start(text, toks[start]):
+    if end - start >= 3 and _common_word_at_sentence_start(text, toks[start], outside):
         start += 1  # "Rival Hillary Clinton": "Rival" is capitalised only by its place
     start += given_name_after(toks, start, end)  # "Minister of Mines Patrick Chitambala"
     words = [t[2] for t in toks[start:end]]
@@ -245,6 +303,8 @@ def read_source(text: str, span: Span) -> Reading | None:
             j -= 1
         name_span = Span(toks[j + 1][0], toks[end - 1][1])
         role_text = None
+    if name_span.start == span.start and _ALONE_STOP.fullmatch(text, span.start, name_span.end):
+        outside.looked = True  # "Louth." alone: the character before it tells
     stop = _SENTENCE_STOP.search(text, name_span.start, name_span.end)
     if stop and stop.group().lower().rstrip(".") not in ABBREVIATIONS:
         name_span = Span(name_span.start, name_span.end - 1)  # "his partner, Jason Louth."
@@ -271,7 +331,9 @@ def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> boo
     )
 
 
-def group_word(text: str, toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
+def group_word(
+    text: str, toks: list[tuple[int, int, str]], start: int, end: int, outside: _Outside
+) -> bool:
     """A plural common noun capitalised only by its place ("Analysts said", "Dealers
     said"): the same group as "analysts" elsewhere, not a name."""
     if end - start != 1 or any(t[2].lower() not in NOISE for t in toks[:start]):
@@ -282,7 +344,7 @@ def group_word(text: str, toks: list[tuple[int, int, str]], start: int, end: int
         return False
     if low in SOURCE_NOUNS or low[:-1] in SOURCE_NOUNS or low[:-1] in TITLES:
         return True
-    return _common_word_at_sentence_start(text, toks[start])
+    return _common_word_at_sentence_start(text, toks[start], outside)
 
 
 def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Reading | None:
@@ -366,8 +428,11 @@ def _named_before(text: str, span: Span, role: list[tuple[int, int, str]]) -> Re
     return reading
 
 
-def _common_word_at_sentence_start(text: str, token: tuple[int, int, str]) -> bool:
+def _common_word_at_sentence_start(
+    text: str, token: tuple[int, int, str], outside: _Outside
+) -> bool:
     """A capitalised first word of a sentence that the text also uses in lower case."""
+    outside.looked = True
     start, _, word = token
     j = start - 1
     while j >= 0 and text[j] in " \t":

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import itemgetter
 
 from reader import regexes
 from reader.analysis.documents import read_document
@@ -27,7 +28,7 @@ from reader.analysis.entities import (
     fold,
 )
 from reader.analysis.found import Found
-from reader.analysis.model import Quote, QuoteList, Speaker, SpeakerKind
+from reader.analysis.model import QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
 from reader.analysis.nobody import asked_by, cue_is_a_noun, names_nobody, opening_word, people_of
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
@@ -50,6 +51,7 @@ _NAME_LOOKBACK = 800
 DEFINITE = regexes.compile(r"[Tt]he\s")
 """A definite noun phrase opens here: "the minister", "The company"."""
 _MAX_FOLLOWS = 50
+_START, _END = itemgetter(0), itemgetter(1)
 """How many statements a chain of continuations may pass through to find its speaker."""
 
 
@@ -326,7 +328,7 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
         role = max(roles, key=len) if roles else None
         aliases = [a for a in ent.aliases if a != name]
         pairs = sorted(set(zip(ent.mentions.starts, ent.mentions.ends, strict=True)))
-        mentions = SpanArray.from_offsets((p[0] for p in pairs), (p[1] for p in pairs))
+        mentions = SpanArray.from_offsets(map(_START, pairs), map(_END, pairs))
         speakers.append(Speaker(sid, name, ent.kind, role, aliases, mentions))
     # Quotes in (content start, cue) order, a statement found twice kept once.
     # Offsets and indexes only: a long text has tens of thousands of quotes.
@@ -337,11 +339,13 @@ def finish(b: SpeakerBuilder) -> tuple[list[Speaker], QuoteList]:
         if k and quoted[k - 1][:3] != (start, cue_start, cue_end):
             group = []
         f = found[i]
-        if any((g.content, g.cue, g.source) == (f.content, f.cue, f.source) for g in group):
-            continue
+        if group:  # the same statement found twice is kept once
+            same = (f.content, f.cue, f.source)
+            if any((g.content, g.cue, g.source) == same for g in group):
+                continue
         group.append(f)
         source = f.named or f.source  # the words naming the speaker, without the role
-        quotes.append(Quote(ids[id(owner[i])], f.kind, f.content, f.cue, source))
+        quotes.add(ids[id(owner[i])], f.kind, f.content, f.cue, source)
     return speakers, quotes
 
 
