@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from heapq import merge
 
 from reader import regexes
 from reader.analysis.vocabulary import ABBREVIATIONS
@@ -89,6 +88,27 @@ class QuotedList(Columns[Quoted]):
         flags = self.flags[index]
         opened, closed = bool(flags & OPENED), bool(flags & CLOSED)
         return Quoted(self.starts[index], self.ends[index], content, opened, closed)
+
+
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the stop at ``stop`` ends an abbreviation or an initial, not a sentence.
+
+    The word is the one ``_WORD_BEFORE`` finds in the twelve characters before
+    the stop. Most stops follow a plain word after a space ("the economy."):
+    that word is read at once, without the regex.
+    """
+    lo = max(0, stop - 12)
+    space = text.rfind(" ", lo, stop)
+    if space >= 0:
+        word = text[space + 1 : stop]
+        if word.isalnum():  # letters and digits, all of them \w
+            w = word.lower()
+            return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+    found = _WORD_BEFORE.search(text, lo, stop + 1)
+    if not found:
+        return False
+    w = found.group(1).lower().rstrip(".")
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -172,26 +192,21 @@ class Layout:
         """Where sentences start: every paragraph start and every true sentence end."""
         text = self.text
         quote_starts, quote_ends = self.quote_starts, self.quotes.ends
+        n_quotes = len(quote_starts)
+        q = 0  # the first quotation starting after the stop: stops come in text order
         ends = array("q")  # found in text order, so already sorted
         for m in _SENTENCE_END.finditer(text):
             start, pos = m.span()
             if text[start] == "\n":
                 ends.append(pos)
                 continue
-            i = bisect_right(quote_starts, pos - 1) - 1  # the quotation around the stop
-            if i >= 0 and quote_ends[i] > pos:
+            while q < n_quotes and quote_starts[q] <= pos - 1:
+                q += 1
+            if q and quote_ends[q - 1] > pos:
                 continue  # a full stop inside a quotation does not end the sentence
-            word = _WORD_BEFORE.search(text, max(0, start - 12), start + 1)
-            if word:
-                w = word.group(1).lower().rstrip(".")
-                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
-                    continue
-            ends.append(pos)
-        starts = array("q")
-        for pos in merge(self.para_starts, ends):
-            if not starts or starts[-1] != pos:
-                starts.append(pos)
-        return starts
+            if not _abbreviated(text, start):
+                ends.append(pos)
+        return array("q", sorted(set(self.para_starts).union(ends)))
 
     def link_lines(self) -> list[Span]:
         """Paragraphs that link to other stories ("READ MORE: Trudeau says ...")."""
