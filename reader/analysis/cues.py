@@ -10,13 +10,15 @@ are tried in their order until one reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from reader import regexes
-from reader.analysis.patterns import ACCORDING, FINITE, PARTICIPLE
+from reader.analysis.patterns import ACCORDING, FINITE, PARTICIPLE, finite_patterns
 from reader.analysis.phrases import source_before
 from reader.analysis.phrases_after import source_according_to, subject_after
 from reader.analysis.quotes import CUES, Cue, QuoteFinder
 from reader.analysis.reported_clause import ADJUNCT, TELL_OBJECT, THAT, quote_opening
+from reader.analysis.trie import Match
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = regexes.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
@@ -41,11 +43,9 @@ _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 
 def read_cues(f: QuoteFinder) -> None:
     """Every reporting cue of the text, read in its sentence by its patterns."""
-    text, in_quote, skipped = f.text, f.layout.in_quote, f.skipped
-    for m in CUES.finditer(text):
+    text = f.text
+    for m in _open_cues(f):
         start, end = m.span()
-        if in_quote(start) or skipped(start):
-            continue
         word = m.group().lower()
         if not word.isalpha():
             word = " ".join(word.split())  # "according  to", "point\nout"
@@ -55,13 +55,38 @@ def read_cues(f: QuoteFinder) -> None:
             cue, patterns = participle_cue(f, start, end, word), PARTICIPLE
         elif word in PARTICIPLES or m.group()[0].islower():
             # A finite verb, or an -ing form after "is": "Trump is warning voters that ..."
-            cue, patterns = finite_cue(f, start, end, word), FINITE
+            cue = finite_cue(f, start, end, word)
+            patterns = finite_patterns(f, cue) if cue is not None else FINITE
         else:
             continue  # a capitalised finite form ("Said ...") is no cue
         if cue is not None:
             for pattern in patterns:
                 if pattern(f, cue):
                     break
+
+
+def _open_cues(f: QuoteFinder) -> Iterator[Match]:
+    """Every match of ``CUES`` outside quotation marks and paragraphs read as something else.
+
+    The matches come in text order, so the quotation and the skipped paragraph
+    before each are found by walking both sorted lists once (what
+    ``Layout.in_quote`` and ``QuoteFinder.skipped`` find by a binary search).
+    """
+    quotes = f.layout.quotes
+    quote_starts, quote_ends, n_quotes = quotes.starts, quotes.ends, len(quotes)
+    skip, n_skip = f.skipped_spans, len(f.skipped_spans)
+    q = k = 0  # the first quotation and skipped paragraph starting after the cue
+    for m in CUES.finditer(f.text):
+        start = m.start()
+        while q < n_quotes and quote_starts[q] <= start:
+            q += 1
+        if q and start < quote_ends[q - 1]:
+            continue
+        while k < n_skip and skip[k][0] <= start:
+            k += 1
+        if k and start < skip[k - 1][1]:
+            continue
+        yield m
 
 
 def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
@@ -76,7 +101,8 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
         return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
-    if source is None and _AND_BEFORE.search(before):
+    # The regex only where it can match: at the end, "and" and white space.
+    if source is None and before.rstrip().endswith("and") and _AND_BEFORE.search(before):
         # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject
         begin = sent.start
         opener = _ADVERBIAL_LEAD.match(f.text, begin, start)
@@ -92,7 +118,7 @@ def _reads_as_noun(before: str, word: str) -> bool:
     """Whether the words ``before`` a cue make it a noun or an adjective ("a comment")."""
     if not before[-1:].isspace():
         return False
-    words = before.lower().split()
+    words = before.lower().rsplit(None, 2)  # the last two words, all that is read
     if not words:
         return False
     if words[-1] in _ARTICLES:

@@ -116,6 +116,11 @@ class QuoteFinder:
         self.found: list[Found] = []
         self.used_quotes: set[int] = set()  # start offsets of quoted stretches attributed
 
+    @property
+    def skipped_spans(self) -> list[tuple[int, int]]:
+        """The paragraphs read as something else, as sorted ``(start, end)`` pairs."""
+        return self._skip
+
     def skipped(self, pos: int) -> bool:
         """Whether ``pos`` is in a paragraph read as something else."""
         if not self._skip:
