@@ -35,6 +35,8 @@ Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of
 
 
 _TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
+_GAP_AND_TOKEN = regexes.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
+"""A token and the white space or "_" before it: between two tokens there is nothing else."""
 _BACK_REACH = 120
 """How far before a cue its source may start (characters)."""
 _SHORT_REACH = 30
@@ -51,15 +53,14 @@ _new = tuple.__new__  # a Token without the keyword handling of its constructor
 def tokens(text: str, lo: int, hi: int) -> list[Token]:
     """Every token of ``text[lo:hi]``.
 
-    The regex gives the tokens' texts only (no match objects to make); each
-    token's start is the first place its text occurs after the one before,
-    since only white space and "_" stand between tokens and no token is made
-    of those.
+    The regex gives the tokens' texts only (no match objects to make), each
+    with what stands between it and the one before: only white space and
+    "_" do, and no token starts with those. The lengths give the offsets.
     """
     found: list[Token] = []
-    add, find, pos = found.append, text.find, lo
-    for word in _TOKEN.findall(text, lo, hi):
-        pos = find(word, pos)
+    add, pos = found.append, lo
+    for gap, word in _GAP_AND_TOKEN.findall(text, lo, hi):
+        pos += len(gap)
         end = pos + len(word)
         add(_new(Token, (pos, end, word)))
         pos = end
