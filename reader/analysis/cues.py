@@ -134,8 +134,10 @@ def _cues_after_non_word() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     if not pattern.startswith(lead):
         return None
     words = max((len(phrase.split()) for phrase in CUES.phrases), default=1)
-    head = regexes.compile(r"\S*" + r"\s*\S*" * (words - 1))
-    return regexes.compile(r"\W(" + pattern[len(lead) :] + ")"), head
+    head = re.compile(r"\S*" + r"\s*\S*" * (words - 1))
+    # Compiled here, not kept in the regex cache: only long texts need it, and
+    # that cache is read by every start of the program.
+    return re.compile(r"\W(" + pattern[len(lead) :] + ")"), head
 
 
 def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
