@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,13 +136,27 @@ def sanitise(raw: str) -> str:
     return box[0]
 
 
+def _with_handles(text: str, paragraphs: Iterable[Span]) -> Iterator[Span]:
+    """The paragraphs that may be posts: short, with "(@" in them.
+
+    The post pattern is quadratic in a long paragraph; posts are short. The
+    test reads the text in place: no copy of each paragraph, and no ``Span``
+    made for the many that fail it when the paragraphs are a ``SpanArray``.
+    """
+    if isinstance(paragraphs, SpanArray):
+        pairs: Iterable[tuple[int, int]] = zip(paragraphs.starts, paragraphs.ends, strict=True)
+    else:
+        pairs = ((para.start, para.end) for para in paragraphs)
+    for start, end in pairs:
+        if end - start <= _MAX_POST_CHARS and text.find("(@", start, end) >= 0:
+            yield Span(start, end)
+
+
 def find_posts(text: str, paragraphs: Iterable[Span]) -> tuple[Post, ...]:
     """Embedded posts: paragraphs ending in ``— Author (@handle) Month D, YYYY``."""
     posts = []
-    for para in paragraphs:
+    for para in _with_handles(text, paragraphs):
         chunk = text[para.start : para.end]
-        if "(@" not in chunk or len(chunk) > _MAX_POST_CHARS:
-            continue  # the post pattern is quadratic in a long paragraph; posts are short
         m = _POST.search(chunk)
         if not m:
             continue

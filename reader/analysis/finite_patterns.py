@@ -163,12 +163,12 @@ def quotation_around(f: QuoteFinder, c: Cue) -> bool:
 
 def named_as(f: QuoteFinder, c: Cue) -> bool:
     """``what he called "a disaster"``: a name for something, not a statement."""
-    if c.source is None or not _WHAT_BEFORE.search(
-        f.text, max(0, c.source.start - 8), c.source.start
-    ):
+    if c.source is None:
         return False
-    reach(f, c)
-    return c.quote is not None
+    reach(f, c)  # the quotation first: most cues have none, and then no regex is needed
+    return c.quote is not None and (
+        _WHAT_BEFORE.search(f.text, max(0, c.source.start - 8), c.source.start) is not None
+    )
 
 
 def quotation_after(f: QuoteFinder, c: Cue) -> bool:
@@ -195,7 +195,9 @@ def that_clause(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said (during a rally in Michigan) that CONTENT``."""
     text, end = f.text, c.sent.end
     pos = reach(f, c)
-    that = THAT.match(text, pos, end) or _PHRASE_THEN_THAT.match(text, pos, end)
+    that = THAT.match(text, pos, end) or (
+        text.find("that", pos, end) >= 0 and _PHRASE_THEN_THAT.match(text, pos, end)
+    )
     if not that or that.end() <= pos:
         return False
     content = f.clean(that.end(), reported_end(f, that.end(), end))

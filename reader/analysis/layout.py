@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from heapq import merge
 
 from reader import regexes
 from reader.analysis.vocabulary import ABBREVIATIONS
@@ -81,6 +80,19 @@ class QuotedList(Columns[Quoted]):
         self._content.extend((q.content.start, q.content.end))
         self.flags.append(q.opened * OPENED | q.closed * CLOSED)
 
+    def add(self, text: str, start: int, end: int, c0: int, c1: int, flags: int) -> None:
+        """Append the stretch ``[start, end)`` with ``text[c0:c1]`` as its content, trimmed;
+        nothing if that content is only white space."""
+        while c0 < c1 and text[c0].isspace():
+            c0 += 1
+        while c1 > c0 and text[c1 - 1].isspace():
+            c1 -= 1
+        if c1 > c0:
+            self.starts.append(start)
+            self.ends.append(end)
+            self._content.extend((c0, c1))
+            self.flags.append(flags)
+
     def __len__(self) -> int:
         return len(self.starts)
 
@@ -91,18 +103,25 @@ class QuotedList(Columns[Quoted]):
         return Quoted(self.starts[index], self.ends[index], content, opened, closed)
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` without the white space at either edge."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _abbreviated(text: str, stop: int) -> bool:
+    """Whether the stop at ``stop`` ends an abbreviation or an initial, not a sentence.
 
-
-def _trim(text: str, start: int, end: int) -> Span | None:
-    start, end = _trimmed(text, start, end)
-    return Span(start, end) if end > start else None
+    The word is the one ``_WORD_BEFORE`` finds in the twelve characters before
+    the stop. Most stops follow a plain word after a space ("the economy."):
+    that word is read at once, without the regex.
+    """
+    lo = max(0, stop - 12)
+    space = text.rfind(" ", lo, stop)
+    if space >= 0:
+        word = text[space + 1 : stop]
+        if word.isalnum():  # letters and digits, all of them \w
+            w = word.lower()
+            return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha())
+    found = _WORD_BEFORE.search(text, lo, stop + 1)
+    if not found:
+        return False
+    w = found.group(1).lower().rstrip(".")
+    return w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w
 
 
 def _is_opening(text: str, i: int, j: int, lo: int, hi: int) -> bool:
@@ -122,11 +141,22 @@ def quoted_stretches(text: str, para: Span) -> list[Quoted]:
     quote continuing in the next paragraph); a closing mark with no opening
     one starts at the paragraph's start (a lost opening mark).
     """
-    out: list[Quoted] = []
-    lo, hi = para.start, para.end
+    out = QuotedList()
+    _add_stretches(text, para.start, para.end, out)
+    return list(out)
+
+
+def _add_stretches(text: str, lo: int, hi: int, out: QuotedList) -> None:
+    """``quoted_stretches`` of the paragraph ``[lo, hi)``, added to ``out`` as offsets.
+
+    No ``Quoted`` is made: a long text has thousands, read later from the columns.
+    A stretch whose content is only white space is left out.
+    """
+    add = out.add
+    last_end = -1  # the end of the last stretch made, kept or not
     open_at: tuple[int, int] | None = None
     for m in _MARK.finditer(text, lo, hi):
-        i, j = m.start(), m.end()
+        i, j = m.span()
         mark = m.group()
         straight = mark != "“" and mark != "”"
         opening = mark == "“" or (straight and _is_opening(text, i, j, lo, hi))
@@ -134,23 +164,20 @@ def quoted_stretches(text: str, para: Span) -> list[Quoted]:
             if opening:
                 open_at = (i, j)
                 continue
-            begin = out[-1].end if out and out[-1].end > lo else lo
-            out.append(_make(text, begin, j, begin, i, opened=False, closed=True))
+            begin = last_end if last_end > lo else lo
+            add(text, begin, j, begin, i, CLOSED)
+            last_end = j
         elif opening and mark == "“":
             # A second opening mark: the first quotation lost its closing mark.
-            out.append(_make(text, open_at[0], i, open_at[1], i, True, False))
+            add(text, open_at[0], i, open_at[1], i, OPENED)
+            last_end = i
             open_at = (i, j)
         elif not opening or straight:
-            out.append(_make(text, open_at[0], j, open_at[1], i, True, True))
+            add(text, open_at[0], j, open_at[1], i, OPENED | CLOSED)
+            last_end = j
             open_at = None
     if open_at is not None:
-        out.append(_make(text, open_at[0], hi, open_at[1], hi, True, False))
-    return [q for q in out if len(q.content)]
-
-
-def _make(text: str, start: int, end: int, c0: int, c1: int, opened: bool, closed: bool) -> Quoted:
-    span = _trim(text, c0, c1) or Span(c0, c0)
-    return Quoted(start, end, span, opened, closed)
+        add(text, open_at[0], hi, open_at[1], hi, OPENED)
 
 
 class Layout:
@@ -163,8 +190,7 @@ class Layout:
         self.quotes = QuotedList()
         for start, end in zip(self.paragraphs.starts, self.paragraphs.ends, strict=True):
             if _MARK.search(text, start, end):
-                for q in quoted_stretches(text, Span(start, end)):
-                    self.quotes.append(q)
+                _add_stretches(text, start, end, self.quotes)
         self.quote_starts = self.quotes.starts
         self.sentence_starts = self._sentences()
 
@@ -172,26 +198,21 @@ class Layout:
         """Where sentences start: every paragraph start and every true sentence end."""
         text = self.text
         quote_starts, quote_ends = self.quote_starts, self.quotes.ends
+        n_quotes = len(quote_starts)
+        q = 0  # the first quotation starting after the stop: stops come in text order
         ends = array("q")  # found in text order, so already sorted
         for m in _SENTENCE_END.finditer(text):
             start, pos = m.span()
             if text[start] == "\n":
                 ends.append(pos)
                 continue
-            i = bisect_right(quote_starts, pos - 1) - 1  # the quotation around the stop
-            if i >= 0 and quote_ends[i] > pos:
+            while q < n_quotes and quote_starts[q] <= pos - 1:
+                q += 1
+            if q and quote_ends[q - 1] > pos:
                 continue  # a full stop inside a quotation does not end the sentence
-            word = _WORD_BEFORE.search(text, max(0, start - 12), start + 1)
-            if word:
-                w = word.group(1).lower().rstrip(".")
-                if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or "." in w:
-                    continue
-            ends.append(pos)
-        starts = array("q")
-        for pos in merge(self.para_starts, ends):
-            if not starts or starts[-1] != pos:
-                starts.append(pos)
-        return starts
+            if not _abbreviated(text, start):
+                ends.append(pos)
+        return array("q", sorted(set(self.para_starts).union(ends)))
 
     def link_lines(self) -> list[Span]:
         """Paragraphs that link to other stories ("READ MORE: Trudeau says ...")."""
@@ -218,14 +239,31 @@ class Layout:
         """
         text, paras, starts = self.text, self.paragraphs, self.sentence_starts
         if paras:
-            p = max(bisect_right(self.para_starts, pos) - 1, 0)
-            para_start, para_end = paras.starts[p], paras.ends[p]
+            p = bisect_right(self.para_starts, pos) - 1
+            if p < 0:
+                p = 0
+            start, end = paras.starts[p], paras.ends[p]
         else:
-            para_start, para_end = 0, len(text)
+            start, end = 0, len(text)
         i = bisect_right(starts, pos) - 1
-        start = max(starts[i] if i >= 0 else 0, para_start, pos - REACH)
-        end = min(starts[i + 1] if i + 1 < len(starts) else len(text), para_end, pos + REACH)
-        return _trim(text, start, end) or Span(start, start)
+        if i >= 0 and starts[i] > start:
+            start = starts[i]
+        if pos - REACH > start:
+            start = pos - REACH
+        if i + 1 < len(starts):
+            if starts[i + 1] < end:
+                end = starts[i + 1]
+        elif len(text) < end:
+            end = len(text)
+        if pos + REACH < end:
+            end = pos + REACH
+        # The edges' white space trimmed: mostly none, or one character.
+        first, last = start, end
+        while first < last and text[first].isspace():
+            first += 1
+        while last > first and text[last - 1].isspace():
+            last -= 1
+        return Span(first, last) if last > first else Span(start, start)
 
     def quote_around(self, pos: int) -> Quoted | None:
         """The quoted stretch whose marks enclose ``pos``, if any."""

@@ -35,6 +35,8 @@ Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of
 
 
 _TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
+_GAP_AND_TOKEN = regexes.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
+"""A token and the white space or "_" before it: between two tokens there is nothing else."""
 _BACK_REACH = 120
 """How far before a cue its source may start (characters)."""
 _SHORT_REACH = 30
@@ -51,15 +53,14 @@ _new = tuple.__new__  # a Token without the keyword handling of its constructor
 def tokens(text: str, lo: int, hi: int) -> list[Token]:
     """Every token of ``text[lo:hi]``.
 
-    The regex gives the tokens' texts only (no match objects to make); each
-    token's start is the first place its text occurs after the one before,
-    since only white space and "_" stand between tokens and no token is made
-    of those.
+    The regex gives the tokens' texts only (no match objects to make), each
+    with what stands between it and the one before: only white space and
+    "_" do, and no token starts with those. The lengths give the offsets.
     """
     found: list[Token] = []
-    add, find, pos = found.append, text.find, lo
-    for word in _TOKEN.findall(text, lo, hi):
-        pos = find(word, pos)
+    add, pos = found.append, lo
+    for gap, word in _GAP_AND_TOKEN.findall(text, lo, hi):
+        pos += len(gap)
         end = pos + len(word)
         add(_new(Token, (pos, end, word)))
         pos = end
@@ -112,19 +113,37 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
     first, behind stand-ins for the earlier ones: the walk back reads each
     token it tests, and where it reads a stand-in it is done again on the
     full ``_BACK_REACH`` window. The result is the same either way; the short
-    window starts after a space, so its tokens are the full window's last ones.
+    window starts after a space, so its tokens are the full window's last ones
+    (and the full window's are those before the space, then those).
     """
     lo = max(sent.start, cue_start - _BACK_REACH)
+    pronoun = _pronoun_before(text, lo, cue_start)
+    if pronoun is not None:
+        return pronoun, cue_start
     if cue_start - _SHORT_REACH > lo:
         space = text.find(" ", cue_start - _SHORT_REACH, cue_start)
         if space >= 0:
+            last = tokens(text, space + 1, cue_start)
             try:
-                return _source_before(
-                    text, sent, cue_start, _EARLIER + tokens(text, space + 1, cue_start)
-                )
+                return _source_before(text, sent, cue_start, _EARLIER + last)
             except _Beyond:
-                pass
+                return _source_before(text, sent, cue_start, tokens(text, lo, space + 1) + last)
     return _source_before(text, sent, cue_start, tokens(text, lo, cue_start))
+
+
+def _pronoun_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """``he said``: a lone pronoun between spaces right before the cue, at or after ``lo``.
+
+    The walk of ``_source_before`` would take that last token and stop there
+    (it is no auxiliary, no comma; a pronoun ends the walk and is plausible);
+    this reads it without making the tokens. None for any other shape.
+    """
+    if text[cue_start - 1 : cue_start] != " ":
+        return None
+    space = text.rfind(" ", max(lo, cue_start - _LONGEST_PRONOUN - 2), cue_start - 1)
+    if space < lo or text[space + 1 : cue_start - 1].lower() not in _PLAIN_PRONOUNS:
+        return None
+    return Span(space + 1, cue_start - 1)
 
 
 def _source_before(
@@ -272,3 +291,15 @@ def _names_people(low: list[str]) -> bool:
     if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:
         return True
     return head.endswith(PERSON_ENDINGS)
+
+
+_PLAIN_PRONOUNS = frozenset(
+    p
+    for p in PRONOUNS
+    if p.isalpha()
+    and p not in _AUX_OR_MODAL
+    and not _leading_noise(p)
+    and trim_stop(_new(Token, (0, len(p), p))) == len(p)
+)
+"""The pronouns ``_pronoun_before`` reads alone: all letters, no auxiliary, no leading noise."""
+_LONGEST_PRONOUN = max(map(len, _PLAIN_PRONOUNS), default=0)

@@ -61,6 +61,9 @@ def _may_trail(tail: str) -> bool:
 
 _PARTIAL_LEAD = regexes.compile(r"\s*([^\s\"“”:;][^\"“”:;]*?\w[^\"“”:;]*?\s\w[^\"“”:;]*?)\s*")
 """Words of the sentence before a quotation that opens inside it (no marks, colons)."""
+_NOT_IN_LEAD = regexes.compile(r"[\"“”:;]")
+"""The characters no ``_PARTIAL_LEAD`` match holds: where one stands, the regex is not run
+(it backtracks at length before failing)."""
 _ENOUGH_WORDS = regexes.compile(r"\S+\s+\S+\s+\S")
 """Content has at least three words."""
 _AFTER_ALL = 1 << 62  # sorts after every offset
@@ -115,6 +118,11 @@ class QuoteFinder:
         self._skip = sorted({(s.start, s.end) for s in (*skip, *layout.link_lines())})
         self.found: list[Found] = []
         self.used_quotes: set[int] = set()  # start offsets of quoted stretches attributed
+
+    @property
+    def skipped_spans(self) -> list[tuple[int, int]]:
+        """The paragraphs read as something else, as sorted ``(start, end)`` pairs."""
+        return self._skip
 
     def skipped(self, pos: int) -> bool:
         """Whether ``pos`` is in a paragraph read as something else."""
@@ -214,7 +222,11 @@ class QuoteFinder:
         """
         text = self.text
         content = q.content
-        lead = _PARTIAL_LEAD.fullmatch(text, sent.start, q.start) if sent.start < q.start else None
+        lead = (
+            _PARTIAL_LEAD.fullmatch(text, sent.start, q.start)
+            if sent.start < q.start and not _NOT_IN_LEAD.search(text, sent.start, q.start)
+            else None
+        )
         if lead:
             # 'Using the tax ''is a misguided approach,'' he said': the whole clause was said.
             content = Span(lead.start(1), content.end)

@@ -72,6 +72,8 @@ def reported_end(f: QuoteFinder, pos: int, end: int) -> int:
     not count.
     """
     text = f.text
+    if text.find(";", pos, end) < 0 and text.find("and", pos, end) < 0:
+        return end  # neither a semicolon nor an "and": no stop (a quick test first)
     for m in _REPORTED_STOP.finditer(text, pos, end):
         if not f.layout.in_quote(m.start()) and m.start() > pos:
             return m.start()
