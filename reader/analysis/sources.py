@@ -137,8 +137,12 @@ def read_source(text: str, span: Span) -> Reading | None:
     and repeated names are read once.
     """
     words = text[span.start : span.end]
-    if words in _readings:
-        return _shifted(_readings[words], span.start)
+    try:  # one look: a reading in another thread may clear the store meanwhile
+        kept = _readings[words]
+    except KeyError:
+        pass
+    else:
+        return _shifted(kept, span.start)
     outside = _Outside()
     reading = _read(text, span, outside)
     if not outside.looked:
