@@ -8,7 +8,9 @@ white space. It reads a text in one of two ways, with the same results:
 - **by its words**: each word of the text is looked up in an index of the
   phrases by their leading word (a dict), and only the phrases it leads are
   compared in place, longest first. Nothing is compiled, so a short text is
-  read at once however many phrases there are.
+  read at once however many phrases there are. Once a matcher has read a
+  long text so, it finds the leading words with a small regex of their own
+  (``leads_pattern``) instead of looking up every word of the text.
 - **with one regex** shaped as a prefix tree (``trie_pattern``): a flat
   alternation of a thousand phrases makes the regex engine try each one at
   every position; a tree shares prefixes, so each position costs a few
@@ -32,6 +34,8 @@ _Node: TypeAlias = dict[str, "_Node"]
 
 COMPILE_AFTER = 30
 """A matcher compiles its regex once it has read this many times its phrases' length."""
+KEYS_AFTER = 1 << 20
+"""Characters read by words after which the leading words are found with one small regex."""
 _FEW_LOWER = 10
 """Phrases open with the first-character test when at most one in this many starts in lower case."""
 _WORD_RUN = r"\w+"
@@ -205,6 +209,10 @@ class WordMatcher:
         marks = "".join(k for k in self._index or () if not _is_word(k))
         # The text's words, and the first characters of phrases that start with no word.
         self._tokens = regexes.compile(_WORD_RUN + (f"|[{re.escape(marks)}]" if marks else ""))
+        self._keys = frozenset(self._index or ())
+        # Read by words so far, until the leading words are found by a regex of their own.
+        self._keys_budget = KEYS_AFTER if self._index is not None and not marks else None
+        self._key_regex: re.Pattern[str] | None = None
         # Characters left to read by words before compiling the regex pays for itself.
         self._budget = COMPILE_AFTER * (sum(map(len, self.phrases)) if size is None else size)
 
@@ -251,11 +259,13 @@ class WordMatcher:
         return self.regex.search(text, pos, endpos)
 
     def _scan(self, text: str, pos: int, stop: int) -> Iterator[WordMatch]:
-        index = self._index
+        index, keys = self._index, self._keys
         assert index is not None
         after = pos  # no match starts before the end of the last one
-        for token in self._tokens.finditer(text, pos, stop):
+        for token in self._leading_words(stop - pos).finditer(text, pos, stop):
             key = token.group()
+            if key not in keys:
+                continue
             phrases = index.get(key)
             if phrases is None:
                 continue
@@ -269,6 +279,27 @@ class WordMatcher:
             if end >= 0:
                 yield WordMatch(text, start, end)
                 after = end
+
+    def _leading_words(self, size: int) -> re.Pattern[str]:
+        """What finds the words (and marks) that may lead a phrase, in a stretch of ``size``.
+
+        At first every word of the text, each then looked up among the leading
+        words. Once a long text has been read so, a regex of the leading words
+        themselves (a prefix tree, compiled in a fraction of the whole regex's
+        time): the engine then skips the other words without a lookup each.
+        """
+        if self._key_regex is None and self._keys_budget is not None:
+            self._keys_budget -= size
+            if self._keys_budget < 0:
+                self._key_regex = re.compile(leads_pattern(self._all_groups()))
+        return self._key_regex or self._tokens
+
+    def _all_groups(self) -> dict[str, _Group]:
+        """``_group`` of every leading word."""
+        for key in self._keys:
+            if key not in self._groups:
+                self._groups[key] = _group(key, self._index[key])  # type: ignore[index]
+        return self._groups
 
     def _longest_of_group(self, text: str, start: int, word_end: int, stop: int, key: str) -> int:
         """``_longest`` for the phrases of a leading word: only those the next word fits."""
@@ -305,6 +336,31 @@ def _group(key: str, phrases: Sequence[str]) -> _Group:
         else:
             longer.setdefault(after.group(), []).append(phrase)
     return longer, rest
+
+
+def leads_pattern(groups: Mapping[str, _Group]) -> str:
+    """A regex finding where a phrase may start: a leading word, as a whole word, that
+    some phrase of its ``_group`` fits.
+
+    A word led only by longer phrases ("the" of "the fed") is found only where one
+    of their next words follows it (across any white space), in a look-ahead, so a phrase
+    starting at that next word is still found. The match is the leading word.
+    """
+    tree: _Node = {}
+    for key in groups:
+        _insert(tree, key)
+
+    def pattern(node: _Node, key: str) -> str:
+        branches = [_atom(c) + pattern(child, key + c) for c, child in sorted(node.items()) if c]
+        if _END in node:
+            longer, rest = groups[key]
+            if rest or not longer:
+                branches.append(r"(?!\w)")
+            else:
+                branches.append("(?=" + trie_pattern(longer) + r"(?!\w))")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return r"(?<!\w)" + pattern(tree, "") if tree else r"(?!x)x"
 
 
 def _longest(text: str, start: int, stop: int, phrases: Iterable[str]) -> int:

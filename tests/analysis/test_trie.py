@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.analysis import trie
 from reader.analysis.trie import compile_words
 
 PHRASES = ["oil", "crude oil", "oil-rich", "u.s.", "u.s. trade", "a", "$", "$ bill", "said"]
@@ -17,9 +18,26 @@ def spans(matcher, text, pos=0, endpos=None):
     return [(m.span(), m.group()) for m in found]
 
 
+def by_leading_words(phrases, text, pos=0, endpos=None):
+    """What a matcher finds by words once it has read enough to find the leading words
+    with their own regex."""
+    saved = trie.KEYS_AFTER
+    trie.KEYS_AFTER = -1
+    try:
+        matcher = compile_words(phrases)
+    finally:
+        trie.KEYS_AFTER = saved
+    return spans(matcher, text, pos, endpos)
+
+
 def both(phrases, text, pos=0, endpos=None):
-    """What a fresh matcher finds by words, and what its compiled regex finds."""
+    """What a fresh matcher finds by words, and what its compiled regex finds.
+
+    Read by words, the leading words found one by one or by their own regex
+    give the same matches.
+    """
     by_words = spans(compile_words(phrases), text, pos, endpos)
+    assert by_leading_words(phrases, text, pos, endpos) == by_words
     return by_words, spans(compile_words(phrases).regex, text, pos, endpos)
 
 
@@ -43,6 +61,16 @@ def test_the_cases_agree_and_find_what_a_reader_expects():
     assert [g for _, g in found] == ["oil", "crude\n oil", "oil-rich", "oil"]
     assert [g for _, g in both(PHRASES, "crude oil", 0, 7)[0]] == []
     assert [g for _, g in both(PHRASES, CASES[-1][0])[0]] == ["crude oil", "a"]
+
+
+def test_a_word_that_only_leads_longer_phrases_still_lets_the_next_word_match():
+    """ "the" leads only "the fed": read by the leading words' regex, a "the" before
+    another word is passed over, and a phrase starting at that word is still found."""
+    phrases = ["the fed", "fed", "oil", "oil price"]
+    text = "the oil, the  fed, the\nfed-led, oil price; the fedx"
+    found = by_leading_words(phrases, text)
+    assert [g for _, g in found] == ["oil", "the  fed", "the\nfed", "oil price"]
+    assert found == spans(compile_words(phrases).regex, text)
 
 
 def test_search_finds_the_first_match_either_way():
