@@ -117,7 +117,7 @@ import sys, time
 import reader
 from reader.analysis.pipeline import run
 run("Pat Caddell said on Monday that prices rose. \\"Yes,\\" he told reporters.")  # warm up
-try:  # the sector regex compiled before timing, as the in-process figures have it
+try:  # the sector regex made ready before timing, as the in-process figures have it
     from reader.analysis.lexicon import lexicon
     getattr(lexicon().lower_matcher, "regex", None)
 except (ImportError, AttributeError):  # an older commit without that lexicon
@@ -128,7 +128,7 @@ run(text)
 print(time.process_time() - c0, reader.__file__)
 """
 """One analysis of a corpus file in a fresh process: its CPU seconds, past the warm-up
-(a short text, and the sector regex compiled as ``main`` does before timing)."""
+(a short text, and the sector regex made ready as ``main`` does before timing)."""
 
 
 def child_cpu(checkout: Path, corpus_file: Path) -> float:
@@ -210,7 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmark skipped: development articles not found at {DEV}")
         return 0
     texts = articles()
-    lexicon().lower_matcher.regex  # noqa: B018 - compiled once per process, not per text
+    # The sector regex made ready before timing, as any run after the first finds it:
+    # loaded as an earlier run stored it (compiled and stored, the first time).
+    lexicon().lower_matcher.regex  # noqa: B018
     small = corpus(texts, int(args.mb * 1_000_000))
     big = corpus(texts, int(2 * args.mb * 1_000_000))
     if args.profile:

@@ -56,27 +56,68 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 def _compile(pattern: str, key: tuple[str, int]) -> re.Pattern[str]:
     """Compile as ``re._compiler.compile`` does, keeping what ``_sre.compile`` was given."""
+    compiled = _compiled_entry(pattern, key[1])
+    if compiled is None:  # pragma: no cover - a compiler unlike 3.11's
+        return re.compile(pattern, key[1])
+    if not _new:
+        atexit.register(_store)
+    _new[key] = _used[key] = compiled[1]
+    return compiled[0]
+
+
+def _compiled_entry(pattern: str, flags: int) -> tuple[re.Pattern[str], Entry] | None:
+    """The pattern compiled, and the arguments ``_sre.compile`` was given; None where the
+    compiler is not as CPython 3.11's."""
     try:
-        parsed = _parser.parse(pattern, key[1])
-        code = _compiler._code(parsed, key[1])
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
         state = parsed.state
         indexgroup: list[str | None] = [None] * state.groups
         for name, index in state.groupdict.items():
             indexgroup[index] = name
         entry: Entry = (
-            int(key[1] | state.flags),
+            int(flags | state.flags),
             [int(c) for c in code],  # the opcodes are named int subclasses
             int(state.groups - 1),
             dict(state.groupdict),
             tuple(indexgroup),
         )
-        compiled: re.Pattern[str] = _sre.compile(pattern, *entry)
+        return _sre.compile(pattern, *entry), entry
     except (AttributeError, TypeError):  # pragma: no cover - a compiler unlike 3.11's
-        return re.compile(pattern, key[1])
-    if not _new:
-        atexit.register(_store)
-    _new[key] = _used[key] = entry
+        return None
+
+
+_LONG_KIND = "long-regex"
+
+
+def kept(name: str) -> re.Pattern[str] | None:
+    """The long pattern ``keep`` stored under ``name``, compiled; None if there is none
+    (or it does not load as stored)."""
+    if _sre is None:
+        return None
+    data = cache.read(cache.digest(_KEY, name), _LONG_KIND)
+    if not (isinstance(data, tuple) and len(data) == 2 and isinstance(data[0], str)):
+        return None
+    try:
+        compiled: re.Pattern[str] = _sre.compile(data[0], *data[1])
+    except (TypeError, ValueError, RuntimeError, OverflowError):
+        return None
     return compiled
+
+
+def keep(name: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, its compiled form stored under ``name`` for ``kept``.
+
+    For patterns too long for the file every start of the program reads (a
+    phrase table's prefix tree, compiled in a second): each has a file of
+    its own, read only by what needs it. ``name`` says what the pattern is
+    made from, so that it is found without making the pattern again.
+    """
+    compiled = _compiled_entry(pattern, flags) if _sre is not None else None
+    if compiled is None:
+        return re.compile(pattern, flags)
+    cache.write(cache.digest(_KEY, name), _LONG_KIND, (pattern, compiled[1]))
+    return compiled[0]
 
 
 def _load() -> dict[tuple[str, int], Entry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 from pathlib import Path
 
@@ -77,3 +78,34 @@ def test_stored_code_that_is_not_valid_is_compiled_afresh(cache_home: Path) -> N
     regexes._new[key] = (flags, [99999, *code[1:]], *rest)  # type: ignore[assignment]
     next_process()
     same(regexes.compile(PATTERNS[0][0]), re.compile(PATTERNS[0][0]))
+
+
+def test_a_long_pattern_kept_under_its_name_is_loaded_alike(cache_home: Path) -> None:
+    pattern, flags = PATTERNS[0]
+    assert regexes.kept("verbs") is None
+    kept = regexes.keep("verbs", pattern, flags)
+    same(kept, re.compile(pattern, flags))
+    loaded = regexes.kept("verbs")
+    assert loaded is not None
+    same(loaded, re.compile(pattern, flags))
+    assert regexes.kept("other verbs") is None
+    assert not list(cache_home.glob("regex-*.marshal"))  # not in the file every start reads
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not marshal", marshal.dumps(1), marshal.dumps(("x", 1)), marshal.dumps(("x",))],
+)
+def test_a_kept_pattern_whose_file_is_corrupt_is_not_loaded(cache_home: Path, content) -> None:
+    regexes.keep("verbs", *PATTERNS[0])
+    for path in cache_home.glob("long-regex-*.marshal"):
+        path.write_bytes(content)
+    assert regexes.kept("verbs") is None
+
+
+def test_a_kept_pattern_with_invalid_code_is_not_loaded(cache_home: Path) -> None:
+    regexes.keep("verbs", *PATTERNS[0])
+    (path,) = cache_home.glob("long-regex-*.marshal")
+    pattern, (flags, code, *rest) = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps((pattern, (flags, [99999, *code[1:]], *rest))))
+    assert regexes.kept("verbs") is None

@@ -14,9 +14,11 @@ white space. It reads a text in one of two ways, with the same results:
 - **with one regex** shaped as a prefix tree (``trie_pattern``): a flat
   alternation of a thousand phrases makes the regex engine try each one at
   every position; a tree shares prefixes, so each position costs a few
-  character tests. Compiling it costs about as much as reading thirty
-  times its length by words, so it is compiled once a matcher has read that
-  much text (or for one long text), then used for every text.
+  character tests. Compiling the lexicon's costs as much as reading a few
+  megabytes by words, so it is compiled once a matcher has read
+  ``COMPILE_AFTER`` times its phrases' length, then used for every text.
+  A long regex's compiled form is stored (``regexes.keep``), and a later
+  process loads it in milliseconds once it has read a quarter of a megabyte.
 """
 
 from __future__ import annotations
@@ -32,8 +34,13 @@ _END = ""
 # A node of the prefix tree: the next character to its child; _END marks a phrase end.
 _Node: TypeAlias = dict[str, "_Node"]
 
-COMPILE_AFTER = 30
+COMPILE_AFTER = 4
 """A matcher compiles its regex once it has read this many times its phrases' length."""
+KEPT_AFTER = 1 << 18
+"""Characters read by words after which a matcher loads the regex an earlier process stored."""
+KEPT_FROM = 20_000
+"""Phrases of this total length or more have their compiled regex stored (``regexes.keep``);
+fewer compile in a few milliseconds."""
 KEYS_AFTER = 1 << 20
 """Characters read by words after which the leading words are found with one small regex."""
 _FEW_LOWER = 10
@@ -213,8 +220,9 @@ class WordMatcher:
         # Read by words so far, until the leading words are found by a regex of their own.
         self._keys_budget = KEYS_AFTER if self._index is not None and not marks else None
         self._key_regex: re.Pattern[str] | None = None
-        # Characters left to read by words before compiling the regex pays for itself.
-        self._budget = COMPILE_AFTER * (sum(map(len, self.phrases)) if size is None else size)
+        self._size = sum(map(len, self.phrases)) if size is None else size
+        self._read = 0  # characters read by words so far
+        self._looked_up = False  # whether a stored regex was looked for
 
     @property
     def phrases(self) -> Sequence[str]:
@@ -225,10 +233,29 @@ class WordMatcher:
 
     @property
     def regex(self) -> re.Pattern[str]:
-        """The phrases as one compiled regex (compiled on first use, then kept)."""
+        """The phrases as one compiled regex (on first use, then kept): the one an
+        earlier process stored, or compiled (and stored, for many phrases)."""
         if self._regex is None:
-            self._regex = re.compile(words_pattern(self.phrases, self.flags), self.flags)
+            self._regex = self._stored()
+        if self._regex is None:
+            source = words_pattern(self.phrases, self.flags)
+            if self._size < KEPT_FROM:
+                self._regex = re.compile(source, self.flags)
+            else:
+                self._regex = regexes.keep(self._name(), source, self.flags)
         return self._regex
+
+    def _name(self) -> str:
+        """What the stored regex is found by: the flags and the phrases, in any order
+        (the regex is the same)."""
+        return "\n".join(["words", str(int(self.flags)), *sorted(set(self.phrases))])
+
+    def _stored(self) -> re.Pattern[str] | None:
+        """The regex an earlier process stored for these phrases (looked for once)."""
+        if self._looked_up or self._size < KEPT_FROM:
+            return None
+        self._looked_up = True
+        return regexes.kept(self._name())
 
     @property
     def pattern(self) -> str:
@@ -238,11 +265,19 @@ class WordMatcher:
         return words_pattern(self.phrases, self.flags)
 
     def _by_words(self, pos: int, stop: int) -> bool:
-        """Whether to read ``[pos, stop)`` by words (and count it against the budget)."""
+        """Whether to read ``[pos, stop)`` by words, not with the regex.
+
+        By words, until the text read so far is long enough to pay for loading
+        a stored regex (if there is one), or else for compiling it.
+        """
         if self._regex is not None or self._index is None:
             return False
-        self._budget -= max(0, stop - pos)
-        return self._budget >= 0
+        self._read += max(0, stop - pos)
+        if self._read >= KEPT_AFTER:
+            self._regex = self._stored()
+            if self._regex is not None:
+                return False
+        return self._read <= COMPILE_AFTER * self._size
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
         """Every match in ``text[pos:endpos]``, left to right, none overlapping."""

@@ -147,3 +147,32 @@ def test_names_with_the_odd_lower_case_one_read_as_by_words():
         assert by_words == compiled, pos
     found = [g for _, g in both(NAMES, text)[0]]
     assert found == ["Ali al-Sabah", "Sabah", "May", "Alcan", "Lee"]  # "-Sabah" of "xal-Sabah"
+
+
+def test_a_long_matchers_regex_is_stored_and_a_later_one_loads_it(tmp_path, monkeypatch):
+    """What a later process finds: the regex an earlier one compiled, loaded, never rebuilt."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(trie, "KEPT_FROM", 1)
+    monkeypatch.setattr(trie, "KEPT_AFTER", 10)
+    text = "crude oil and u.s. trade, said the oil-rich state " * 3
+    first = compile_words(PHRASES)
+    expected = spans(first.regex, text)  # compiled, and stored
+    assert list(tmp_path.glob("reader/long-regex-*"))
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the stored regex is loaded, not built again")
+
+    later = compile_words(PHRASES)
+    monkeypatch.setattr(trie, "words_pattern", not_again)
+    assert spans(later, text) == expected  # read by words, then with the loaded regex
+    assert later._regex is not None
+    assert spans(later.regex, text) == expected
+    assert spans(compile_words(PHRASES[:-1]), text) == [m for m in expected if m[1] != "said"]
+
+
+def test_a_short_matchers_regex_is_not_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    matcher = compile_words(PHRASES)
+    assert sum(map(len, PHRASES)) < trie.KEPT_FROM
+    assert matcher.regex.search("crude oil")
+    assert not list(tmp_path.glob("reader/long-regex-*"))
