@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,12 @@ TREES = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=30,
 )
+
+
+@pytest.fixture(autouse=True)
+def _always_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Short texts too are written by orjson here: its text is the one under test."""
+    monkeypatch.setattr(contract, "_LONG", 0)
 
 
 def as_json(doc):
@@ -45,9 +52,15 @@ def test_escapes_and_a_lone_surrogate_are_written_as_json_writes_them():
 @settings(max_examples=200, deadline=None)
 @given(tree=st.dictionaries(st.text(), TREES, max_size=5))
 def test_any_tree_of_json_values_is_written_as_json_writes_it(tree):
-    assert contract._json(tree, contract.orjson.OPT_INDENT_2, indent=2) == json.dumps(
-        tree, ensure_ascii=False, indent=2
-    )
-    assert contract._json(tree, 0, separators=(",", ":")) == json.dumps(
+    assert contract.by_orjson(tree, True) == json.dumps(tree, ensure_ascii=False, indent=2)
+    assert contract.by_orjson(tree, False) == json.dumps(
         tree, ensure_ascii=False, separators=(",", ":")
     )
+
+
+def test_a_short_text_is_written_alike_without_orjson(monkeypatch):
+    monkeypatch.setattr(contract, "_LONG", 100_000)
+    doc = load_document(seed_path())
+    indented, line = as_json(doc)
+    assert contract.dumps(doc, analyze(doc)) == indented
+    assert contract.dumps_line(doc, analyze(doc)) == line
