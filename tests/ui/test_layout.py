@@ -10,11 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from reader import reading
 from reader.analysis.model import Analysis, SectorHit, Speaker
 from reader.document import document_from_text
 from reader.notes.store import NoteStore
 from reader.spans import Span
 from reader.ui.app import ReaderApp
+from reader.ui.background import settled
 from reader.ui.layout import Kind, Layout, drawn, wrap
 from reader.ui.screens.reader import ReaderScreen
 from reader.ui.widgets.article import ArticleView
@@ -153,6 +155,50 @@ async def test_side_pane_names_truncate_and_counts_align_right(seed_doc, db_file
         assert rows["U.S."].rstrip().endswith(" 457") and "…" in rows["U.S."]
         ends = {len(line.rstrip()) for line in rows.values()}
         assert ends == {width}  # every count ends at the pane's edge
+
+
+def _crowded_analysis(doc) -> Analysis:
+    """More speakers, with roles, than a side pane has rows: a folder's or a wire file's."""
+    first = Span(0, 5)
+    speakers = [
+        Speaker(
+            id=f"p{i}",
+            name=f"Person {i}",
+            kind="person",
+            role="minister of trade",
+            mentions=[first] * (i * 7 + 1),
+        )
+        for i in range(40)
+    ]
+    return Analysis(speakers=speakers, quotes=[], sectors=[])
+
+
+@pytest.mark.parametrize("when", ["at once", "from the worker"])
+async def test_a_list_longer_than_the_pane_keeps_every_count_beside_its_name(
+    seed_doc, db_file, monkeypatch, when
+):
+    # The scrollbar such a list needs appears without a resize: rows made for the
+    # width before it wrapped, each count pushed onto a line of its own.
+    given = None
+    if when == "at once":
+        given = _crowded_analysis(seed_doc)
+    else:
+        monkeypatch.setattr(reading, "analyze", _crowded_analysis)
+    app = ReaderApp(seed_doc, NoteStore(db_file), analysis=given)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(app)
+        await pilot.pause()
+        legend = app.screen.query_one(Legend)
+        assert legend.show_vertical_scrollbar
+        width = legend.scrollable_content_region.width
+        lines = [legend.render_line(y).text for y in range(legend.size.height)]
+        named = [line for line in lines if line.startswith("● ")]
+        assert len(named) >= 15
+        for line in named:
+            number = int(line.split()[2])
+            assert line.rstrip().endswith(f" {number * 7 + 1}"), line
+            assert len(line.rstrip()) == width
+        assert all(line.startswith(("● ", "  minister", "Speakers")) for line in lines), lines
 
 
 @pytest.mark.parametrize("size", [(80, 24), (60, 20)])

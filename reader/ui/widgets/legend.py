@@ -67,8 +67,21 @@ class Legend(OptionList):
         """The cells a row has: the pane's, once it is laid out."""
         return self.scrollable_content_region.width or ROW_WIDTH
 
+    def _width_for(self, analysis: Analysis) -> int:
+        """The cells each row of ``analysis`` will have: the pane's, less a scrollbar's
+        where the rows are more than the pane shows (it appears without a resize)."""
+        region = self.scrollable_content_region
+        if not region.width:
+            return ROW_WIDTH
+        width = region.width + self.scrollbar_size_vertical  # as with no scrollbar
+        lines = 3 + max(1, len(analysis.sectors))  # "Speakers", a blank, "Sectors"
+        lines += max(1, sum(2 if s.role else 1 for s in analysis.speakers))
+        if lines > region.height + self.scrollbar_size_horizontal:
+            width -= self.styles.scrollbar_size_vertical
+        return max(1, width)
+
     def on_resize(self) -> None:
-        if self.row_width != self._width and self._analysis is not None:
+        if self._analysis is not None and self._width_for(self._analysis) != self._width:
             highlighted = self.highlighted
             self.show(self._analysis)  # rows made for the new width
             self.highlighted = highlighted
@@ -78,7 +91,7 @@ class Legend(OptionList):
         self.clear_options()
         self._first.clear()
         self._analysis = analysis
-        self._width = width = self.row_width
+        self._width = width = self.row_width if analysis is None else self._width_for(analysis)
         if analysis is None:
             self.add_option(Option(Text("Analysing…", style="dim italic"), disabled=True))
             return
