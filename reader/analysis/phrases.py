@@ -170,6 +170,8 @@ def _source_before(
             if m:
                 appos = Span(m.start(1), m.end(2))
         return appos, cue_start
+    if i >= 2 and toks[i].text == ">":
+        i = _before_angle_brackets(toks, i)
     closing_paren = None
     if i >= 2 and toks[i].text == ")":
         j = i - 1
@@ -214,6 +216,32 @@ def _source_before(
         return None, cue_start
     end = closing_paren or trim_stop(picked[-1])
     return Span(picked[0].start, end), cue_start
+
+
+def _before_angle_brackets(toks: list[Token], i: int) -> int:
+    """Where the walk goes on from a wire copy's ``>`` at ``toks[i]``.
+
+    ``Shell Canada <SHC> said``: a ticker after the firm, passed over. ``<Noranda
+    Inc> said``: the firm itself, read inside the marks (the walk stops at the
+    opening one). ``&lt;`` is the opening mark as the wire's files write it.
+    """
+    j = i - 1
+    while j >= max(0, i - 8) and toks[j].text not in _ANGLE_OPENERS:
+        j -= 1
+    if j < 0 or toks[j].text not in _ANGLE_OPENERS:
+        return i  # no opening mark: the walk stops at ">" as at any mark
+    opener = j - 2 if toks[j].text == ";" and j >= 2 and toks[j - 1].text.lower() == "lt" else j
+    if toks[j].text == ";" and opener == j:
+        return i
+    inner = toks[j + 1 : i]
+    if len(inner) == 1 and _TICKER.fullmatch(inner[0].text) and opener >= 1:
+        return opener - 1
+    return i - 1
+
+
+_ANGLE_OPENERS = frozenset({"<", ";"})
+_TICKER = regexes.compile(r"[A-Z0-9][A-Z0-9.]{0,11}")
+"""A stock ticker, as wire copy gives it after a firm's name: "SHC", "BCOM.L"."""
 
 
 def _leading_noise(w: str) -> bool:

@@ -307,6 +307,8 @@ def _read(text: str, span: Span, outside: _Outside) -> Reading | None:
             j -= 1
         name_span = Span(toks[j + 1][0], toks[end - 1][1])
         role_text = None
+        if person is None:
+            name_span = _firm_before_of(toks, start, end, name_span)
     if name_span.start == span.start and _ALONE_STOP.fullmatch(text, span.start, name_span.end):
         outside.looked = True  # "Louth." alone: the character before it tells
     stop = _SENTENCE_STOP.search(text, name_span.start, name_span.end)
@@ -376,6 +378,21 @@ def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Re
         phrase = phrase[0].lower() + phrase[1:]
     at = Span(toks[d][0], toks[-1][1])
     return Reading("role", core, at, core, org, key, phrase)
+
+
+def _firm_before_of(
+    toks: list[tuple[int, int, str]], start: int, end: int, name_span: Span
+) -> Span:
+    """``Anglo American Corp of South Africa Ltd``: a firm's name after "of" that a firm's
+    name opens is one name, not the firm after "of"; else ``name_span``."""
+    if start < 2 or toks[start - 1][2] != "of":
+        return name_span
+    k = start - 2
+    while k >= 0 and is_capital(toks[k][2]) and toks[k][2].lower() not in DETERMINERS:
+        k -= 1
+    if k + 1 < start - 1 and is_org([t[2] for t in toks[k + 1 : start - 1]]):
+        return Span(toks[k + 1][0], toks[end - 1][1])
+    return name_span
 
 
 def _affiliated(toks: list[tuple[int, int, str]], start: int) -> tuple[int | None, int | None]:

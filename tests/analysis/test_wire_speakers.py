@@ -349,3 +349,54 @@ def test_the_person_before_of_and_a_phrase_after_around(text: str, name: str) ->
 )
 def test_a_name_that_ends_like_a_participle_still_speaks(text: str, name: str) -> None:
     assert [n for n, _ in quoted(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # wire copy marks a firm's ticker, or the firm itself, with angle brackets
+        (
+            "B AND C REORGANISES COMMERCIAL OPERATIONS\n"
+            "  British and Commonwealth Shipping Co Plc\n"
+            "  &lt;BCOM.L> said that it would reorganise its commercial\n"
+            "  and service operations into a single public grouping.\n"
+            "      The group has grown fast in the past year through two\n"
+            "  acquisitions.\n",
+            "British and Commonwealth Shipping Co Plc",
+        ),
+        ("Shell Canada <SHC> said it would cut its prices by two cents.", "Shell Canada"),
+        ("  &lt;Noranda Inc> said it would sell its stake in the mine.\n", "Noranda Inc"),
+        ("State-owned <China Steel Corp> said exports would rise in May.", "China Steel Corp"),
+    ],
+)
+def test_a_firm_marked_with_angle_brackets_is_the_speaker(text: str, expected: str) -> None:
+    result = analyze(text)
+    (quote,) = result.quotes
+    speaker = next(s for s in result.speakers if s.id == quote.speaker)
+    assert speaker.name == expected
+    assert quote.content is not None and text[quote.content.start :].startswith(
+        ("it would", "exports")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a firm's or an institution's name that goes on with "of" and a place is one name
+        ("The Bank of Canada said the money supply fell.", "Bank of Canada"),
+        ("French money supply rose, the Bank of France said.", "Bank of France"),
+        (
+            "Miners returned to work, mine owner Anglo American Corp of South Africa Ltd said.",
+            "Anglo American Corp of South Africa Ltd",
+        ),
+        (
+            "General Motors Corp of Canada Ltd said it would cut output.",
+            "General Motors Corp of Canada Ltd",
+        ),
+        ("Analyst Nick Edwards of Jardine Fleming said prices would fall.", "Nick Edwards"),
+        ("Sen. Richard Shelby of Alabama said the bill would pass.", "Richard Shelby"),
+    ],
+)
+def test_a_name_going_on_with_of_and_a_place_is_one_speaker(text: str, expected: str) -> None:
+    result = analyze(text)
+    (quote,) = result.quotes
+    speaker = next(s for s in result.speakers if s.id == quote.speaker)
+    assert speaker.name == expected
