@@ -218,6 +218,9 @@ def _read(text: str, span: Span, outside: _Outside) -> Reading | None:
                 continue
         break
     start = i + 1
+    lettered = _letters_joined(toks, start, end)
+    if lettered:
+        start -= 2  # "B and C said": a firm's initials, not a person "C"
     if start >= end:
         return _role_reading(text, span, toks)
     if group_word(text, toks, start, end, outside):
@@ -284,7 +287,7 @@ def _read(text: str, span: Span, outside: _Outside) -> Reading | None:
             role_text = text[toks[first][0] : toks[start - 1][1]]
     if after_org:
         role_text = None
-    org = is_org(words)
+    org = lettered or is_org(words)
     chain = [t[2] for t in toks if t[2].lower() not in DETERMINERS]
     if (
         not org
@@ -378,6 +381,14 @@ def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Re
         phrase = phrase[0].lower() + phrase[1:]
     at = Span(toks[d][0], toks[-1][1])
     return Reading("role", core, at, core, org, key, phrase)
+
+
+def _letters_joined(toks: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether the name is one capital letter after another and "and": "B and C"."""
+    if end - start != 1 or start < 2 or toks[start - 1][2] != "and":
+        return False
+    first, last = toks[start - 2][2], toks[start][2]
+    return len(first) == len(last) == 1 and first.isupper() and last.isupper()
 
 
 def _firm_before_of(

@@ -393,6 +393,7 @@ def test_a_firm_marked_with_angle_brackets_is_the_speaker(text: str, expected: s
         ),
         ("Analyst Nick Edwards of Jardine Fleming said prices would fall.", "Nick Edwards"),
         ("Sen. Richard Shelby of Alabama said the bill would pass.", "Richard Shelby"),
+        ("B and C also said its chairman planned to retire in June.", "B and C"),  # initials
     ],
 )
 def test_a_name_going_on_with_of_and_a_place_is_one_speaker(text: str, expected: str) -> None:
