@@ -29,6 +29,8 @@ A possessive does not: "Trump's claim that ..." reports what he said.
 """
 _DESCRIBERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 """After these, a past form describes a noun: "his previously stated views"."""
+_NOT_OWNERS = frozenset({"he", "she", "it", "that", "there", "who", "what", "here", "where", "let"})
+"""Words whose 's is "has" or "is" before a past form: "she's said", "it's claimed"."""
 _AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
 """A verb joined to the one before it: "claimed vast wealth and said"."""
 _ADVERBIAL_LEAD = regexes.compile(
@@ -178,7 +180,16 @@ def _reads_as_noun(before: str, word: str) -> bool:
         return False
     if words[-1].endswith("ly") and len(words) > 1:
         return words[-2] in _DESCRIBERS  # "his previously stated"
-    return words[-1] in _DESCRIBERS
+    return words[-1] in _DESCRIBERS or _owner_of(words[-1])
+
+
+def _owner_of(word: str) -> bool:
+    """A possessive before a past form makes it an adjective: "Japan's alleged failure".
+
+    "she's said" is "she has said": a pronoun's 's is no possessive.
+    """
+    stem = word[:-2] if word.endswith(("'s", "’s")) else ""
+    return bool(stem) and stem not in _NOT_OWNERS
 
 
 def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:

@@ -45,6 +45,8 @@ NOT_A_REPORT = [
     "Given his previously stated views, the ferry owners are hopeful.",
     "She had given her informed consent to the ferry crossing.",
     "It is a comment that the ferry owners found odd.",
+    "The tariffs are in retaliation for Japan's alleged failure to honour the pact.",
+    "The company’s stated goal of 1.4 mln barrels a day was not met.",
 ]
 
 
@@ -52,6 +54,11 @@ NOT_A_REPORT = [
 def test_noun_or_hypothetical_is_no_cue(text: str) -> None:
     cues = [q.cue.text(text) for q in analyze(text).quotes if q.cue]
     assert cues in ([], ["argue"])
+
+
+def test_a_pronoun_s_before_a_past_form_is_has() -> None:
+    text = "She's said repeatedly that the ferry fares would rise."
+    assert [q.cue.text(text) for q in analyze(text).quotes if q.cue] == ["said"]
 
 
 def test_a_possessive_claim_reports_speech() -> None:
