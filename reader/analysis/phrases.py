@@ -21,10 +21,12 @@ from reader.analysis.vocabulary import (
     LEADING_NOISE,
     MODALS,
     NAME_PREPOSITIONS,
+    ORG_WORDS,
     PEOPLE_OR_MEDIA,
     PERSON_ENDINGS,
     PRONOUNS,
     STOP_WORDS,
+    TIME_WORDS,
     VERB_FORMS,
 )
 from reader.spans import Span
@@ -47,6 +49,8 @@ _ROLE_THEN_NAME = regexes.compile(
 )
 _AUX_OR_MODAL = AUXILIARIES | MODALS
 _APPOSITION_BOUNDS = frozenset({",", ";", ":", '"', "“", "”", "(", ")"})
+_LIGHT_VERBS = frozenset({"made", "makes", "make", "gave", "gives", "issued", "issues"})
+"""Verbs before a noun that reports speech: "made a strong claim", "issued a statement"."""
 _new = tuple.__new__  # a Token without the keyword handling of its constructor
 
 
@@ -202,6 +206,11 @@ def _source_before(
         name_word = low in _AUX_OR_MODAL and surname_at(toks, i)  # "May"
         if (low in STOP_WORDS and not name_word) or (low in VERB_FORMS and w[0].islower()):
             break
+        if low in _LIGHT_VERBS and i > 0 and all(t.text.islower() for t in picked):
+            # "Sanders made the following comment": who made it, not "made the following"
+            picked = []
+            i -= 1
+            continue
         picked.append(toks[i])
         i -= 1
     picked.reverse()
@@ -308,7 +317,24 @@ def plausible(picked: list[Token], described: bool = False) -> bool:
     named = any(w[0].isupper() for w in words[1:]) or (
         words[0][0].isupper() and low[0] not in DETERMINERS
     )
+    if named and not described and _thing_named(words, low):
+        return False
     return named or described or _names_people(low)
+
+
+def _thing_named(words: list[str], low: list[str]) -> bool:
+    """Capitals before a singular head that is no one: "the Export Enhancement Program
+    initiative", "Sixers game". Only the plain shape: no "of" or "at" (the head may be
+    elsewhere), no possessive, no time ("Santos yesterday"), no "himself"."""
+    head = low[-1]
+    if len(words) < 2 or not (head.isalpha() and words[-1].islower()) or head.endswith("s"):
+        return False
+    if head in ORG_WORDS or head in TIME_WORDS or head.endswith("self") or _names_people(low):
+        return False
+    return not any(
+        w in NAME_PREPOSITIONS or w in TIME_WORDS or w.endswith(("'s", "’s", "’", "'"))
+        for w in low[:-1]
+    )
 
 
 def _names_people(low: list[str]) -> bool:

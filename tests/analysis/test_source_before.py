@@ -48,3 +48,32 @@ def test_a_short_source_is_read_as_before() -> None:
     found, first = source_before(sentence, Span(0, len(sentence)), verb)
     assert found is not None and sentence[found.start : found.end] == "Lavrov"
     assert first == verb
+
+
+# (sentence, cue, source): what stands before a cue that is no one, or only partly someone.
+NOT_SPEAKERS = [
+    # capitals before a head that names a thing, not a person or a body
+    (
+        "Semolina is available under the Export Enhancement Program initiative announced",
+        "announced",
+        None,
+    ),
+    ("Sixers game notes", "notes", None),
+    # a verb that makes a noun the report: who made it
+    ("On July 6, Sanders made the following comment", "comment", "Sanders"),
+    ("Last night Tanaiste Leo Varadkar made a strong claim", "claim", "Tanaiste Leo Varadkar"),
+    # a body, a group, a time or "himself" after the capitals are still the speaker
+    ("The Bank of Canada said", "said", "The Bank of Canada"),
+    ("Finance Ministry officials said", "said", "Finance Ministry officials"),
+    ("Santos yesterday said", "said", "Santos yesterday"),
+    ("Major himself said", "said", "Major himself"),
+    ("The Reagan administration said", "said", "The Reagan administration"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source"), NOT_SPEAKERS)
+def test_a_thing_or_a_light_verb_before_the_cue(
+    sentence: str, cue: str, source: str | None
+) -> None:
+    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.rindex(cue))
+    assert (found.text(sentence) if found else None) == source
