@@ -108,6 +108,7 @@ def scan_name_mentions(b: SpeakerBuilder) -> None:
             keys.setdefault(name, []).append(ent)
     if not keys:
         return
+    headline = title_cased_headline(text)
     for m in compile_words(keys).finditer(text):
         ents = keys.get(m.group())
         if not ents:
@@ -116,15 +117,35 @@ def scan_name_mentions(b: SpeakerBuilder) -> None:
             ents[0].mentions.add(m.start(), m.end())
             ents[0].add_alias(m.group())
             continue
-        _person_mention(text, m.start(), m.end(), ents)
+        _person_mention(text, m.start(), m.end(), ents, headline)
 
 
-def _person_mention(text: str, start: int, end: int, ents: list[Entity]) -> None:
+def title_cased_headline(text: str) -> int:
+    """Where a first line of title-cased words ends ("Washington Post Hit Piece Exploits
+    Trump Supporter"), else 0: every word is capitalised there, a name's first among them."""
+    end = text.find("\n", 0, _HEADLINE + 1)
+    if end < 0:
+        return 0
+    words = [w for w in text[:end].split() if w[:1].isalpha() and w.lower() not in _MINOR_WORDS]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return end if len(words) >= 4 and capitals >= 0.8 * len(words) else 0
+
+
+_HEADLINE = 300
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "for", "and", "as", "at", "by", "with"}
+    | {"from", "or", "but", "nor", "vs", "is", "are"}
+)
+"""Words a title-cased headline may leave in lower case."""
+
+
+def _person_mention(text: str, start: int, end: int, ents: list[Entity], headline: int = 0) -> None:
     """A surname in the text: of the person whose first name stands before it, else the first.
 
-    A first name before the surname of someone known by surname only is his.
+    A first name before the surname of someone known by surname only is his. In a
+    title-cased headline (before ``headline``) no word before the surname is read as one.
     """
-    before = _FIRST_NAME.search(text, max(0, start - 40), start)
+    before = _FIRST_NAME.search(text, max(0, start - 40), start) if start >= headline else None
     first = ""
     first_start = start
     if before:

@@ -10,6 +10,7 @@ it names is for ``sources``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -124,6 +125,9 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
     pronoun = _pronoun_before(text, lo, cue_start)
     if pronoun is not None:
         return pronoun, cue_start
+    contracted = _contracted_pronoun_before(text, lo, cue_start)
+    if contracted is not None:
+        return contracted, contracted.end  # "He’s claiming": the auxiliary joins the cue
     if cue_start - _SHORT_REACH > lo:
         space = text.find(" ", cue_start - _SHORT_REACH, cue_start)
         if space >= 0:
@@ -148,6 +152,22 @@ def _pronoun_before(text: str, lo: int, cue_start: int) -> Span | None:
     if space < lo or text[space + 1 : cue_start - 1].lower() not in _PLAIN_PRONOUNS:
         return None
     return Span(space + 1, cue_start - 1)
+
+
+def _contracted_pronoun_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """``He’s claiming``, ``they've said``: a pronoun and its auxiliary right before the cue."""
+    if text[cue_start - 1 : cue_start] != " ":
+        return None
+    space = text.rfind(" ", max(lo, cue_start - _LONGEST_PRONOUN - 5), cue_start - 1)
+    word = text[max(space + 1, lo) : cue_start - 1]
+    m = _CONTRACTION.fullmatch(word)
+    if m is None or m.group(1).lower() not in _PLAIN_PRONOUNS:
+        return None
+    start = cue_start - 1 - len(word)
+    return Span(start, start + len(m.group(1)))
+
+
+_CONTRACTION = regexes.compile(r"(\w+)['’](?:s|re|ve)", re.IGNORECASE)
 
 
 def _source_before(

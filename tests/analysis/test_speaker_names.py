@@ -450,3 +450,30 @@ def test_a_medium_only_carries_the_words_of_the_person_they_name(text: str, name
 def test_a_full_stop_that_ends_the_sentence_is_no_part_of_the_name(source: str, name: str) -> None:
     reading = source_reading(source, Span(0, len(source)))
     assert reading is not None and reading.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [  # a title-cased headline capitalises the word before a surname: it is no first name
+        (
+            "Washington Post Hit Piece Exploits Trump Supporter\n\n"
+            "Donald J. Trump spoke in Ohio. Later Trump said the system was rigged.",
+            "Trump",
+            "Donald J. Trump",
+        ),
+        (
+            "Railing Against Trump, Sanders Vows To End Tax Breaks\n\n"
+            "Bernie Sanders spoke in Ohio. Sanders said the tax laws were unfair.",
+            "Sanders",
+            "Bernie Sanders",
+        ),
+        # "he’s", "they’ve": the pronoun speaks, its auxiliary goes with the cue
+        (
+            "Donald Trump said the vote was late. He’s claiming that fraud is a big problem.",
+            "He",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_headline_words_and_contractions_are_no_names(text: str, source: str, name: str) -> None:
+    assert speaker_at(text, source)[0] == name
