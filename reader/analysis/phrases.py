@@ -254,21 +254,26 @@ def _before_angle_brackets(toks: list[Token], i: int) -> int:
     Inc> said``: the firm itself, read inside the marks (the walk stops at the
     opening one). ``&lt;`` is the opening mark as the wire's files write it.
     """
-    j = i - 1
-    while j >= max(0, i - 8) and toks[j].text not in _ANGLE_OPENERS:
-        j -= 1
-    if j < 0 or toks[j].text not in _ANGLE_OPENERS:
-        return i  # no opening mark: the walk stops at ">" as at any mark
-    opener = j - 2 if toks[j].text == ";" and j >= 2 and toks[j - 1].text.lower() == "lt" else j
-    if toks[j].text == ";" and opener == j:
-        return i
-    inner = toks[j + 1 : i]
-    if len(inner) == 1 and _TICKER.fullmatch(inner[0].text) and opener >= 1:
-        return opener - 1
-    return i - 1
+    for j in range(i - 1, max(-1, i - 9), -1):
+        opener = _angle_opener(toks, j)
+        if opener is None:
+            continue
+        inner = toks[j + 1 : i]
+        if len(inner) == 1 and _TICKER.fullmatch(inner[0].text) and opener >= 1:
+            return opener - 1
+        return i - 1
+    return i  # no opening mark: the walk stops at ">" as at any mark
 
 
-_ANGLE_OPENERS = frozenset({"<", ";"})
+def _angle_opener(toks: list[Token], j: int) -> int | None:
+    """Where an opening angle mark ending at ``toks[j]`` starts: ``<``, or ``&`` ``lt`` ``;``."""
+    if toks[j].text == "<":
+        return j
+    if toks[j].text == ";" and j >= 2 and toks[j - 1].text == "lt" and toks[j - 2].text == "&":
+        return j - 2
+    return None
+
+
 _TICKER = regexes.compile(r"[A-Z0-9][A-Z0-9.]{0,11}")
 """A stock ticker, as wire copy gives it after a firm's name: "SHC", "BCOM.L"."""
 
