@@ -20,6 +20,7 @@ from reader.analysis.vocabulary import (
     MEDIUM_LINKS,
     NAME_PREPOSITIONS,
     STOP_WORDS,
+    STUDY_NOUNS,
 )
 from reader.records import record
 from reader.spans import Span
@@ -27,6 +28,8 @@ from reader.spans import Span
 _TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?")
 _POSSESSIVE = regexes.compile(r"[’']s?\Z")
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it", "my": "i"}
+_STUDY_LINKS = frozenset({"by", "from"})
+"""What brings in a study's author: "a survey of listed clubs by CTV News"."""
 _LABEL = regexes.compile(r"[A-Z0-9]{1,3}\Z")
 """What names a numbered document: "Schedule E", "Annex 2"."""
 
@@ -62,17 +65,24 @@ def _read(text: str, span: Span) -> DocumentSource | None:
     head = _head(toks)
     if head is None:
         return None
+    study = toks[head][2].lower() in STUDY_NOUNS
     before, after = toks[:head], toks[head + 1 :]
-    if after and after[0][2].lower() not in MEDIUM_LINKS:
+    if study:
+        # "a survey of listed clubs by CTV News": its "of" is what was studied
+        k = next((k for k, t in enumerate(after) if t[2].lower() in _STUDY_LINKS), len(after))
+        if k + 1 < len(after):
+            return DocumentSource(Span(after[k + 1][0], after[-1][1]))
+    elif after and after[0][2].lower() not in MEDIUM_LINKS:
         k = 0
         while k < len(after) and after[k][2].lower() in AUTHOR_LINKS:
             k += 1
         if 0 < k < len(after):  # "a letter from the union", "a memo signed by Ann Lee"
             return DocumentSource(Span(after[k][0], after[-1][1]))
+    nobody = None if study else DocumentSource()  # a study naming no author is no document
     while before and before[0][2].lower() in LEADING_NOISE:
         before = before[1:]
     if not before:
-        return DocumentSource()
+        return nobody
     first = before[0][2].lower()
     if first in _OWNER_PRONOUNS:
         return DocumentSource(pronoun=_OWNER_PRONOUNS[first])
@@ -85,11 +95,13 @@ def _read(text: str, span: Span) -> DocumentSource | None:
         run -= 1
     if run < len(before):  # "the RCMP statement", "a Donald Trump tweet"
         return DocumentSource(Span(before[run][0], before[-1][1]))
-    return DocumentSource()
+    return nobody
 
 
 def _head(toks: list[tuple[int, int, str]]) -> int | None:
-    """Where the document noun stands: a lower-case one, or "Schedule E"."""
+    """Where the document or study noun stands: a lower-case one, "Schedule E", one
+    opening the sentence before its author ("Data from ..."), or a study named after
+    a possessor ("the city's Street Needs Assessment")."""
     for k, (_, _, word) in enumerate(toks):
         low = word.lower()
         if (
@@ -98,10 +110,14 @@ def _head(toks: list[tuple[int, int, str]]) -> int | None:
             or (word == low and low.endswith(("ed", "ing")))
         ):
             return None  # "an expert cited in the report": the expert, not the report
-        if low not in DOCUMENT_NOUNS:
+        if low not in DOCUMENT_NOUNS and low not in STUDY_NOUNS:
             continue
         if word == low:
             return k
+        if low in STUDY_NOUNS and any(_POSSESSIVE.search(t[2]) for t in toks[:k]):
+            return k  # "the city's Street Needs Assessment"
+        if k == 0 and len(toks) > 2 and toks[1][2] in ("by", "from"):
+            return k  # opening its sentence: "Data from California ISO"
         if k + 1 < len(toks) and _LABEL.fullmatch(toks[k + 1][2]) and k + 2 == len(toks):
             return k
     return None

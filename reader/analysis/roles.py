@@ -17,6 +17,7 @@ from reader.analysis.vocabulary import (
     DOCUMENT_NOUNS,
     GENERIC_ORG_HEADS,
     PEOPLE_OR_MEDIA,
+    PLACE_HEADS,
     SOURCE_NOUNS,
     TITLES,
 )
@@ -64,7 +65,12 @@ def role_owner(b: SpeakerBuilder, r: Reading, pos: int, index: MentionIndex) -> 
         DEFINITE.match(b.text, at) is not None
         or _THE_AND_ADJECTIVES.search(b.text, max(0, at - 60), at) is not None
     )
-    if definite and not r.org and (words[-1] in TITLES or describes_a_person(words)):
+    if (
+        definite
+        and not r.org
+        and _head_noun(words) not in PLACE_HEADS  # "the city": a body, not a person
+        and (words[-1] in TITLES or describes_a_person(words))
+    ):
         # "the Democratic nominee" with no such role on record, "the bow-tied
         # maverick": the person named last.
         person, other = index.before(pos, "person")
@@ -96,6 +102,11 @@ def role_owner(b: SpeakerBuilder, r: Reading, pos: int, index: MentionIndex) -> 
 def _called(ent: Entity, head: str) -> bool:
     """Whether a role of ``ent`` opens with this noun ("the group that ...")."""
     return any(r.lower().split()[:2] in (["the", head], [head]) for r in ent.roles)
+
+
+def _head_noun(words: list[str]) -> str:
+    """The noun a role's words stand for: "governor" of "governor of West Flanders province"."""
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def describes_a_person(words: list[str]) -> bool:

@@ -42,6 +42,7 @@ WORD_LISTS = (
     "male_honorifics",
     "generic_org_heads",
     "document_nouns",
+    "study_nouns",
     "author_links",
     "medium_links",
     "asking_participles",
@@ -255,6 +256,7 @@ FEMALE_HONORIFICS = _WORDS["female_honorifics"]
 MALE_HONORIFICS = _WORDS["male_honorifics"]
 GENERIC_ORG_HEADS = _WORDS["generic_org_heads"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
+STUDY_NOUNS = _WORDS["study_nouns"]
 AUTHOR_LINKS = _WORDS["author_links"]
 MEDIUM_LINKS = _WORDS["medium_links"]
 ASKING_PARTICIPLES = _WORDS["asking_participles"]

@@ -127,6 +127,77 @@ def test_a_document_speaks_for_its_author(text: str, source: str, name: str) -> 
     assert speaker_at(text, source)[0] == name
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "A recent Reuters survey of voter lists said 40 counties had purged voters.",
+            "A recent Reuters survey of voter lists",
+            "Reuters",
+        ),
+        (
+            "A survey of listed clubs by CTV News suggested that few had women on their boards.",
+            "CTV News",
+            "CTV News",
+        ),
+        (
+            "An Ontario Provincial Police investigation of the shooting concluded that the "
+            "officer acted lawfully.",
+            "An Ontario Provincial Police investigation of the shooting",
+            "Ontario Provincial Police",
+        ),
+        (
+            "Lena Ortiz resigned.\n\nHer survey suggested that most staff were unhappy.",
+            "Her survey",
+            "Lena Ortiz",
+        ),
+        (
+            "Data from California ISO suggested that solar output peaked in May.",
+            "Data from California ISO",
+            "California ISO",
+        ),
+        (
+            "According to the city's Street Needs Assessment, 8,700 people were homeless.",
+            "the city's Street Needs Assessment",
+            "city",
+        ),
+        (
+            "Ann Lee spoke first.\n\nA private survey suggested that sales had slowed.",
+            "A private survey",
+            "private survey",
+        ),
+    ],
+)
+def test_a_study_speaks_for_the_author_it_names_or_as_itself(
+    text: str, source: str, name: str
+) -> None:
+    """A study naming no author is no statement of whoever spoke last."""
+    assert speaker_at(text, source)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Dixon Hall runs two shelters in Toronto.\n\n"
+            "The city said that 8,700 people were homeless.",
+            "The city",
+            "city",
+        ),
+        (
+            "Mark Devos toured the port.\n\n"
+            "The governor of West Flanders province said 240 people were missing.",
+            "The governor of West Flanders province",
+            "Mark Devos",
+        ),
+    ],
+)
+def test_the_city_is_no_person_named_before_but_its_governor_may_be(
+    text: str, source: str, name: str
+) -> None:
+    assert speaker_at(text, source)[0] == name
+
+
 def test_a_paper_that_obtained_a_memo_is_not_its_author() -> None:
     text = "The memo obtained by The Courier said the unit would close."
     reading = source_reading(text, Span(0, text.index(" said")))
