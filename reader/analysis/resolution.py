@@ -69,8 +69,13 @@ def _pronoun_owner(
         ent = b.person_named_before(at, pronoun) or ent
     elif pronoun in _SEXES and ent is not None:
         paragraph = text.rfind("\n", 0, at)
-        if index.last_mention(ent, at) < paragraph:  # "Teresa Galati, 56, says ... she says"
-            ent = b.person_named_before(at, pronoun, paragraph, True) or ent
+        last = index.last_mention(ent, at)
+        if last < paragraph:  # "Teresa Galati, 56, says ... she says"
+            other = b.person_named_before(at, pronoun, paragraph, True)
+            before = _paragraph_before(text, paragraph)
+            if other is None and last < before:  # "Mamadou Dia was ... / '...,' he said"
+                other = b.person_named_before(at, pronoun, before, True, opening=True)
+            ent = other or ent
     elif ent is None and pronoun == "it":
         ent = b.org_named_before(at)
     ent = ent or fallback
@@ -88,6 +93,15 @@ def _pronoun_owner(
     if ent is not None:
         made[id(ent)] = at
     return ent
+
+
+def _paragraph_before(text: str, paragraph: int) -> int:
+    """Where the paragraph before the one after the line break at ``paragraph`` starts
+    (the break before it; -1 at the top of the text)."""
+    end = paragraph
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    return text.rfind("\n", 0, end)
 
 
 def resolve_sources(b: SpeakerBuilder) -> None:

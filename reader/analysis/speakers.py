@@ -145,14 +145,20 @@ class SpeakerBuilder:
         return out
 
     def person_named_before(
-        self, pos: int, pronoun: str, after: int = -1, known_given: bool = False
+        self,
+        pos: int,
+        pronoun: str,
+        after: int = -1,
+        known_given: bool = False,
+        opening: bool = False,
     ) -> Entity | None:
         """The last person's name shortly before a pronoun (and after ``after``).
 
         Used when no speaker fits the pronoun, or when the one that fits was
-        named before this paragraph and another person is named in it. The
-        speaker is made from that name, never from the pronoun itself; a given
-        name of the other sex is passed over.
+        named before this paragraph and another person is named in it (or
+        opens the paragraph before it: ``opening``). The speaker is made from
+        that name, never from the pronoun itself; a given name of the other
+        sex is passed over.
         """
         sex = {"she": "female", "he": "male"}.get(pronoun)  # "person": either
         hi = pos
@@ -164,6 +170,8 @@ class SpeakerBuilder:
             return None
         start, end, name, honorific = last
         opens = self.text.rfind("\n", 0, start) >= self.text.rfind(".", 0, start)
+        if opening and (self.text[after + 1 : start].strip() or not _subject_at(self.text, end)):
+            return None  # "Mamadou Dia was on a business trip ...": its first words
         if known_given and not (
             (honorific or opens or _given_name_of(name, sex)) and _subject_at(self.text, end)
         ):

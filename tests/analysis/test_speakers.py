@@ -83,6 +83,38 @@ def test_pronoun_resolves_to_the_last_named_speaker(text: str, expected: str) ->
     assert pronoun and names[pronoun[-1].speaker] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a new person opens the paragraph before the quotation: that person speaks
+            'Hiram Macharia said he grabbed a fire extinguisher.\n\n"We hid," he said.\n\n'
+            "Mamadou Dia was on a business trip from Paris when he ended up in a room.\n\n"
+            '"They told us by text that the police knew," he said.',
+            "Mamadou Dia",
+        ),
+        (  # named inside the paragraph before, not opening it: the speaker named before
+            "Kevin Vickers said he wants to carry on the legacy of his father.\n\n"
+            "He said a credit union run by his father's friend, Martin Legere, helped.\n\n"
+            '"They brought a lot of jobs," he said.',
+            "Kevin Vickers",
+        ),
+        (  # the person opening the paragraph before does nothing a subject does
+            "Paul Grant said the vote was fair.\n\nOmar Weiss disagreed with the count."
+            '\n\n"It was fair, and we will not appeal," he said.',
+            "Paul Grant",
+        ),
+    ],
+)
+def test_a_person_opening_the_paragraph_before_a_quotation_speaks_it(
+    text: str, expected: str
+) -> None:
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    last = result.quotes[-1]
+    assert last.source is not None and last.source.text(text) == "he"
+    assert names[last.speaker] == expected
+
+
 def test_pronoun_takes_the_person_named_just_before() -> None:
     text = (
         "Maria Lopez walked to the podium in silence.\n\n"
