@@ -57,10 +57,16 @@ _DATELINE = regexes.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:-
 def _closing_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
     """``CONTENT, Gibson testified.``: a verb that needs a clause, closing one after a comma.
 
-    A noun form ("..., the report") is no cue even there.
+    A noun form ("..., police reports") is no cue even there, but after a
+    name it is the verb: "..., The Wall Street Journal reports."
     """
     verb = c.verb
-    if verb is None or c.word in verb.noun_forms or c.source is None:
+    if verb is None or c.source is None:
+        return False
+    if (
+        c.word in verb.noun_forms
+        and not f.text[c.source.start : c.source.end].split()[-1][:1].isupper()
+    ):
         return False
     source = c.source.start
     return ends_clause(f.text, pos, c.sent.end) and after_comma(f.text, c.sent.start, source)

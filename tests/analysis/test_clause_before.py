@@ -27,6 +27,18 @@ BEFORE = [
         "said",
         "the ferry needed a mile to stop",
     ),
+    (  # a form that is as often a noun ("reports") is the verb after a name
+        "Bonuses were $500 every three months, The Wall Street Journal reports.",
+        "The Wall Street Journal",
+        "reports",
+        "Bonuses were $500 every three months",
+    ),
+    (
+        "The count was rigged in three counties, Democrats claim.",
+        "Democrats",
+        "claim",
+        "The count was rigged in three counties",
+    ),
 ]
 
 
@@ -39,6 +51,8 @@ def test_content_before_the_source(text: str, source: str, cue: str, content: st
 NOTHING = [
     "In Lisbon, on Monday, Ortega said.",
     "After the vote in Lisbon, where the ferry docked, Ortega said.",
+    "The inspectors read everything they were sent, police reports.",
+    "The ferry was late again on Monday, news reports.",
 ]
 
 
