@@ -26,6 +26,7 @@ from reader.analysis.vocabulary import (
     PEOPLE_OR_MEDIA,
     PERSON_ENDINGS,
     PRONOUNS,
+    SOURCE_NOUNS,
     STOP_WORDS,
     TIME_WORDS,
     VERB_FORMS,
@@ -369,6 +370,9 @@ def _names_people(low: list[str]) -> bool:
     singular = head[:-1] if head.endswith("s") else head
     if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:
         return True
+    written = low[head_at - 1]
+    if written in SOURCE_NOUNS or head in SOURCE_NOUNS or head in ORG_WORDS:
+        return True  # "But critics say", "the fund warned"
     return head.endswith(PERSON_ENDINGS)
 
 

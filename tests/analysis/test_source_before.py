@@ -77,3 +77,22 @@ def test_a_thing_or_a_light_verb_before_the_cue(
 ) -> None:
     found, _ = source_before(sentence, Span(0, len(sentence)), sentence.rindex(cue))
     assert (found.text(sentence) if found else None) == source
+
+
+# (sentence, cue, source): a common noun for people or a body, after a word that opens a
+# clause ("But", "Still,"), is the speaker: it names them as "Critics said" would.
+COMMON_NOUN_SOURCES = [
+    ("But critics say resources could be better spent", "say", "critics"),
+    ("But officials said the talks would go on", "said", "officials"),
+    ("Still, the fund warned that the exit will raise questions", "warned", "the fund"),
+    ("The bureau said imports of silver totaled 144,890,000 ounces", "said", "The bureau"),
+    ("The seaway authority said a walkout would hurt shipping", "said", "The seaway authority"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "cue", "source"), COMMON_NOUN_SOURCES)
+def test_a_common_noun_for_people_or_a_body_is_the_speaker(
+    sentence: str, cue: str, source: str
+) -> None:
+    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.index(f" {cue}") + 1)
+    assert (found.text(sentence) if found else None) == source
