@@ -14,6 +14,8 @@ CUES = [
     ('"Nobody was hurt," her statement read.', "her statement", "read"),
     ("The broker advises that the shares may fall further this year.", "The broker", "advises"),
     ("The broker advised clients that the shares may fall.", "The broker", "advised"),
+    ("The minister maintained that the ferry was safe.", "The minister", "maintained"),
+    ("The ferry was never overloaded, the minister maintained.", "the minister", "maintained"),
 ]
 
 
@@ -28,6 +30,8 @@ NO_CUE = [
     "I read the book on Monday and liked it.",
     "The choir repeated the last verse twice.",
     "The broker advised caution.",
+    "The Bush Presidential Center in Dallas maintains a program for young leaders.",
+    "OPEC maintains its output curbs, and demand for its oil will rise in April.",
 ]
 
 
