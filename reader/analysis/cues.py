@@ -22,6 +22,10 @@ from reader.analysis.reported_clause import ADJUNCT, TELL_OBJECT, THAT, quote_op
 from reader.analysis.vocabulary import PARTICIPLES, VERB_FORMS
 
 _PROGRESSIVE = regexes.compile(r"\b(?:is|are|was|were|been|be|[’']s)\s+\Z")
+_QUOTED_AS = regexes.compile(
+    r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?quoted\s+as\s+\Z", re.IGNORECASE
+)
+"""A participle after "was quoted as": the subject's words ("He was quoted as saying ...")."""
 _ARTICLES = frozenset({"the", "a", "an", "this", "these", "those", "editor's", "editor’s"})
 """An article right before a word makes it a noun ("a report", "a comment", "Editor's note").
 
@@ -51,8 +55,12 @@ def read_cues(f: QuoteFinder) -> None:
         word = found.lower()
         if not word.isalpha():
             word = " ".join(word.split())  # "according  to", "point\nout"
+        quoted = _QUOTED_AS.search(text, max(0, start - 40), start) if word in PARTICIPLES else None
         if word == "according to":
             cue, patterns = according_cue(f, start, end), ACCORDING
+        elif quoted is not None:  # "he was quoted as saying": his words, read as "he said"
+            cue = finite_cue(f, quoted.start(), end, word)
+            patterns = finite_patterns(f, cue) if cue is not None else FINITE
         elif word in PARTICIPLES and not _PROGRESSIVE.search(text, max(0, start - 8), start):
             cue, patterns = participle_cue(f, start, end, word), PARTICIPLE
         elif word in PARTICIPLES or found[0].islower():

@@ -31,3 +31,30 @@ def test_participle_takes_the_sentence_subject(text: str, source: str, content: 
     result = analyze(text)
     rows = [(q.source.text(text), q.content.text(text)) for q in result.quotes if q.source]
     assert rows == [(source, content)]
+
+
+# "was quoted as saying": the subject's words, read as "said" would be.
+QUOTED_AS = [
+    (
+        "Police Chief Joseph Boinnet was quoted as saying by local media that the ferry was safe.",
+        "Police Chief Joseph Boinnet",
+        "the ferry was safe",
+    ),
+    (
+        "The mayor was widely quoted as saying the books had been cooked.",
+        "The mayor",
+        "the books had been cooked",
+    ),
+    (
+        'Eline Vos spoke on Monday.\n\n"The debt is large," she was quoted as saying.',
+        "she",
+        "The debt is large,",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "content"), QUOTED_AS)
+def test_quoted_as_saying_gives_the_subject_s_words(text: str, source: str, content: str) -> None:
+    result = analyze(text)
+    rows = [(q.source.text(text), q.content.text(text)) for q in result.quotes if q.source]
+    assert rows == [(source, content)]
