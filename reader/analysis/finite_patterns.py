@@ -278,11 +278,26 @@ def clause_before(f: QuoteFinder, c: Cue) -> bool:
     return True
 
 
+def _plural_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
+    """``The shelter residents report they want ...``: a noun form's base after a plural
+    subject, a pronoun opening the clause after it, is the verb (a singular subject
+    would say "reports"; "the union report they released" is a noun)."""
+    verb, source = c.verb, c.source
+    if verb is None or source is None or c.word != verb.base or c.word not in verb.noun_forms:
+        return False
+    if not f.text[source.start : source.end].endswith("s"):
+        return False
+    return _SUBJECT_PRONOUN.match(f.text, pos, c.sent.end) is not None
+
+
+_SUBJECT_PRONOUN = regexes.compile(r"\s*(?:they|we|he|she|it)\b")
+
+
 def clause_after(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said CONTENT``: the rest of the sentence (not "said to ...", "said no")."""
     text = f.text
     pos = reach(f, c)
-    if c.strict:
+    if c.strict and not _plural_report(f, c, pos):
         return True
     rest = text[pos : pos + 4].lower()
     if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":

@@ -157,7 +157,27 @@ def cut_overlaps(f: QuoteFinder) -> None:
             i += 1  # its own source and cue (an interrupted sentence) do not cut it
         if i < len(marks) and marks[i][0] < c.end:
             st.content = f.clean(c.start, marks[i][0])
-    f.found = [st for st in found if st.content is not None]
+    f.found = _without_empty(found)
+
+
+def _without_empty(found: list[Found]) -> list[Found]:
+    """The statements that kept a content, each ``follows`` renumbered to match.
+
+    One that followed a dropped statement follows what that one followed, if anything.
+    """
+    new_index: list[int | None] = []
+    kept = 0
+    for st in found:
+        new_index.append(kept if st.content is not None else None)
+        kept += st.content is not None
+    if kept == len(found):
+        return found
+    for st in found:
+        j = st.follows
+        while j is not None and new_index[j] is None:
+            j = found[j].follows
+        st.follows = None if j is None else new_index[j]
+    return [st for st in found if st.content is not None]
 
 
 def _same(found: list[Found], a: int, b: int) -> bool:

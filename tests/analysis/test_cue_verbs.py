@@ -16,6 +16,7 @@ CUES = [
     ("The broker advised clients that the shares may fall.", "The broker", "advised"),
     ("The minister maintained that the ferry was safe.", "The minister", "maintained"),
     ("The ferry was never overloaded, the minister maintained.", "the minister", "maintained"),
+    ("The shelter residents report they want more information.", "The shelter residents", "report"),
 ]
 
 
@@ -32,6 +33,7 @@ NO_CUE = [
     "The broker advised caution.",
     "The Bush Presidential Center in Dallas maintains a program for young leaders.",
     "OPEC maintains its output curbs, and demand for its oil will rise in April.",
+    "The union report they released on Monday was long.",
 ]
 
 

@@ -241,3 +241,21 @@ def test_a_name_joined_by_and_is_not_a_role() -> None:
     assert role is None
     found = speakers("Minister of Trade and Industry Anna Berg said exports would rise.")
     assert found["Anna Berg"][1] == "Minister of Trade and Industry"
+
+
+def test_a_quotation_continues_its_speaker_after_an_earlier_statement_is_dropped() -> None:
+    # "According to preliminary findings" loses its content to the cue after it and is
+    # dropped; the paragraph quoted after Jamil's is still hers, not the next speaker's.
+    text = (
+        "Homeless in the city\n\n"
+        "Dennis Brooks says there are no warm places when you're homeless.\n\n"
+        "Nadia Jamil says the research project was launched to learn more.\n\n"
+        "According to preliminary findings, program users report they prefer the shelters.\n\n"
+        '"A lot of the guests had difficulty around theft, around losing them," she said.\n\n'
+        '"This was also part of the research, testing whether technology can help us."\n\n'
+        "For his part, Brooks said he obtained housing with the help of the agency."
+    )
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    orphan = [q for q in result.quotes if q.content.text(text).startswith("This was also")]
+    assert [names[q.speaker] for q in orphan] == ["Nadia Jamil"]
