@@ -38,9 +38,12 @@ Token = NamedTuple("Token", [("start", int), ("end", int), ("text", str)])  # no
 Token.__doc__ = """A word, an 's or one punctuation mark, at ``[start, end)`` of the text."""
 
 
-_TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s]")
-_GAP_AND_TOKEN = regexes.compile(r"([\s_]*)(" + _TOKEN.pattern + ")")
-"""A token and the white space or "_" before it: between two tokens there is nothing else."""
+_ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
+"""Zero-width spaces and joiners, which web pages keep ("Traeger\u200b said"): no token."""
+_TOKEN = regexes.compile(r"[^\W_](?:[\w'’.&-]*[\w.])?|[’'][sS]\b|[^\w\s" + _ZERO_WIDTH + "]")
+_GAP_AND_TOKEN = regexes.compile(r"([\s_" + _ZERO_WIDTH + "]*)(" + _TOKEN.pattern + ")")
+"""A token and the white space, "_" or zero-width space before it: between two tokens
+there is nothing else."""
 _BACK_REACH = 120
 """How far before a cue its source may start (characters)."""
 _SHORT_REACH = 30

@@ -87,6 +87,8 @@ COMMON_NOUN_SOURCES = [
     ("Still, the fund warned that the exit will raise questions", "warned", "the fund"),
     ("The bureau said imports of silver totaled 144,890,000 ounces", "said", "The bureau"),
     ("The seaway authority said a walkout would hurt shipping", "said", "The seaway authority"),
+    # a zero-width space, as web pages keep them, is no mark that ends the source
+    ("As for the issues, Jeff Traeger\u200b said he expects help", "said", "Jeff Traeger"),
 ]
 
 
