@@ -12,11 +12,13 @@ from reader import regexes
 from reader.analysis.phrases import Token, iter_tokens, plausible, tokens, trim_stop
 from reader.analysis.vocabulary import (
     DETERMINERS,
+    DOCUMENT_NOUNS,
     LEADING_NOISE,
     NAME_PREPOSITIONS,
     PRONOUNS,
     SOURCE_NOUNS,
     STOP_WORDS,
+    STUDY_NOUNS,
     TITLES,
     VERB_FORMS,
 )
@@ -92,6 +94,11 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
         named = _NAME_AFTER_ROLE.match(text, end, sent.end)
         if named:
             end = named.end(1)  # "Campbell's partner, Jason Louth"
+        head = picked[-1].text.lower()
+        if head in DOCUMENT_NOUNS or head in STUDY_NOUNS:
+            author = _AUTHOR_AFTER.match(text, end, sent.end)
+            if author:  # "said a statement released by the Prime Minister's Office"
+                end = trim_stop(tokens(text, author.start(), author.end())[-1])
     return Span(picked[0].start, end)
 
 
@@ -111,6 +118,12 @@ _TITLED_SUBJECT = regexes.compile(
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
 )
 """The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
+_AUTHOR_AFTER = regexes.compile(
+    r"\s+(?:(?:released|issued|sent|signed|written|put\s+out)\s+)?(?:by|from)\s+"
+    r"(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'’.&-]*|[a-z]+\b(?![\w'’-]))"
+    r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w'’.&-]*)*"
+)
+"""Who a document after an inverted cue comes from: "a statement from the union"."""
 _NAME_AFTER_ROLE = regexes.compile(
     r",\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?=\s*(?:[,.;:!?]|\Z))"
 )

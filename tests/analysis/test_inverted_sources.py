@@ -55,3 +55,34 @@ def test_question_before_its_source(text: str, source: str, content: str) -> Non
     result = analyze(text)
     rows = [(q.kind, q.source.text(text), q.content.text(text)) for q in result.quotes]
     assert rows == [("direct", source, content)]
+
+
+# (text, source, speaker): a document after the cue, with the words that name its author.
+DOCUMENT_WITH_AUTHOR = [
+    (
+        '"The talks went well," said a statement released by the Prime Minister\'s Office.',
+        "a statement released by the Prime Minister's Office",
+        "Prime Minister's Office",
+    ),
+    (
+        '"The mill will close," read a letter from the union, which represents 600 workers.',
+        "a letter from the union",
+        "union",
+    ),
+    (
+        '"Nobody was hurt," said a statement from the U.S. Embassy.',
+        "a statement from the U.S. Embassy",
+        "U.S. Embassy",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), DOCUMENT_WITH_AUTHOR)
+def test_a_document_after_the_cue_speaks_for_the_author_it_names(
+    text: str, source: str, speaker: str
+) -> None:
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    assert [(q.source.text(text), names[q.speaker]) for q in result.quotes if q.source] == [
+        (source, speaker)
+    ]
