@@ -225,6 +225,8 @@ def test_initials_and_a_surname_that_is_a_place_name_a_person(
         ),
         ("Portugal today called on Spain to open its fish markets to all.\n", "Portugal"),
         ("Theresa May said the talks would go on.\n", "Theresa May"),
+        ("The Norvik union late Friday said a majority of workers had voted.\n", "Norvik union"),
+        ("In early November the company announced a new chair for its board.\n", "company"),
     ],
 )
 def test_a_time_after_the_source_is_no_part_of_its_name(text: str, name: str) -> None:
