@@ -188,7 +188,8 @@ def _source_before(
         cue_start = toks[i].start
         i -= 1
         aux += 1
-    if i >= 3 and toks[i].text == "," and toks[i - 1].text.isdigit() and toks[i - 2].text == ",":
+    aged = i >= 3 and toks[i].text == "," and toks[i - 1].text.isdigit() and toks[i - 2].text == ","
+    if aged:
         i -= 3  # "Teresa Galati, 56, says": the age is no part of the source
     elif i >= 0 and toks[i].text == ",":
         appos = appositive(toks[: i + 1])
@@ -248,7 +249,24 @@ def _source_before(
     if not picked or not plausible(picked):
         return None, cue_start
     end = closing_paren or trim_stop(picked[-1])
+    if aged and i >= 1 and toks[i].text == "," and picked[0].text[:1].islower():
+        named = _name_before_comma(toks, i)
+        if named is not None:  # "Ernie LeBlanc, father of Jason LeBlanc, 42, says": his name
+            return Span(named, end), cue_start
     return Span(picked[0].start, end), cue_start
+
+
+def _name_before_comma(toks: list[Token], comma: int) -> int | None:
+    """Where the capitalised words (at most four) right before ``toks[comma]`` start, when
+    nothing but a little word or a mark stands before them; else None."""
+    k = comma - 1
+    while k >= 0 and toks[k].text[:1].isupper() and comma - k <= 4:
+        k -= 1
+    if k == comma - 1 or (
+        k >= 0 and toks[k].text[0].isalnum() and toks[k].text.lower() not in STOP_WORDS
+    ):
+        return None
+    return toks[k + 1].start
 
 
 def _before_angle_brackets(toks: list[Token], i: int) -> int:

@@ -98,3 +98,27 @@ def test_a_common_noun_for_people_or_a_body_is_the_speaker(
 ) -> None:
     found, _ = source_before(sentence, Span(0, len(sentence)), sentence.index(f" {cue}") + 1)
     assert (found.text(sentence) if found else None) == source
+
+
+# (sentence, source): "Name, role, age, says": the name and its role, not the role alone.
+AGED_APPOSITIVES = [
+    (
+        "Ernie LeBlanc, father of Jason LeBlanc, 42, says his son battled addiction",
+        "Ernie LeBlanc, father of Jason LeBlanc",
+    ),
+    (
+        "Teresa Galati, a retired teacher, 56, says the bus was late",
+        "Teresa Galati, a retired teacher",
+    ),
+    ("Teresa Galati, 56, says the bus was late", "Teresa Galati"),
+    (
+        "On Monday the father of Jason LeBlanc, 42, says he battled on",
+        "the father of Jason LeBlanc",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source"), AGED_APPOSITIVES)
+def test_a_name_before_a_role_and_an_age_is_part_of_the_source(sentence: str, source: str) -> None:
+    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.index(" says") + 1)
+    assert (found.text(sentence) if found else None) == source
