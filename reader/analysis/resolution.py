@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from reader import regexes
 from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, can_be, lower_article
 from reader.analysis.roles import role_owner
 from reader.analysis.sources import read_source
@@ -19,6 +20,8 @@ from reader.analysis.vocabulary import SOURCE_NOUNS
 from reader.spans import Span
 
 _SEXES = {"he": "male", "she": "female"}
+_OPENING_WORDS = regexes.compile(r"\s*[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}")
+"""The capitalised words opening a paragraph, where the name of a person it is about stands."""
 _RECENT = 8
 """How many of the people last made from names a pronoun may still go back to."""
 
@@ -73,8 +76,9 @@ def _pronoun_owner(
         if last < paragraph:  # "Teresa Galati, 56, says ... she says"
             other = b.person_named_before(at, pronoun, paragraph, True)
             before = _paragraph_before(text, paragraph)
-            if other is None and last < before:  # "Mamadou Dia was ... / '...,' he said"
-                other = b.person_named_before(at, pronoun, before, True, opening=True)
+            opening = _OPENING_WORDS.match(text, before + 1) if last < before else None
+            if other is None and opening:  # "Mamadou Dia was ... / '...,' he said"
+                other = b.person_named_before(opening.end(), pronoun, before, True, opening=True)
             ent = other or ent
     elif ent is None and pronoun == "it":
         ent = b.org_named_before(at)
