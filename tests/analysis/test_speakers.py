@@ -92,6 +92,12 @@ def test_pronoun_resolves_to_the_last_named_speaker(text: str, expected: str) ->
             '"They told us by text that the police knew," he said.',
             "Mamadou Dia",
         ),
+        (  # another name later in that paragraph does not hide the one opening it
+            "Ed Schultz said the network was fair.\n\n"
+            "John Dickey, the chief executive of Ora Media, runs the show with Larry King.\n\n"
+            'As for the bias, he said, "What outlet takes no sides?"',
+            "John Dickey",
+        ),
         (  # named inside the paragraph before, not opening it: the speaker named before
             "Kevin Vickers said he wants to carry on the legacy of his father.\n\n"
             "He said a credit union run by his father's friend, Martin Legere, helped.\n\n"
