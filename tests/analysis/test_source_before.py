@@ -71,12 +71,17 @@ NOT_SPEAKERS = [
 ]
 
 
+def source_words(sentence: str, cue: str) -> str | None:
+    """The words of the source read back from the last ``cue`` of ``sentence``, if any."""
+    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.rindex(cue))
+    return found.text(sentence) if found else None
+
+
 @pytest.mark.parametrize(("sentence", "cue", "source"), NOT_SPEAKERS)
 def test_a_thing_or_a_light_verb_before_the_cue(
     sentence: str, cue: str, source: str | None
 ) -> None:
-    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.rindex(cue))
-    assert (found.text(sentence) if found else None) == source
+    assert source_words(sentence, cue) == source
 
 
 # (sentence, cue, source): a common noun for people or a body, after a word that opens a
@@ -96,8 +101,7 @@ COMMON_NOUN_SOURCES = [
 def test_a_common_noun_for_people_or_a_body_is_the_speaker(
     sentence: str, cue: str, source: str
 ) -> None:
-    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.index(f" {cue}") + 1)
-    assert (found.text(sentence) if found else None) == source
+    assert source_words(sentence, cue) == source
 
 
 # (sentence, source): "Name, role, age, says": the name and its role, not the role alone.
@@ -120,5 +124,4 @@ AGED_APPOSITIVES = [
 
 @pytest.mark.parametrize(("sentence", "source"), AGED_APPOSITIVES)
 def test_a_name_before_a_role_and_an_age_is_part_of_the_source(sentence: str, source: str) -> None:
-    found, _ = source_before(sentence, Span(0, len(sentence)), sentence.index(" says") + 1)
-    assert (found.text(sentence) if found else None) == source
+    assert source_words(sentence, "says") == source
