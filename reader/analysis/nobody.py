@@ -9,6 +9,7 @@ A statement with such a source has no speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from reader import regexes
@@ -62,7 +63,7 @@ def _says_nobody(source: str) -> bool:
         return True
     if len(words) > 1 and words[-1] in _OPEN_ENDED:
         return True
-    if _head(words) in MUTE_NOUNS:
+    if head_noun(words) in MUTE_NOUNS:
         return True  # "the Russell 2000 index of smaller-company stocks", "Common belief"
     return any(w in _CLAUSE_WORDS for w in words)
 
@@ -91,9 +92,10 @@ def cue_is_a_noun(text: str, source: Span, cue: Span | None) -> bool:
     )
 
 
-def _head(words: tuple[str, ...]) -> str:
-    """The head noun of a source's words: the last one, or the last before "of"."""
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+def head_noun(words: Sequence[str]) -> str:
+    """The head noun of a source's words: the last one, or the last before "of"
+    ("governor" of "governor of West Flanders province")."""
+    return words[list(words).index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def people_of(text: str, source: Span) -> Span | None:

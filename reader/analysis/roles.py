@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from reader import regexes
 from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, role_has
+from reader.analysis.nobody import head_noun
 from reader.analysis.sources import Reading
 from reader.analysis.speakers import DEFINITE, SpeakerBuilder
 from reader.analysis.vocabulary import (
@@ -68,7 +69,7 @@ def role_owner(b: SpeakerBuilder, r: Reading, pos: int, index: MentionIndex) -> 
     if (
         definite
         and not r.org
-        and _head_noun(words) not in PLACE_HEADS  # "the city": a body, not a person
+        and head_noun(words) not in PLACE_HEADS  # "the city": a body, not a person
         and (words[-1] in TITLES or describes_a_person(words))
     ):
         # "the Democratic nominee" with no such role on record, "the bow-tied
@@ -102,11 +103,6 @@ def role_owner(b: SpeakerBuilder, r: Reading, pos: int, index: MentionIndex) -> 
 def _called(ent: Entity, head: str) -> bool:
     """Whether a role of ``ent`` opens with this noun ("the group that ...")."""
     return any(r.lower().split()[:2] in (["the", head], [head]) for r in ent.roles)
-
-
-def _head_noun(words: list[str]) -> str:
-    """The noun a role's words stand for: "governor" of "governor of West Flanders province"."""
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def describes_a_person(words: list[str]) -> bool:
