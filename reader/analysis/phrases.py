@@ -132,6 +132,9 @@ def source_before(text: str, sent: Span, cue_start: int) -> tuple[Span | None, i
     contracted = _contracted_pronoun_before(text, lo, cue_start)
     if contracted is not None:
         return contracted, contracted.end  # "He’s claiming": the auxiliary joins the cue
+    informed = _informed_before(text, lo, cue_start)
+    if informed is not None:
+        return informed
     if cue_start - _SHORT_REACH > lo:
         space = text.find(" ", cue_start - _SHORT_REACH, cue_start)
         if space >= 0:
@@ -171,6 +174,29 @@ def _contracted_pronoun_before(text: str, lo: int, cue_start: int) -> Span | Non
     return Span(start, start + len(m.group(1)))
 
 
+def _informed_before(text: str, lo: int, cue_start: int) -> tuple[Span, int] | None:
+    """``people familiar with the talks said``: unnamed sources and what they know of,
+    all of it the source (the walk back would stop at "with"), and where the cue starts
+    (at its auxiliary: "have said")."""
+    if not any(text.find(w, lo, cue_start) >= 0 for w in _INFORMED_WORDS):
+        return None
+    m = _INFORMED.search(text, lo, cue_start)
+    if m is None:
+        return None
+    return Span(m.start(1), m.end(1)), m.start(2) if m.group(2) else cue_start
+
+
+_INFORMED_WORDS = ("familiar", "close to", "briefed", "knowledge", "involved in", "aware of")
+_INFORMED = regexes.compile(
+    r"(?<![\w'’-])((?:(?:a|one|two|three|several|some|many|other)\s+)?"
+    r"(?:people|persons?|sources?|officials?|executives?|bankers?|insiders?|diplomats?"
+    r"|someone|those|aides?|analysts?)\s+"
+    r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|involved\s+in"
+    r"|aware\s+of|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)"
+    r"(?:\s+[\w'’.-]+){1,6}?)(?:\s+(have|has|had))?\s+\Z",
+    re.IGNORECASE,
+)
+"""Unnamed sources described by what they know of, right before a cue."""
 _CONTRACTION = regexes.compile(r"(\w+)['’](?:s|re|ve)", re.IGNORECASE)
 
 

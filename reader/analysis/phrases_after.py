@@ -79,7 +79,7 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
             break
     while picked and picked[-1].text.lower() in _LINK_WORDS:
         picked.pop()
-    if not picked or not plausible(picked, described):
+    if not picked or not (plausible(picked, described) or _knowing(picked)):
         return None
     if all(t.text.lower() in LEADING_NOISE for t in picked):
         return None  # "said Tuesday"
@@ -87,6 +87,7 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
         not described
         and not any(t.text[0].isupper() for t in picked)
         and (len(picked) > 4 or picked[-1].text.lower() not in _SOURCE_HEADS)
+        and not _knowing(picked)
     ):
         return None  # "said the event brought back ...": a clause, not a speaker
     end = trim_stop(picked[-1])
@@ -94,6 +95,11 @@ def source_after(text: str, pos: int, sent: Span, quoted: bool = False) -> Span 
         named = _NAME_AFTER_ROLE.match(text, end, sent.end)
         if named:
             end = named.end(1)  # "Campbell's partner, Jason Louth"
+    if _knowing(picked):
+        known = _WHAT_KNOWN.match(text, end, sent.end)
+        if known:  # "said a person familiar with the talks": what they know of is theirs
+            end = trim_stop(tokens(text, known.start(), known.end())[-1])
+    if described:
         head = picked[-1].text.lower()
         if head in DOCUMENT_NOUNS or head in STUDY_NOUNS:
             author = _AUTHOR_AFTER.match(text, end, sent.end)
@@ -118,6 +124,24 @@ _TITLED_SUBJECT = regexes.compile(
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
 )
 """The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
+_KNOWERS = _SOURCE_HEADS | {"person", "persons", "someone", "insider", "insiders"}
+"""Who may be described by what they know of: "a person familiar with ..."."""
+_KNOWING = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "aware"})
+"""Words after an unnamed source that go on with what it knows: "a person familiar with"."""
+
+
+def _knowing(picked: list[Token]) -> bool:
+    """``people familiar``, ``one source close``: a source noun and a word of what it knows."""
+    return (
+        len(picked) >= 2
+        and picked[-1].text.lower() in _KNOWING
+        and picked[-2].text.lower() in _KNOWERS
+    )
+
+
+_WHAT_KNOWN = regexes.compile(
+    r"\s+(?:with|to|on|about|in|of)(?:\s+[\w'’.-]+){1,5}?(?=\s*(?:[,.;:!?—–(]|\Z))"
+)
 _AUTHOR_AFTER = regexes.compile(
     r"\s+(?:(?:released|issued|sent|signed|written|put\s+out)\s+)?(?:by|from)\s+"
     r"(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'’.&-]*|[a-z]+\b(?![\w'’-]))"

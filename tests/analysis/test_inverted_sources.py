@@ -16,6 +16,11 @@ AFTER_QUOTATION = [
     ("The talks went badly, said one Labour source in the room.", "one Labour source"),
     ('"We lost the toss," said Harbour Rowing head coach Anna Brekke.', "Anna Brekke"),
     ('"Costs are up," says Ports and Docks senior manager Ola Dahl, who runs it.', "Ola Dahl"),
+    ('"We will sell," said a person familiar with the talks.', "a person familiar with the talks"),
+    (
+        "The mill will be sold, said people familiar with the matter.",
+        "people familiar with the matter",
+    ),
 ]
 
 

@@ -92,6 +92,13 @@ COMMON_NOUN_SOURCES = [
     ("Still, the fund warned that the exit will raise questions", "warned", "the fund"),
     ("The bureau said imports of silver totaled 144,890,000 ounces", "said", "The bureau"),
     ("The seaway authority said a walkout would hurt shipping", "said", "The seaway authority"),
+    # unnamed sources with what they know of: all of it the source
+    ("People familiar with the bid said the sale was near", "said", "People familiar with the bid"),
+    (
+        "But sources close to the company have said it will sell",
+        "said",
+        "sources close to the company",
+    ),
     # a zero-width space, as web pages keep them, is no mark that ends the source
     ("As for the issues, Jeff Traeger\u200b said he expects help", "said", "Jeff Traeger"),
 ]
