@@ -58,6 +58,9 @@ class WriteLock:
         self._ticket: tuple[int, str] | None = None
         self.waited = 0.0
         """Seconds the last :meth:`acquire` waited."""
+        self.queued = self.taken = 0.0
+        """When (``time.monotonic``) the last :meth:`acquire` joined the queue and took the
+        lock: writers take it in the order they queued."""
 
     @property
     def held(self) -> bool:
@@ -73,9 +76,11 @@ class WriteLock:
         started = time.monotonic()
         deadline = started + timeout
         ticket = self._join(deadline)
+        self.queued = time.monotonic()
         try:
             self._wait_for(ticket[2], deadline)
             self._held = _take(self._held_path, deadline)
+            self.taken = time.monotonic()
         except BaseException as exc:
             self._leave(ticket[:2])
             self.waited = time.monotonic() - started

@@ -292,6 +292,11 @@ class NoteStore:
         """Seconds the last change waited for other processes' changes to end."""
         return self._lock.waited
 
+    @property
+    def lock_turn(self) -> tuple[float, float]:
+        """When (``time.monotonic``) the last change queued for the lock, and took it."""
+        return self._lock.queued, self._lock.taken
+
     # -- internals -----------------------------------------------------------
 
     def _check_folder(self, create: bool) -> None:
