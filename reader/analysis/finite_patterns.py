@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 
 from reader import regexes
+from reader.analysis.phrases import RELATIVES
 from reader.analysis.phrases_after import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder
 from reader.analysis.reported_clause import (
@@ -290,6 +291,18 @@ def _plural_report(f: QuoteFinder, c: Cue, pos: int) -> bool:
     return _SUBJECT_PRONOUN.match(f.text, pos, c.sent.end) is not None
 
 
+_NUMBER_WORD = (
+    r"\s*(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|half|a\s+(?:third|quarter"
+    r"|half|dozen|hundred|thousand|million|billion))\b)"
+)
+"""A number after "about": "said about 550 students attend" reports the number."""
+_NO_CONTENT = regexes.compile(
+    r"\s*(?:and\s|(?:[a-z]+ly\s+)?about\s(?!" + _NUMBER_WORD + r")"
+    r"|not\s+to\s+be\s+(?:named|identified|quoted|cited)\b)"
+)
+"""What after a cue says no more was reported: "said and did", "writes extensively about",
+"asked not to be identified"."""
 _SUBJECT_PRONOUN = regexes.compile(r"\s*(?:they|we|he|she|it)\b")
 
 
@@ -302,13 +315,20 @@ def clause_after(f: QuoteFinder, c: Cue) -> bool:
     rest = text[pos : pos + 4].lower()
     if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
         return True
+    if _NO_CONTENT.match(text, pos, c.sent.end):
+        return True  # "who asked not to be identified", "who writes about": no statement
     where = _PLACE_ONLY.match(text, pos, c.sent.end)
     if where:
         return True  # "Ortega said in Lisbon, where the ferry docked": no content
     lead = _LEADING_ADJUNCT.match(text, pos, c.sent.end)
     if lead:
         pos = lead.end()  # "said after the convention he would ...": the clause after it
-    content = f.clean(pos, reported_end(f, pos, c.sent.end))
+    end = reported_end(f, pos, c.sent.end)
+    if c.source is not None and text[c.source.start : c.source.end] in RELATIVES:
+        comma = text.find(",", pos, end)  # "The firm, which said it would cut jobs, hired"
+        if comma > pos and after_comma(text, c.sent.start, c.source.start):
+            end = comma
+    content = f.clean(pos, end)
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True

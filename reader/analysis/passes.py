@@ -12,6 +12,7 @@ from collections import Counter
 from reader import regexes
 from reader.analysis.found import Found
 from reader.analysis.name_in_source import name_within
+from reader.analysis.phrases import RELATIVES
 from reader.analysis.quotes import QuoteFinder
 from reader.spans import Span
 
@@ -145,9 +146,14 @@ def cut_overlaps(f: QuoteFinder) -> None:
     A content left too short to be one is dropped with its statement.
     """
     found = f.found
+    text = f.text
     marks = sorted(
-        (s.start, k) for k, st in enumerate(found) for s in (st.source, st.cue) if s is not None
-    )
+        (s.start, k)
+        for k, st in enumerate(found)
+        if st.source is None or text[st.source.start : st.source.end] not in RELATIVES
+        for s in (st.source, st.cue)
+        if s is not None
+    )  # "Seamen, who say they ..., union officials said": the relative clause is inside
     for k, st in enumerate(found):
         if st.kind != "indirect" or st.content is None:
             continue

@@ -214,6 +214,15 @@ def _source_before(
         cue_start = toks[i].start
         i -= 1
         aux += 1
+    relative = i - 1 if i >= 2 and _ADVERB_AFTER_RELATIVE.fullmatch(toks[i].text) else i
+    if relative >= 1 and toks[relative].text in RELATIVES:
+        # "Trump, who says", "the AP, which first reported": the relative pronoun is the
+        # source, standing for the noun phrase before it (``relative_antecedent``)
+        who = toks[relative]
+        lo = max(sent.start, cue_start - _BACK_REACH)
+        if relative_antecedent(text, lo, who.start) is None:
+            return None, cue_start
+        return Span(who.start, who.end), cue_start
     aged = i >= 3 and toks[i].text == "," and toks[i - 1].text.isdigit() and toks[i - 2].text == ","
     if aged:
         i -= 3  # "Teresa Galati, 56, says": the age is no part of the source
@@ -280,6 +289,35 @@ def _source_before(
         if named is not None:  # "Ernie LeBlanc, father of Jason LeBlanc, 42, says": his name
             return Span(named, end), cue_start
     return Span(picked[0].start, end), cue_start
+
+
+RELATIVES = frozenset({"who", "which"})
+"""Relative pronouns that stand as a source for the noun phrase before them."""
+_ADVERB_AFTER_RELATIVE = regexes.compile(r"[a-z]+ly|also|first|later|then|once|now|still")
+"""One word between a relative pronoun and its cue: "which first reported"."""
+
+
+_NO_ANTECEDENT = frozenset({"others", "those", "some", "many", "all", "both", "none"})
+
+
+def relative_antecedent(text: str, lo: int, at: int) -> Span | None:
+    """The noun phrase a relative pronoun at ``at`` stands for: "Trump" of "Trump, who"
+    (read back from before its comma, as a source is read back from its cue)."""
+    j = at
+    while j > lo and text[j - 1].isspace():
+        j -= 1
+    if j > lo and text[j - 1] == ",":
+        j -= 1
+    toks = tokens(text, lo, j)
+    found, _ = _source_before(text, Span(lo, j), j, toks)
+    if found is None:
+        return None
+    words = [t.text.lower() for t in toks if t.start >= found.start]
+    if len(words) > 6 or words[-1] in _NO_ANTECEDENT:
+        return None  # "others who only specified"
+    if not (toks[-1].text[:1].isupper() or _names_people(words)):
+        return None  # "of brain cancer, which confirmed": no one who speaks
+    return found
 
 
 def _name_before_comma(toks: list[Token], comma: int) -> int | None:

@@ -31,6 +31,7 @@ from reader.analysis.found import Found
 from reader.analysis.model import QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
 from reader.analysis.nobody import asked_by, cue_is_a_noun, names_nobody, opening_word, people_of
+from reader.analysis.phrases import RELATIVES, relative_antecedent
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
@@ -223,11 +224,21 @@ def _given_name_of(name: str, sex: str | None) -> bool:
     return first in (FEMALE_NAMES if sex == "female" else MALE_NAMES)
 
 
+_ANTECEDENT_REACH = 120
+"""How far before a relative pronoun its noun phrase may start (as a source before a cue)."""
+
+
 def source_reading(text: str, source: Span) -> Reading | None:
     """What a statement's source says of its speaker; a document speaks for its author.
 
     A label of the page ("READ MORE") or a fragment ("It's a") names no speaker at all.
     """
+    if text[source.start : source.end] in RELATIVES:
+        lo = max(0, source.start - _ANTECEDENT_REACH, text.rfind("\n", 0, source.start) + 1)
+        antecedent = relative_antecedent(text, lo, source.start)
+        if antecedent is None:
+            return None
+        source = antecedent  # "Trump, who says": Trump
     if names_nobody(text, source) or opening_word(text, source):
         return None
     source = asked_by(text, source) or source  # economists polled by Reuters, not Reuters

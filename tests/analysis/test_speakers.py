@@ -265,3 +265,60 @@ def test_a_quotation_continues_its_speaker_after_an_earlier_statement_is_dropped
     names = {s.id: s.name for s in result.speakers}
     orphan = [q for q in result.quotes if q.content.text(text).startswith("This was also")]
     assert [names[q.speaker] for q in orphan] == ["Nadia Jamil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker", "content"),
+    [
+        (
+            "Ted Cruz endorses Donald Trump, who says he is honored.",
+            "who",
+            "Donald Trump",
+            "he is honored",
+        ),
+        (  # the relative clause ends at its closing comma
+            "The Norvik union, which said last year it would cut jobs, hired 200 people.",
+            "which",
+            "Norvik union",
+            "it would cut jobs",
+        ),
+        (
+            'He disclosed them to the police, which reported "2,521 shooting incidents".',
+            "which",
+            "police",
+            "2,521 shooting incidents",
+        ),
+    ],
+)
+def test_a_relative_pronoun_speaks_for_the_noun_phrase_before_it(
+    text: str, source: str, speaker: str, content: str
+) -> None:
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    rows = [(q.source.text(text), names[q.speaker], q.content.text(text)) for q in result.quotes]
+    assert rows == [(source, speaker, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose after the storm, which confirmed what farmers knew.",  # no one speaks
+        "He met others who only specified the date.",
+        "Bankers, who asked not to be identified, met on Monday.",
+        "Anna Berg writes extensively about the Kremlin.",
+        "Anna Berg asked about her email and left.",
+        "The woman who said and did the same things was there.",
+    ],
+)
+def test_no_statement_after_a_cue_that_reports_nothing(text: str) -> None:
+    assert list(analyze(text).quotes) == []
+
+
+def test_a_relative_clause_inside_a_statement_leaves_it_whole() -> None:
+    text = (
+        "Striking seamen, who say they have idled 158 ships, will meet owners on Monday, "
+        "union officials said."
+    )
+    contents = {q.source.text(text): q.content.text(text) for q in analyze(text).quotes}
+    assert contents["union officials"].startswith("Striking seamen, who say they have idled")
+    assert contents["who"] == "they have idled 158 ships"
