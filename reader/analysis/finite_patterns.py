@@ -297,12 +297,12 @@ _NUMBER_WORD = (
     r"|half|dozen|hundred|thousand|million|billion))\b)"
 )
 """A number after "about": "said about 550 students attend" reports the number."""
-_NO_CONTENT = regexes.compile(
-    r"\s*(?:and\s|(?:[a-z]+ly\s+)?about\s(?!" + _NUMBER_WORD + r")"
-    r"|not\s+to\s+be\s+(?:named|identified|quoted|cited)\b)"
-)
-"""What after a cue says no more was reported: "said and did", "writes extensively about",
-"asked not to be identified"."""
+_NO_CONTENT = regexes.compile(r"\s*(?:and\s|not\s+to\s+be\s+(?:named|identified|quoted|cited)\b)")
+"""What after a cue says no more was reported: "said and did", "asked not to be identified"."""
+_ABOUT = regexes.compile(r"\s*(?:[a-z]+ly\s+)?about\s(?!" + _NUMBER_WORD + r")")
+_TOPIC_ONLY = frozenset({"say", "write"})
+"""Verbs whose "about" gives a topic, not what was said: "what he said about Uber", "writes
+extensively about the Kremlin" ("asked about", "told about" report a question, a story)."""
 _SUBJECT_PRONOUN = regexes.compile(r"\s*(?:they|we|he|she|it)\b")
 
 
@@ -315,7 +315,9 @@ def clause_after(f: QuoteFinder, c: Cue) -> bool:
     rest = text[pos : pos + 4].lower()
     if rest.lstrip().startswith(("to ", "so ", "no.", "yes")) or text[pos : pos + 1] in ".,":
         return True
-    if _NO_CONTENT.match(text, pos, c.sent.end):
+    if _NO_CONTENT.match(text, pos, c.sent.end) or (
+        c.verb is not None and c.verb.base in _TOPIC_ONLY and _ABOUT.match(text, pos, c.sent.end)
+    ):
         return True  # "who asked not to be identified", "who writes about": no statement
     where = _PLACE_ONLY.match(text, pos, c.sent.end)
     if where:

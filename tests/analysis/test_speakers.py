@@ -306,12 +306,17 @@ def test_a_relative_pronoun_speaks_for_the_noun_phrase_before_it(
         "He met others who only specified the date.",
         "Bankers, who asked not to be identified, met on Monday.",
         "Anna Berg writes extensively about the Kremlin.",
-        "Anna Berg asked about her email and left.",
+        "Anna Berg wrote about the Kremlin for years.",
         "The woman who said and did the same things was there.",
     ],
 )
 def test_no_statement_after_a_cue_that_reports_nothing(text: str) -> None:
     assert list(analyze(text).quotes) == []
+
+
+def test_asked_about_reports_the_question() -> None:
+    text = "Anna Berg asked Ortega about the ferry timetable."
+    assert [q.content.text(text) for q in analyze(text).quotes] == ["about the ferry timetable"]
 
 
 def test_a_relative_clause_inside_a_statement_leaves_it_whole() -> None:
