@@ -159,7 +159,11 @@ def cut_overlaps(f: QuoteFinder) -> None:
             continue
         c = st.content
         i = bisect_right(marks, (c.start, len(found)))
-        while i < len(marks) and marks[i][0] < c.end and _same(found, marks[i][1], k):
+        while (
+            i < len(marks)
+            and marks[i][0] < c.end
+            and (_same(found, marks[i][1], k) or _reported_inside(found, marks[i][1], k))
+        ):
             i += 1  # its own source and cue (an interrupted sentence) do not cut it
         if i < len(marks) and marks[i][0] < c.end:
             st.content = f.clean(c.start, marks[i][0])
@@ -184,6 +188,17 @@ def _without_empty(found: list[Found]) -> list[Found]:
             j = found[j].follows
         st.follows = None if j is None else new_index[j]
     return [st for st in found if st.content is not None]
+
+
+def _reported_inside(found: list[Found], inner: int, outer: int) -> bool:
+    """``Clinton had told police that ..., the source added``: a whole statement inside
+    what a closing cue reports is part of it, and cuts it nowhere."""
+    o, i = found[outer], found[inner]
+    if o.cue is None or o.content is None or o.content.end > o.cue.start:
+        return False  # only a content standing before its cue holds another statement
+    start = min(s.start for s in (i.source, i.cue, i.content) if s is not None)
+    end = max(s.end for s in (i.source, i.cue, i.content) if s is not None)
+    return o.content.start <= start and end <= o.content.end
 
 
 def _same(found: list[Found], a: int, b: int) -> bool:

@@ -85,3 +85,14 @@ def test_adjunct_after_the_cue(text: str, source: str, cue: str, content: str) -
 
 def test_a_place_and_a_clause_about_it_is_no_statement() -> None:
     assert list(analyze("Ortega said in Lisbon, where the ferry docked.").quotes) == []
+
+
+def test_a_statement_reported_inside_a_closing_cue_is_part_of_its_content() -> None:
+    # "CONTENT, SOURCE added." where CONTENT itself reports someone: both statements, whole.
+    text = (
+        "Ortega had told the harbour officials that he did not want the escort, "
+        "but the port overruled him, the source added."
+    )
+    found = statements(text)
+    assert ("the source", "added", text[: text.index(", the source")]) in found
+    assert ("Ortega", "had told", "he did not want the escort, but the port overruled him") in found
