@@ -68,6 +68,10 @@ def _says_nobody(source: str) -> bool:
     return any(w in _CLAUSE_WORDS for w in words)
 
 
+_PLURALS = frozenset({"people", "men", "women", "children", "police", "staff", "media"})
+"""Plurals with no "s"."""
+
+
 def cue_is_a_noun(text: str, source: Span, cue: Span | None) -> bool:
     """Whether a one-word cue right after the source is a noun of its phrase.
 
@@ -80,8 +84,8 @@ def cue_is_a_noun(text: str, source: Span, cue: Span | None) -> bool:
     word = text[cue.start : cue.end].lower()
     verb = VERB_FORMS.get(word)
     words = _words(source.text(text))
-    if verb is None or not words or words[-1].endswith("s"):
-        return False
+    if verb is None or not words or words[-1].endswith("s") or words[-1] in _PLURALS:
+        return False  # "a lot of people say": a plural takes the base form
     if words[0] in {"a", "an"} and words[1:2] != ("few",) and word == verb.base:
         return True
     return (

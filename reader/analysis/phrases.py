@@ -291,6 +291,11 @@ def _source_before(
     return Span(picked[0].start, end), cue_start
 
 
+_QUANTITIES = frozenset(
+    {"lot", "lots", "number", "majority", "minority", "couple", "handful", "dozen", "dozens"}
+    | {"hundreds", "thousands", "millions", "host", "bunch", "series", "range"}
+)
+"""Nouns of a quantity: "a lot of people" names the people."""
 RELATIVES = frozenset({"who", "which"})
 """Relative pronouns that stand as a source for the noun phrase before them."""
 _ADVERB_AFTER_RELATIVE = regexes.compile(r"[a-z]+ly|also|first|later|then|once|now|still")
@@ -451,6 +456,8 @@ def _thing_named(words: list[str], low: list[str]) -> bool:
 def _names_people(low: list[str]) -> bool:
     """A common noun phrase whose head is a person, a group or a publication."""
     head_at = next((k for k, w in enumerate(low) if w in NAME_PREPOSITIONS and k > 0), len(low))
+    if low[head_at - 1] in _QUANTITIES and head_at + 1 < len(low):
+        return _names_people(low[head_at + 1 :])  # "a lot of people": the people
     head = low[head_at - 1].rstrip("’'s") or low[head_at - 1]
     singular = head[:-1] if head.endswith("s") else head
     if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:

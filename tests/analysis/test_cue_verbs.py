@@ -102,3 +102,10 @@ NO_OBJECT_REPORT = [
 @pytest.mark.parametrize("text", NO_OBJECT_REPORT)
 def test_no_report_in_a_call(text: str) -> None:
     assert list(analyze(text).quotes) == []
+
+
+def test_a_plural_without_s_takes_the_base_form() -> None:
+    text = "A lot of people say the ferry is late."
+    assert [(q.source.text(text), q.cue.text(text)) for q in analyze(text).quotes] == [
+        ("A lot of people", "say")
+    ]

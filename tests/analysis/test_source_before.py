@@ -92,6 +92,9 @@ COMMON_NOUN_SOURCES = [
     ("Still, the fund warned that the exit will raise questions", "warned", "the fund"),
     ("The bureau said imports of silver totaled 144,890,000 ounces", "said", "The bureau"),
     ("The seaway authority said a walkout would hurt shipping", "said", "The seaway authority"),
+    # a quantity of people: the people speak
+    ("A lot of people say the plan will fail", "say", "A lot of people"),
+    ("A majority of voters said the plan would fail", "said", "A majority of voters"),
     # unnamed sources with what they know of: all of it the source
     ("People familiar with the bid said the sale was near", "said", "People familiar with the bid"),
     (
