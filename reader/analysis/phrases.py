@@ -186,13 +186,23 @@ def _informed_before(text: str, lo: int, cue_start: int) -> tuple[Span, int] | N
     return Span(m.start(1), m.end(1)), m.start(2) if m.group(2) else cue_start
 
 
-_INFORMED_WORDS = ("familiar", "close to", "briefed", "knowledge", "involved in", "aware of")
+KNOWING = {"familiar": "with", "close": "to", "briefed": "on", "knowledgeable": "about"}
+KNOWING |= {"involved": "in", "aware": "of"}
+"""Words that describe an unnamed source by what it knows of, each with the word after it:
+"people familiar with the talks", "a source close to the company"."""
+KNOWERS = frozenset(
+    {"people", "person", "persons", "source", "sources", "official", "officials", "someone"}
+    | {"executive", "executives", "banker", "bankers", "insider", "insiders", "diplomat"}
+    | {"diplomats", "those", "aide", "aides", "analyst", "analysts"}
+)
+"""The unnamed sources that ``KNOWING`` describes."""
+_INFORMED_WORDS = (*KNOWING, "knowledge")
 _INFORMED = regexes.compile(
     r"(?<![\w'’-])((?:(?:a|one|two|three|several|some|many|other)\s+)?"
-    r"(?:people|persons?|sources?|officials?|executives?|bankers?|insiders?|diplomats?"
-    r"|someone|those|aides?|analysts?)\s+"
-    r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|involved\s+in"
-    r"|aware\s+of|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)"
+    r"(?:" + "|".join(sorted(KNOWERS)) + r")\s+"
+    r"(?:"
+    + "|".join(rf"{w}\s+{link}" for w, link in KNOWING.items())
+    + r"|with\s+(?:direct\s+|first-?hand\s+)?knowledge\s+of)"
     r"(?:\s+[\w'’.-]+){1,6}?)(?:\s+(have|has|had))?\s+\Z",
     re.IGNORECASE,
 )
@@ -303,6 +313,7 @@ _ADVERB_AFTER_RELATIVE = regexes.compile(r"[a-z]+ly|also|first|later|then|once|n
 
 
 _NO_ANTECEDENT = frozenset({"others", "those", "some", "many", "all", "both", "none"})
+"""Words that end a noun phrase naming no one a relative pronoun can stand for."""
 
 
 def relative_antecedent(text: str, lo: int, at: int) -> Span | None:

@@ -9,7 +9,15 @@ subject opening a sentence, ``subject_after``), and the words after
 from __future__ import annotations
 
 from reader import regexes
-from reader.analysis.phrases import Token, iter_tokens, plausible, tokens, trim_stop
+from reader.analysis.phrases import (
+    KNOWERS,
+    KNOWING,
+    Token,
+    iter_tokens,
+    plausible,
+    tokens,
+    trim_stop,
+)
 from reader.analysis.vocabulary import (
     DETERMINERS,
     DOCUMENT_NOUNS,
@@ -124,24 +132,24 @@ _TITLED_SUBJECT = regexes.compile(
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
 )
 """The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
-_KNOWERS = _SOURCE_HEADS | {"person", "persons", "someone", "insider", "insiders"}
+_KNOWERS = _SOURCE_HEADS | KNOWERS
 """Who may be described by what they know of: "a person familiar with ..."."""
-_KNOWING = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "aware"})
-"""Words after an unnamed source that go on with what it knows: "a person familiar with"."""
 
 
 def _knowing(picked: list[Token]) -> bool:
     """``people familiar``, ``one source close``: a source noun and a word of what it knows."""
     return (
         len(picked) >= 2
-        and picked[-1].text.lower() in _KNOWING
+        and picked[-1].text.lower() in KNOWING
         and picked[-2].text.lower() in _KNOWERS
     )
 
 
 _WHAT_KNOWN = regexes.compile(
-    r"\s+(?:with|to|on|about|in|of)(?:\s+[\w'’.-]+){1,5}?(?=\s*(?:[,.;:!?—–(]|\Z))"
+    r"\s+(?:" + "|".join(sorted(set(KNOWING.values()))) + r")"
+    r"(?:\s+[\w'’.-]+){1,5}?(?=\s*(?:[,.;:!?—–(]|\Z))"
 )
+"""What an unnamed source after the cue knows of, to the end of the clause."""
 _AUTHOR_AFTER = regexes.compile(
     r"\s+(?:(?:released|issued|sent|signed|written|put\s+out)\s+)?(?:by|from)\s+"
     r"(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w'’.&-]*|[a-z]+\b(?![\w'’-]))"
