@@ -38,11 +38,14 @@ _NOT_OWNERS = frozenset({"he", "she", "it", "that", "there", "who", "what", "her
 _AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
 """A verb joined to the one before it: "claimed vast wealth and said"."""
 _ADVERBIAL_LEAD = regexes.compile(
-    r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then)\b"
+    r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then"
+    r"|unlike|like|despite|amid|following|besides|since|until|under|with|without|for|from"
+    r"|among|as\s+for|instead\s+of)\b"
     r"[^,;:\"“”]{0,80},)\s*",
     re.IGNORECASE,
 )
-"""A phrase opening a sentence before its subject: "During a speech on Monday,"."""
+"""A phrase opening a sentence before its subject: "During a speech on Monday,", "Unlike
+McCallum,"."""
 _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 """Words that may stand before a participle opening its sentence ("After stressing ...")."""
 

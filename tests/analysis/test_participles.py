@@ -23,6 +23,16 @@ SAYING = [
         "Ortega",
         "they had worked all night",
     ),
+    (  # a phrase of comparison opening the sentence is no subject
+        "Unlike McCallum, the officials were careful, emphasizing instead due process.",
+        "the officials",
+        "instead due process",
+    ),
+    (
+        "Despite the storm, Ortega praised the crew, saying they had worked all night.",
+        "Ortega",
+        "they had worked all night",
+    ),
 ]
 
 
