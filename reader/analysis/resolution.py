@@ -38,6 +38,8 @@ def _join_groups(b: SpeakerBuilder) -> None:
         ent, f = b.owner[i], b.found[i]
         if r is None or r.kind != "role" or ent is None or not ent.anonymous or not r.name_span:
             continue
+        if ent.key != r.key:
+            continue  # given to a group met before already ("the official": "justice officials")
         words = r.key.split()
         if len(words) != 1 or (words[0] not in SOURCE_NOUNS and words[0] + "s" not in SOURCE_NOUNS):
             continue

@@ -73,9 +73,14 @@ def role_owner(b: SpeakerBuilder, r: Reading, pos: int, index: MentionIndex) -> 
         and (words[-1] in TITLES or describes_a_person(words))
     ):
         # "the Democratic nominee" with no such role on record, "the bow-tied
-        # maverick": the person named last.
+        # maverick": the person named last, unless one met unnamed by these words
+        # ("a justice official said") was met since.
         person, other = index.before(pos, "person")
-        return person or other or b.person_named_before(pos, "person")
+        named = person or other or b.person_named_before(pos, "person")
+        unnamed = _unnamed_before(b, words, pos)
+        if unnamed is not None and (named is None or unnamed[1] > _last_before(named, pos)):
+            return unnamed[0]
+        return named
     if definite and r.name.islower() and (r.org or words[-1] in GENERIC_ORG_HEADS):
         # "the ministry" after "the Finance Ministry said"; "the company" after "Toyota".
         head = words[-1]
@@ -98,6 +103,26 @@ def role_owner(b: SpeakerBuilder, r: Reading, pos: int, index: MentionIndex) -> 
             ent.kind = "organization"  # "Tesla" ... "the company": a firm after all
         return ent
     return None
+
+
+def _unnamed_before(b: SpeakerBuilder, words: list[str], pos: int) -> tuple[Entity, int] | None:
+    """``the justice official`` after "a justice official said": the unnamed speaker of that
+    noun (and these modifiers) quoted last shortly before ``pos``, and where."""
+    head, modifiers = words[-1], words[:-1]
+    best, best_at = None, pos - PRONOUN_WINDOW
+    for ent in b.anonymous.values():
+        key = ent.key.split()
+        if ent.kind != "person" or not key or key[-1] != head or not set(modifiers) <= set(key):
+            continue
+        at = _last_before(ent, pos)
+        if at > best_at:
+            best, best_at = ent, at
+    return None if best is None else (best, best_at)
+
+
+def _last_before(ent: Entity, pos: int) -> int:
+    """Where ``ent`` was mentioned last before ``pos``; -1 if nowhere."""
+    return max((p for p in ent.mentions.starts if p < pos), default=-1)
 
 
 def _called(ent: Entity, head: str) -> bool:

@@ -184,6 +184,51 @@ def test_role_without_a_record_falls_back_to_the_person_named_last() -> None:
     assert len(result.quotes) == 2
 
 
+# A definite role after an unnamed speaker of that noun, met since the person named last,
+# is that unnamed speaker: (text, the role's source, the speaker it is given to).
+UNNAMED_AGAIN = [
+    (
+        "John McCallum, the ambassador, said the case was strong.\n\n"
+        '"It is up to the minister," a justice official said at the briefing.\n\n'
+        "The justice official told reporters that most requests go through.",
+        "The justice official",
+        "justice official",
+    ),
+    (
+        "Karl Otto Poehl said rates would not change.\n\n"
+        "A Reagan administration official said the accord stood.\n\n"
+        '"If there is such a provision it is private," the official said.',
+        "the official",
+        "Reagan administration official",
+    ),
+    (  # "the official" stays with the justice officials, not the officials met first
+        "Unlike McCallum, the officials were careful, emphasizing instead due process.\n\n"
+        "At the briefing, justice officials said the decisions were not political.\n\n"
+        "The justice official told reporters that most requests go through.\n\n"
+        '"Most of those go through," the official said.',
+        "the official",
+        "justice officials",
+    ),
+    (  # no one unnamed met since: the person named last, as before
+        "A Reagan administration official said the accord stood.\n\n"
+        "Karl Otto Poehl said rates would not change.\n\n"
+        '"If there is such a provision it is private," the official said.',
+        "the official",
+        "Karl Otto Poehl",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "speaker"), UNNAMED_AGAIN)
+def test_a_role_after_an_unnamed_speaker_of_that_noun_is_that_speaker(
+    text: str, source: str, speaker: str
+) -> None:
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    given = {q.source.text(text): names[q.speaker] for q in result.quotes if q.source}
+    assert given[source] == speaker
+
+
 def test_slug() -> None:
     assert slug("Sergei Lavrov") == "sergei-lavrov"
     assert slug("José Núñez") == "jose-nunez"
