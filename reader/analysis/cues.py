@@ -15,7 +15,7 @@ from functools import cache
 
 from reader import regexes
 from reader.analysis.patterns import ACCORDING, FINITE, PARTICIPLE, finite_patterns
-from reader.analysis.phrases import source_before
+from reader.analysis.phrases import ADVERBIAL_LEAD, source_before
 from reader.analysis.phrases_after import source_according_to, subject_after
 from reader.analysis.quotes import CUES, Cue, QuoteFinder
 from reader.analysis.reported_clause import ADJUNCT, TELL_OBJECT, THAT, quote_opening
@@ -37,15 +37,6 @@ _NOT_OWNERS = frozenset({"he", "she", "it", "that", "there", "who", "what", "her
 """Words whose 's is "has" or "is" before a past form: "she's said", "it's claimed"."""
 _AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
 """A verb joined to the one before it: "claimed vast wealth and said"."""
-_ADVERBIAL_LEAD = regexes.compile(
-    r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then"
-    r"|unlike|like|despite|amid|following|besides|since|until|under|with|without|for|from"
-    r"|among|as\s+for|instead\s+of)\b"
-    r"[^,;:\"“”]{0,80},)\s*",
-    re.IGNORECASE,
-)
-"""A phrase opening a sentence before its subject: "During a speech on Monday,", "Unlike
-McCallum,"."""
 _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 """Words that may stand before a participle opening its sentence ("After stressing ...")."""
 
@@ -169,7 +160,7 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
     if source is None and before.rstrip().endswith("and") and _AND_BEFORE.search(before):
         # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject
         begin = sent.start
-        opener = _ADVERBIAL_LEAD.match(f.text, begin, start)
+        opener = ADVERBIAL_LEAD.match(f.text, begin, start)
         if opener:
             begin = opener.end()
         source, _ = subject_after(f.text, begin, sent)
@@ -240,7 +231,7 @@ def participle_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | Non
         cue.source = f.found[cue.follows].source
     else:
         begin = sent.start
-        opener = _ADVERBIAL_LEAD.match(text, begin, start)
+        opener = ADVERBIAL_LEAD.match(text, begin, start)
         if opener:
             begin = opener.end()  # "During a speech, Trump attacked Clinton, saying ..."
         cue.source, _ = subject_after(text, begin, sent)  # "He defended it, saying ..."

@@ -207,6 +207,15 @@ _INFORMED = regexes.compile(
     re.IGNORECASE,
 )
 """Unnamed sources described by what they know of, right before a cue."""
+ADVERBIAL_LEAD = regexes.compile(
+    r"\s*(?:(?:during|after|before|in|on|at|meanwhile|earlier|later|however|also|then"
+    r"|unlike|like|despite|amid|following|besides|since|until|under|with|without|for|from"
+    r"|among|as\s+for|instead\s+of)\b"
+    r"[^,;:\"“”]{0,80},)\s*",
+    re.IGNORECASE,
+)
+"""A phrase opening a sentence before its subject: "During a speech on Monday,", "Unlike
+McCallum,"."""
 _CONTRACTION = regexes.compile(r"(\w+)['’](?:s|re|ve)", re.IGNORECASE)
 
 
@@ -237,7 +246,7 @@ def _source_before(
     if aged:
         i -= 3  # "Teresa Galati, 56, says": the age is no part of the source
     elif i >= 0 and toks[i].text == ",":
-        appos = appositive(toks[: i + 1])
+        appos = appositive(toks[: i + 1]) or _relative_appositive(text, sent, toks, i)
         if appos is None:
             # "The state's campaign chairman, Phil Lovas, said": a role, then the name.
             m = _ROLE_THEN_NAME.fullmatch(text, sent.start, toks[i].end)
@@ -413,6 +422,34 @@ def appositive(toks: list[Token]) -> Span | None:
     if k >= 0 and toks[k].text[0].isalnum() and toks[k].text.lower() not in STOP_WORDS:
         return None
     return Span(toks[k + 1].start, toks[-2].end)
+
+
+_RELATIVE_CLAUSE_TOKENS = 20
+"""How long a relative clause between commas before a cue may be (tokens)."""
+
+
+def _relative_appositive(text: str, sent: Span, toks: list[Token], comma: int) -> Span | None:
+    """``Rucker Culpepper, who runs the campaign's veterans effort, said``: the noun phrase
+    before a relative clause between commas, and the clause; ``toks[comma]`` is the
+    comma before the cue. The phrase opens the sentence (after a phrase such as "For his
+    part,"): within one ("Name, a spokeswoman for the union, which ...", "the fault of
+    Nakasone, who ...") whose the clause is and who speaks is unclear. None for any other
+    shape, or a pronoun before the clause."""
+    j = comma - 1
+    while j >= 0 and comma - j <= _RELATIVE_CLAUSE_TOKENS:
+        if toks[j].text in _APPOSITION_BOUNDS:
+            break
+        j -= 1
+    if j < 1 or toks[j].text != "," or comma - j < 3 or toks[j + 1].text not in RELATIVES:
+        return None
+    found, _ = _source_before(text, sent, toks[j].start, toks[:j])
+    if found is None or text[found.start : found.end].lower() in PRONOUNS:
+        return None
+    lead = ADVERBIAL_LEAD.match(text, sent.start, found.start)
+    begin = lead.end() if lead else sent.start
+    if text[begin : found.start].strip():
+        return None  # "Name, a role of the union, which ...": whose clause it is is unclear
+    return Span(found.start, toks[comma - 1].end)
 
 
 def trim_stop(token: Token) -> int:

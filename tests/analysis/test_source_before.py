@@ -135,3 +135,40 @@ AGED_APPOSITIVES = [
 @pytest.mark.parametrize(("sentence", "source"), AGED_APPOSITIVES)
 def test_a_name_before_a_role_and_an_age_is_part_of_the_source(sentence: str, source: str) -> None:
     assert source_words(sentence, "says") == source
+
+
+# (sentence, source): a relative clause between commas before the cue belongs to the source
+# when the noun phrase before it opens the sentence; within a longer phrase whose clause it
+# is is unclear, and there is no such source (None).
+RELATIVE_APPOSITIVES = [
+    (
+        "Rucker Culpepper, who runs the campaign's effort for veterans' families, said so",
+        "Rucker Culpepper, who runs the campaign's effort for veterans' families",
+    ),
+    (
+        "Conservative economist Aparna Mathur, who studies tax policy, said so",
+        "Conservative economist Aparna Mathur, who studies tax policy",
+    ),
+    ("For his part, Brooks, who still has the phone, said so", "Brooks, who still has the phone"),
+    ("The dealer, who declined to be named, said so", "The dealer, who declined to be named"),
+    ("Reuters, which first reported the deal, said so", "Reuters, which first reported the deal"),
+    (
+        "Angelique Brunner, a developer and spokeswoman for the coalition, which is made up "
+        "of investors, said so",
+        None,
+    ),
+    (
+        "Such views are ingrained, the fault of Nakasone, who praised the report, said so",
+        None,
+    ),
+    ("He met them, who came late, said so", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "source"), RELATIVE_APPOSITIVES)
+def test_a_relative_clause_before_the_cue_is_part_of_a_source_opening_the_sentence(
+    sentence: str, source: str | None
+) -> None:
+    verb = sentence.index(" said") + 1
+    found, _ = source_before(sentence, Span(0, len(sentence)), verb)
+    assert (sentence[found.start : found.end] if found else None) == source
