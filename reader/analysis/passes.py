@@ -14,6 +14,7 @@ from reader.analysis.found import Found
 from reader.analysis.name_in_source import name_within
 from reader.analysis.phrases import RELATIVES
 from reader.analysis.quotes import QuoteFinder
+from reader.analysis.vocabulary import PERSON_PRONOUNS
 from reader.spans import Span
 
 _TRANSCRIPT = regexes.compile(r"[\"“]?([A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){0,2}):\s+\S")
@@ -166,8 +167,23 @@ def cut_overlaps(f: QuoteFinder) -> None:
         ):
             i += 1  # its own source and cue (an interrupted sentence) do not cut it
         if i < len(marks) and marks[i][0] < c.end:
+            inner = found[marks[i][1]]
+            if _same_speaker_again(f, inner, c.start):
+                inner.content = None  # "said he thought that ...": one statement
+                continue
             st.content = f.clean(c.start, marks[i][0])
     f.found = _without_empty(found)
+
+
+def _same_speaker_again(f: QuoteFinder, inner: Found, content_start: int) -> bool:
+    """A statement whose pronoun source opens another's content ("said he thought that
+    ...") is what the outer one reports: its speaker's words, not a second statement."""
+    s = inner.source
+    return (
+        s is not None
+        and s.start == content_start
+        and f.text[s.start : s.end].lower() in PERSON_PRONOUNS
+    )
 
 
 def _without_empty(found: list[Found]) -> list[Found]:

@@ -217,6 +217,32 @@ def test_quote_pattern(
     assert body.startswith(content)
 
 
+# A pronoun opening what a cue reports, with a cue of its own, is the same speaker's words:
+# one statement, the outer one.
+SAID_HE_THOUGHT = [
+    (
+        "Maria Lopez said she thought that the budget would be cut.",
+        [("Maria Lopez", "said", "she thought that the budget would be cut")],
+    ),
+    (
+        "Mitsotakis said he had urged Papandreou to accept the offer.",
+        [("Mitsotakis", "said", "he had urged Papandreou to accept the offer")],
+    ),
+    (  # a name there is someone else's statement: it stays his, as before
+        "Maria Lopez said Tom Berg claimed that the budget would be cut.",
+        [("Tom Berg", "claimed", "the budget would be cut")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SAID_HE_THOUGHT)
+def test_a_pronoun_and_its_cue_opening_a_content_stay_in_it(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    _, rows = quotes_of(text)
+    assert [(src, cue, body) for _, _, src, cue, body in rows] == expected
+
+
 def test_role_then_name_in_apposition() -> None:
     text = "The party's campaign chairman, Phil Lovas, said he had not seen the letter yet."
     result, rows = quotes_of(text)
