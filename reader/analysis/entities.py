@@ -30,6 +30,7 @@ PRONOUN_WINDOW = 4000
 ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
 _NO_STARTS = array("q")
+_ONE_OF = ["one", "of"]
 _OBJECT = re.compile(r"\b(?:to|with|for|against|about|than|from|by)[^\S\n]+\Z")
 
 
@@ -97,7 +98,12 @@ class Entity:
 
     @property
     def role_heads(self) -> set[str]:
-        return {r.split()[-1].lower() for r in self.roles if r.split()}
+        """The last word of each role, in lower case: what "the minister" is looked up by.
+
+        Not of "one of the family's attorneys": "their attorneys" are more than him.
+        """
+        words = (r.lower().split() for r in self.roles)
+        return {w[-1] for w in words if w and w[:2] != _ONE_OF}
 
 
 @lru_cache(maxsize=4096)

@@ -83,14 +83,17 @@ def according_first(f: QuoteFinder, c: Cue) -> bool:
     lead = text[sent.start : c.start].strip(" ,\n\t").lower()
     if lead not in _CONJUNCTIONS:
         return False
-    after = _WS.match(text, source.end, sent.end)
-    pos = after.end() if after else source.end
-    if text[pos : pos + 1] == ",":
-        pos += 1
-    content = f.clean(pos, sent.end)
+    content = f.clean(_past_comma(text, source.end, sent.end), sent.end)
     if content is not None:
         f.add("indirect", content, c.span, source)
     return True
+
+
+def _past_comma(text: str, pos: int, end: int) -> int:
+    """Where the words after a source start: past white space and one comma."""
+    after = _WS.match(text, pos, end)
+    pos = after.end() if after else pos
+    return pos + 1 if text[pos : pos + 1] == "," else pos
 
 
 def according_last(f: QuoteFinder, c: Cue) -> bool:
@@ -103,8 +106,8 @@ def according_last(f: QuoteFinder, c: Cue) -> bool:
 
 
 def according_within(f: QuoteFinder, c: Cue) -> bool:
-    """``Prices, according to SOURCE, rose ...``: what follows the source."""
-    content = f.clean(c.known_source.end, c.sent.end)
+    """``Prices, according to SOURCE, rose ...``: what follows the source (and its comma)."""
+    content = f.clean(_past_comma(f.text, c.known_source.end, c.sent.end), c.sent.end)
     if content is not None:
         f.add("indirect", content, c.span, c.source)
     return True

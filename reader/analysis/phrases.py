@@ -49,7 +49,7 @@ _BACK_REACH = 120
 _SHORT_REACH = 30
 """The window read first: most sources and the words the walk tests before them fit in it."""
 _ROLE_THEN_NAME = regexes.compile(
-    r"\s*((?:[Tt]he|[Aa]n?|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
+    r"\s*((?:[Tt]he|[Aa]n?|[Oo]ne\s+of|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
 )
 _AUX_OR_MODAL = AUXILIARIES | MODALS
@@ -250,6 +250,9 @@ def _source_before(
         if appos is None:
             # "The state's campaign chairman, Phil Lovas, said": a role, then the name.
             m = _ROLE_THEN_NAME.fullmatch(text, sent.start, toks[i].end)
+            lead = None if m else ADVERBIAL_LEAD.match(text, sent.start, toks[i].end)
+            if lead:  # "In a statement, one of the family's attorneys, Justin Bamberg, said"
+                m = _ROLE_THEN_NAME.fullmatch(text, lead.end(), toks[i].end)
             if m:
                 appos = Span(m.start(1), m.end(2))
         return appos, cue_start

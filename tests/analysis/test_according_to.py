@@ -32,3 +32,25 @@ def test_according_to_source(text: str, source: str) -> None:
     result = analyze(text)
     sources = [q.source.text(text) for q in result.quotes if q.source]
     assert sources == [source]
+
+
+# (text, content): what "according to" reports, without the comma after its source.
+CONTENTS = [
+    (
+        "Later, according to their attorneys, the family watched the videos.",
+        "the family watched the videos",
+    ),
+    ("The family, according to their attorneys, watched the videos.", "watched the videos"),
+    (
+        "According to their attorneys, the family watched the videos.",
+        "the family watched the videos",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CONTENTS)
+def test_according_to_content_starts_after_the_source_and_its_comma(
+    text: str, content: str
+) -> None:
+    result = analyze(text)
+    assert [q.content.text(text) for q in result.quotes if q.content] == [content]

@@ -243,6 +243,19 @@ def test_a_pronoun_and_its_cue_opening_a_content_stay_in_it(
     assert [(src, cue, body) for _, _, src, cue, body in rows] == expected
 
 
+def test_role_then_name_after_an_opening_phrase() -> None:
+    text = (
+        "In a statement, one of the family's attorneys, Justin Bamberg, said the videos were"
+        " clear.\n\nThe family watched them, according to their attorneys."
+    )
+    result, rows = quotes_of(text)
+    assert [row[:4] for row in rows] == [
+        ("Justin Bamberg", "indirect", "Justin Bamberg", "said"),
+        ("attorneys", "indirect", "their attorneys", "according to"),  # more than him
+    ]
+    assert result.speakers[0].role == "one of the family's attorneys"
+
+
 def test_role_then_name_in_apposition() -> None:
     text = "The party's campaign chairman, Phil Lovas, said he had not seen the letter yet."
     result, rows = quotes_of(text)
