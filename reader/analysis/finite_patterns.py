@@ -52,6 +52,8 @@ _FIRST_WORD = regexes.compile(r"\s*[\"“‘']?(\w+)")
 _PASSIVE = regexes.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _CHAINED_SOURCE = regexes.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = regexes.compile(r",\s+([a-z][\w'’-]*)")
+_PARTY = regexes.compile(r"[^\S\n]*\([^()\n]{1,30}\)")
+"""A short parenthesis after a name: "(D-N.Y.)", "(R-Ariz.)"."""
 _DATELINE = regexes.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
 
 
@@ -115,6 +117,9 @@ def distant_subject(f: QuoteFinder, c: Cue) -> bool:
     if dateline:
         start = dateline.end()
     subject, end = subject_after(text, start, sent)
+    party = _PARTY.match(text, end, c.start) if subject is not None else None
+    if subject is not None and party:  # "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..."
+        subject, end = Span(subject.start, party.end()), party.end()
     if subject is None or text[end : end + 1] != "," or end >= c.start - 2:
         return False
     if any(ch.isupper() for ch in text[subject.start : subject.end]):

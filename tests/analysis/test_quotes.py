@@ -195,6 +195,14 @@ PATTERNS = [
         "said during a rally",
         "the budget would be cut",
     ),
+    (  # a party and state in parentheses, then a role, before the cue
+        "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus PAC, said members will help.",
+        "Gregory W. Meeks",
+        "indirect",
+        "Rep. Gregory W. Meeks (D-N.Y.)",
+        "said",
+        "members will help",
+    ),
     (
         "''We will cut the budget,'' Maria Lopez said.",
         "Maria Lopez",
