@@ -52,6 +52,9 @@ _FIRST_WORD = regexes.compile(r"\s*[\"“‘']?(\w+)")
 _PASSIVE = regexes.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _CHAINED_SOURCE = regexes.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = regexes.compile(r",\s+([a-z][\w'’-]*)")
+_DASHES = ("--", "—", "–")
+_DASH_AFTER = regexes.compile(r"[^\S\n]*(--|—|–)")
+_APPOSITION_OPENERS = frozenset({",", "-", "—", "–"})
 _PARTY = regexes.compile(r"[^\S\n]*\([^()\n]{1,30}\)")
 """A short parenthesis after a name: "(D-N.Y.)", "(R-Ariz.)"."""
 _DATELINE = regexes.compile(r"[A-Z][A-Z .,'’-]{1,40}(?:\([^)]{0,30}\))?\s*(?:--|—|–)\s*")
@@ -105,7 +108,10 @@ def distant_subject(f: QuoteFinder, c: Cue) -> bool:
     this one read what was said.
     """
     text, sent = f.text, c.sent
-    if c.source is not None or not after_comma(text, sent.start, c.start):
+    if c.source is not None:
+        return False
+    dashed = not after_comma(text, sent.start, c.start)  # "Kall -- co-editor of ... -- said"
+    if dashed and not text[sent.start : c.start].rstrip().endswith(_DASHES):
         return False
     if f.closing_quote_before(c.start, sent) is not None:
         return False
@@ -120,7 +126,12 @@ def distant_subject(f: QuoteFinder, c: Cue) -> bool:
     party = _PARTY.match(text, end, c.start) if subject is not None else None
     if subject is not None and party:  # "Rep. Gregory W. Meeks (D-N.Y.), chairman of ..."
         subject, end = Span(subject.start, party.end()), party.end()
-    if subject is None or text[end : end + 1] != "," or end >= c.start - 2:
+    if subject is not None and dashed:
+        dash = _DASH_AFTER.match(text, end, c.start)
+        end = dash.start(1) if dash else -1  # the dash stands for the comma
+    if subject is None or end < 0 or text[end : end + 1] not in _APPOSITION_OPENERS:
+        return False
+    if end >= c.start - 2:
         return False
     if any(ch.isupper() for ch in text[subject.start : subject.end]):
         c.source, c.first = subject, c.start

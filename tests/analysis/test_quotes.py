@@ -195,6 +195,22 @@ PATTERNS = [
         "said during a rally",
         "the budget would be cut",
     ),
+    (  # a role between dashes before the cue
+        "Kall -- co-editor of Debating The Donald, a book on debates -- said the man was late.",
+        "Kall",
+        "indirect",
+        "Kall",
+        "said",
+        "the man was late",
+    ),
+    (
+        "Maria Lopez — a lawyer for the family — said the videos were clear.",
+        "Maria Lopez",
+        "indirect",
+        "Maria Lopez",
+        "said",
+        "the videos were clear",
+    ),
     (  # a party and state in parentheses, then a role, before the cue
         "Rep. Gregory W. Meeks (D-N.Y.), chairman of the caucus PAC, said members will help.",
         "Gregory W. Meeks",
