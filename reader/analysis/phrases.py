@@ -20,6 +20,7 @@ from reader.analysis.vocabulary import (
     AUXILIARIES,
     DETERMINERS,
     LEADING_NOISE,
+    LY_NOUNS,
     MODALS,
     NAME_PREPOSITIONS,
     ORG_WORDS,
@@ -476,7 +477,7 @@ def plausible(picked: list[Token], described: bool = False) -> bool:
         return False  # "the", "some": nobody named
     last = low[-1]
     surname = len(words) > 1 and words[-1][:1].isupper()  # "Theresa May", "Megyn Kelly"
-    adverb = last.endswith("ly") and not surname
+    adverb = last.endswith("ly") and not surname and last not in LY_NOUNS
     if adverb or (last in STOP_WORDS and not (surname and last in _AUX_OR_MODAL)):
         return False
     if last[0].isdigit():

@@ -53,6 +53,7 @@ WORD_LISTS = (
     "page_furniture",
     "place_heads",
     "mute_nouns",
+    "ly_nouns",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -267,6 +268,7 @@ NATIONALITIES = _WORDS["nationalities"]
 PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]
 MUTE_NOUNS = _WORDS["mute_nouns"]
+LY_NOUNS = _WORDS["ly_nouns"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

@@ -102,6 +102,9 @@ COMMON_NOUN_SOURCES = [
         "said",
         "sources close to the company",
     ),
+    # a noun ending in -ly is no adverb
+    ("It was over, attorneys for the family said", "said", "attorneys for the family"),
+    ("It was over, a lawyer for the family said", "said", "a lawyer for the family"),
     # a zero-width space, as web pages keep them, is no mark that ends the source
     ("As for the issues, Jeff Traeger\u200b said he expects help", "said", "Jeff Traeger"),
 ]
