@@ -65,7 +65,15 @@ def _says_nobody(source: str) -> bool:
         return True
     if head_noun(words) in MUTE_NOUNS:
         return True  # "the Russell 2000 index of smaller-company stocks", "Common belief"
-    return any(w in _CLAUSE_WORDS for w in words)
+    return any(
+        w in _CLAUSE_WORDS and not (w in _OBJECTS and k and words[k - 1] in _OBJECT_PREPOSITIONS)
+        for k, w in enumerate(words)
+    )
+
+
+_OBJECTS = frozenset({"him", "them", "me", "us"})
+_OBJECT_PREPOSITIONS = frozenset({"to", "of", "for", "with", "around", "near", "about"})
+"""An object pronoun after these is part of a noun phrase: "people close to him"."""
 
 
 _PLURALS = frozenset({"people", "men", "women", "children", "police", "staff", "media"})

@@ -36,7 +36,8 @@ CUES = compile_words(
 _WS = regexes.compile(r"\s*")
 _OWN_CUE_REACH = 60
 """How far after a quotation its own cue may stand (``"B," the minister of trade said``)."""
-_LEADING_THAT = regexes.compile(r"\A\s*that\s+", re.IGNORECASE)
+_LEADING_THAT = regexes.compile(r"\A[\s,]*that(?=[\s,])[\s,]*", re.IGNORECASE)
+"""A "that" opening a content, and the commas about it: "said that, in addition, ..."."""
 _TRAIL_WORDS = regexes.compile(
     r"(?:[\s,;:—–-]+(?:and|but|though|although|while|as|even|so|because|which|when|"
     r"where|after|before|with|since))+[\s,;:—–-]*\Z",
@@ -151,7 +152,8 @@ class QuoteFinder:
         self.found.append(Found(kind, content, cue, source, follows))
 
     def clean(self, start: int, end: int) -> Span | None:
-        """Content between two offsets, without a leading "that", edges or closing stops."""
+        """Content between two offsets, without a leading "that" or comma, edges or closing
+        stops."""
         text = self.text
         if end <= start:
             return None
@@ -160,7 +162,7 @@ class QuoteFinder:
         if lead:
             start += lead.end()
             chunk = chunk[lead.end() :]
-        stripped = chunk.lstrip()
+        stripped = chunk.lstrip().lstrip(",").lstrip()  # any white space (NBSP too)
         start += len(chunk) - len(stripped)
         cut = max(0, len(stripped) - 80)  # trailing connectives sit in the last words
         tail = stripped[cut:]

@@ -17,6 +17,7 @@ from reader.analysis.name_words import (
     suffixed,
     time_after,
 )
+from reader.analysis.phrases import KNOWING
 from reader.analysis.vocabulary import (
     ABBREVIATIONS,
     DETERMINERS,
@@ -363,6 +364,8 @@ def _role_reading(text: str, span: Span, toks: list[tuple[int, int, str]]) -> Re
         k += 1
     if k >= len(words):
         return None
+    if k and words[k - 1].lower() == "those" and words[k].lower() in KNOWING:
+        k -= 1  # "those close to him": "those" is the noun of the phrase
     d = 0
     while d < k and words[d].lower() in LEADING_NOISE and words[d].lower() not in DETERMINERS:
         d += 1  # "some voters", "some in the community": the determiners stay in the phrase

@@ -267,6 +267,30 @@ def test_a_pronoun_and_its_cue_opening_a_content_stay_in_it(
     assert [(src, cue, body) for _, _, src, cue, body in rows] == expected
 
 
+# (text, content): a content never opens with the comma after "that", nor with white space
+# of any kind (a no-break space, as web pages keep them).
+CONTENT_EDGES = [
+    (
+        "Joe Clark said that, as a practical matter, an agreement must be reached.",
+        "as a practical matter, an agreement must be reached",
+    ),
+    (
+        "Scott joked that, among voters, Trump ranks fourth in the race.",
+        "among voters, Trump ranks fourth in the race",
+    ),
+    (
+        "The video is clear, but\xa0Shelby said\xa0he refused her commands.",
+        "he refused her commands",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), CONTENT_EDGES)
+def test_a_content_starts_at_its_first_word(text: str, content: str) -> None:
+    _, rows = quotes_of(text)
+    assert [body for *_, body in rows] == [content]
+
+
 def test_role_then_name_after_an_opening_phrase() -> None:
     text = (
         "In a statement, one of the family's attorneys, Justin Bamberg, said the videos were"

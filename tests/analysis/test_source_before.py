@@ -102,6 +102,7 @@ COMMON_NOUN_SOURCES = [
         "said",
         "sources close to the company",
     ),
+    ("Those close to him say he will run", "say", "Those close to him"),
     # a noun ending in -ly is no adverb
     ("It was over, attorneys for the family said", "said", "attorneys for the family"),
     ("It was over, a lawyer for the family said", "said", "a lawyer for the family"),

@@ -229,6 +229,14 @@ def test_a_role_after_an_unnamed_speaker_of_that_noun_is_that_speaker(
     assert given[source] == speaker
 
 
+def test_those_close_to_him_are_the_speaker() -> None:
+    text = "Those close to him say he will run.\n\nPeople close to the mayor say she will not."
+    assert [s.name for s in analyze(text).speakers] == [
+        "Those close to him",
+        "People close to the mayor",
+    ]
+
+
 def test_slug() -> None:
     assert slug("Sergei Lavrov") == "sergei-lavrov"
     assert slug("José Núñez") == "jose-nunez"
