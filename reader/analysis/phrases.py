@@ -53,6 +53,7 @@ _ROLE_THEN_NAME = regexes.compile(
     r"\s*((?:[Tt]he|[Aa]n?|[Oo]ne\s+of|[A-Z][\w'’.-]*)\b[^,;:\"“”\n]{0,70}),\s+"
     r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s*"
 )
+_PARTICLE_NAME = regexes.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")
 _AUX_OR_MODAL = AUXILIARIES | MODALS
 _APPOSITION_BOUNDS = frozenset({",", ";", ":", '"', "“", "”", "(", ")"})
 _LIGHT_VERBS = frozenset({"made", "makes", "make", "gave", "gives", "issued", "issues"})
@@ -482,9 +483,9 @@ def plausible(picked: list[Token], described: bool = False) -> bool:
         return False
     if last[0].isdigit():
         return False
-    named = any(w[0].isupper() for w in words[1:]) or (
-        words[0][0].isupper() and low[0] not in DETERMINERS
-    )
+    named = any(w[0].isupper() or _PARTICLE_NAME.match(w) for w in words[1:]) or (
+        (words[0][0].isupper() or _PARTICLE_NAME.match(words[0])) and low[0] not in DETERMINERS
+    )  # "al-Shabaab said": a name after a particle in lower case
     if named and not described and _thing_named(words, low):
         return False
     return named or described or _names_people(low)

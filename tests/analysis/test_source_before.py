@@ -103,6 +103,8 @@ COMMON_NOUN_SOURCES = [
         "sources close to the company",
     ),
     ("Those close to him say he will run", "say", "Those close to him"),
+    # a name after a particle in lower case is a name
+    ("In its statement, al-Shabaab said the attack was a reply", "said", "al-Shabaab"),
     # a noun ending in -ly is no adverb
     ("It was over, attorneys for the family said", "said", "attorneys for the family"),
     ("It was over, a lawyer for the family said", "said", "a lawyer for the family"),
