@@ -37,6 +37,10 @@ _NOT_OWNERS = frozenset({"he", "she", "it", "that", "there", "who", "what", "her
 """Words whose 's is "has" or "is" before a past form: "she's said", "it's claimed"."""
 _AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
 """A verb joined to the one before it: "claimed vast wealth and said"."""
+_AND_ADJUNCT_BEFORE = regexes.compile(
+    r"\w[\w'’\")”]*,?\s+and\s+(?:in|on|at|during|after|later|then)\b[^,;:\"“”.]{0,50}\s\Z"
+)
+"""The same with an adjunct before the verb: "called it false and in a response said"."""
 _OPENING_WORDS = frozenset({"while", "after", "before", "when"})
 """Words that may stand before a participle opening its sentence ("After stressing ...")."""
 
@@ -157,7 +161,10 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
     # The regex only where it can match: at the end, "and" and white space.
-    if source is None and before.rstrip().endswith("and") and _AND_BEFORE.search(before):
+    if source is None and (
+        (before.rstrip().endswith("and") and _AND_BEFORE.search(before))
+        or _AND_ADJUNCT_BEFORE.search(f.text, max(sent.start, start - 70), start)
+    ):
         # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject
         begin = sent.start
         opener = ADVERBIAL_LEAD.match(f.text, begin, start)

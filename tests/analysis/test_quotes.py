@@ -195,6 +195,14 @@ PATTERNS = [
         "said during a rally",
         "the budget would be cut",
     ),
+    (  # a second verb of the subject's, after "and" and an adjunct
+        "Tom Berg called it false and in a carefully worded response said he had done nothing.",
+        "Tom Berg",
+        "indirect",
+        "Tom Berg",
+        "said",
+        "he had done nothing",
+    ),
     (  # a role between dashes before the cue
         "Kall -- co-editor of Debating The Donald, a book on debates -- said the man was late.",
         "Kall",
