@@ -15,3 +15,10 @@ def statements(text: str) -> list[tuple[str, str, str]]:
         )
         for q in analyze(text).quotes
     ]
+
+
+def speakers_by_source(text: str) -> list[tuple[str, str]]:
+    """``(source, speaker name)`` of every quote with a source, in order."""
+    result = analyze(text)
+    names = {s.id: s.name for s in result.speakers}
+    return [(q.source.text(text), names[q.speaker]) for q in result.quotes if q.source]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.analysis import analyze
+from tests.analysis.statements import speakers_by_source
 
 # (text, the quote's source)
 AFTER_QUOTATION = [
@@ -86,8 +87,4 @@ DOCUMENT_WITH_AUTHOR = [
 def test_a_document_after_the_cue_speaks_for_the_author_it_names(
     text: str, source: str, speaker: str
 ) -> None:
-    result = analyze(text)
-    names = {s.id: s.name for s in result.speakers}
-    assert [(q.source.text(text), names[q.speaker]) for q in result.quotes if q.source] == [
-        (source, speaker)
-    ]
+    assert speakers_by_source(text) == [(source, speaker)]

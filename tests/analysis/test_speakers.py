@@ -12,6 +12,7 @@ from reader.analysis import analyze
 from reader.analysis.sources import read_source
 from reader.analysis.speakers import slug
 from reader.spans import Span
+from tests.analysis.statements import speakers_by_source
 
 
 def speakers(text: str) -> dict[str, tuple[str, str | None, list[str]]]:
@@ -223,10 +224,7 @@ UNNAMED_AGAIN = [
 def test_a_role_after_an_unnamed_speaker_of_that_noun_is_that_speaker(
     text: str, source: str, speaker: str
 ) -> None:
-    result = analyze(text)
-    names = {s.id: s.name for s in result.speakers}
-    given = {q.source.text(text): names[q.speaker] for q in result.quotes if q.source}
-    assert given[source] == speaker
+    assert dict(speakers_by_source(text))[source] == speaker
 
 
 def test_those_close_to_him_are_the_speaker() -> None:
