@@ -160,10 +160,11 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
         return None
     sent = f.layout.sentence_of(start)
     source, first = source_before(f.text, sent, start)
-    # The regex only where it can match: at the end, "and" and white space.
+    # The regexes only where they can match: "and" at the end, or shortly before it.
+    lo = max(sent.start, start - 70)
     if source is None and (
         (before.rstrip().endswith("and") and _AND_BEFORE.search(before))
-        or _AND_ADJUNCT_BEFORE.search(f.text, max(sent.start, start - 70), start)
+        or (f.text.find(" and ", lo, start) >= 0 and _AND_ADJUNCT_BEFORE.search(f.text, lo, start))
     ):
         # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject
         begin = sent.start

@@ -438,7 +438,7 @@ def _relative_appositive(text: str, sent: Span, toks: list[Token], comma: int) -
     before a relative clause between commas, and the clause; ``toks[comma]`` is the
     comma before the cue. The phrase opens the sentence (after a phrase such as "For his
     part,"): within one ("Name, a spokeswoman for the union, which ...", "the fault of
-    Nakasone, who ...") whose the clause is and who speaks is unclear. None for any other
+    Nakasone, who ...") whose clause it is, and who speaks, is unclear. None for any other
     shape, or a pronoun before the clause."""
     j = comma - 1
     while j >= 0 and comma - j <= _RELATIVE_CLAUSE_TOKENS:
