@@ -52,6 +52,7 @@ _FIRST_WORD = regexes.compile(r"\s*[\"“‘']?(\w+)")
 _PASSIVE = regexes.compile(r"\b(?:is|are|was|were|be|been|being)\b", re.IGNORECASE)
 _CHAINED_SOURCE = regexes.compile(r"\s*,?\s*([A-Z][^\"“”\n]*?)[\s,]*")
 _INTERRUPTED = regexes.compile(r",\s+([a-z][\w'’-]*)")
+_COMMA_QUOTE = regexes.compile(r"\s*,\s*[\"“]")
 _DASHES = ("--", "—", "–")
 _DASH_AFTER = regexes.compile(r"[^\S\n]*(--|—|–)")
 _APPOSITION_OPENERS = frozenset({",", "-", "—", "–"})
@@ -115,9 +116,11 @@ def distant_subject(f: QuoteFinder, c: Cue) -> bool:
         return False
     if f.closing_quote_before(c.start, sent) is not None:
         return False
-    after = text[c.end : c.end + 2]
-    if not after.strip() or after.lstrip()[:1] in {",", ".", ";"}:
-        return False
+    after = text[c.end : c.end + 4]
+    if not after.strip() or (
+        after.lstrip()[:1] in {",", ".", ";"} and not _COMMA_QUOTE.match(after)
+    ):
+        return False  # 'said, "...': what was said follows, as after no comma
     start = sent.start
     dateline = _DATELINE.match(text, start, c.start)
     if dateline:

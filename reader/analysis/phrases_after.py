@@ -129,9 +129,10 @@ _TITLED_NAME = regexes.compile(
 """A role in lower case between capitalised words: "MaRS director Adam Jagelewski"."""
 _TITLED_SUBJECT = regexes.compile(
     r"\s*((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|&)\s+)?){0,4}((?:[a-z][\w'’-]*\s+){1,3})"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z])"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})(?=\s+[a-z]|,)"
 )
-"""The same opening a sentence, its verb after it: "... spokeswoman Hua Chunying shot back"."""
+"""The same opening a sentence, its verb or a comma after it: "... spokeswoman Hua Chunying
+shot back", "Democratic nominee Hillary Clinton, at a later press gaggle, said"."""
 _KNOWERS = _SOURCE_HEADS | KNOWERS
 """Who may be described by what they know of: "a person familiar with ..."."""
 

@@ -203,6 +203,23 @@ PATTERNS = [
         "said",
         "he had done nothing",
     ),
+    (  # a title before the name, then an adjunct between commas, then 'said, "'
+        "Democratic nominee Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”",
+        "Hillary Clinton",
+        "direct",
+        "Hillary Clinton",
+        "said",
+        "I’ve been briefed.",
+    ),
+    (
+        "Toronto retiree Doug Purdy, who lost 16 lbs. “and two belt loops” by October, says"
+        " the program changed his life.",
+        "Doug Purdy",
+        "indirect",
+        "Doug Purdy",
+        "says",
+        "the program changed his life",
+    ),
     (  # a role between dashes before the cue
         "Kall -- co-editor of Debating The Donald, a book on debates -- said the man was late.",
         "Kall",
