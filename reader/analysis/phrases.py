@@ -228,7 +228,7 @@ def _source_before(
     aux = 0
     while i >= 0 and aux < 3:
         low = toks[i].text.lower()
-        if low not in _AUX_OR_MODAL or surname_at(toks, i):
+        if (low not in _AUX_OR_MODAL and not _adverb(toks[i].text)) or surname_at(toks, i):
             break  # "Theresa May said": a name, not a modal
         if low in MODALS:
             return None, cue_start  # "would say": not a report of speech
@@ -313,6 +313,11 @@ def _source_before(
         if named is not None:  # "Ernie LeBlanc, father of Jason LeBlanc, 42, says": his name
             return Span(named, end), cue_start
     return Span(picked[0].start, end), cue_start
+
+
+def _adverb(word: str) -> bool:
+    """A word in -ly that joins the cue as the listed adverbs do: "forcefully told"."""
+    return word.endswith("ly") and word.isalpha() and word.islower() and word not in LY_NOUNS
 
 
 _QUANTITIES = frozenset(

@@ -220,6 +220,22 @@ PATTERNS = [
         "says",
         "the program changed his life",
     ),
+    (  # any adverb in -ly joins the cue
+        "Marc Morial, the head of the League, forcefully told the crowd that the vote mattered.",
+        "Marc Morial",
+        "indirect",
+        "Marc Morial",
+        "forcefully told",
+        "the vote mattered",
+    ),
+    (  # a noun in -ly does not
+        "The Chinese daily said the vote mattered.",
+        "Chinese daily",
+        "indirect",
+        "The Chinese daily",
+        "said",
+        "the vote mattered",
+    ),
     (  # a role between dashes before the cue
         "Kall -- co-editor of Debating The Donald, a book on debates -- said the man was late.",
         "Kall",
