@@ -171,8 +171,21 @@ def cut_overlaps(f: QuoteFinder) -> None:
             if _same_speaker_again(f, inner, c.start):
                 inner.content = None  # "said he thought that ...": one statement
                 continue
+            if _opens_content(inner, c):
+                continue  # "King and Schultz say RT's management never told them ...": both
             st.content = f.clean(c.start, marks[i][0])
     f.found = _without_empty(found)
+
+
+def _opens_content(inner: Found, content: Span) -> bool:
+    """A whole statement whose source opens another's content, and ends inside it, is what
+    that one reports: cutting there would leave it nothing."""
+    parts = [s for s in (inner.source, inner.cue, inner.content) if s is not None]
+    return (
+        inner.source is not None
+        and inner.source.start == content.start
+        and max(s.end for s in parts) <= content.end
+    )
 
 
 def _same_speaker_again(f: QuoteFinder, inner: Found, content_start: int) -> bool:
@@ -182,8 +195,13 @@ def _same_speaker_again(f: QuoteFinder, inner: Found, content_start: int) -> boo
     return (
         s is not None
         and s.start == content_start
-        and f.text[s.start : s.end].lower() in PERSON_PRONOUNS
+        and f.text[s.start : s.end].lower() in _SUBJECT_AGAIN
     )
+
+
+_SUBJECT_AGAIN = PERSON_PRONOUNS | {"it"}
+"""Pronouns by which a speaker goes on in what it reports: "said he thought", "said it
+agreed". Not "they": "The statement noted they had said ..." is someone else."""
 
 
 def _without_empty(found: list[Found]) -> list[Found]:

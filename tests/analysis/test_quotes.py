@@ -293,9 +293,23 @@ SAID_HE_THOUGHT = [
         "Mitsotakis said he had urged Papandreou to accept the offer.",
         [("Mitsotakis", "said", "he had urged Papandreou to accept the offer")],
     ),
-    (  # a name there is someone else's statement: it stays his, as before
+    (  # a name there is someone else's statement, inside hers: both stay
         "Maria Lopez said Tom Berg claimed that the budget would be cut.",
-        [("Tom Berg", "claimed", "the budget would be cut")],
+        [
+            ("Maria Lopez", "said", "Tom Berg claimed that the budget would be cut"),
+            ("Tom Berg", "claimed", "the budget would be cut"),
+        ],
+    ),
+    (
+        "Mr. King and Mr. Schultz say RT's management has never told them what to say.",
+        [
+            ("Mr. King and Mr. Schultz", "say", "RT's management has never told them what to say"),
+            ("RT's management", "has never told", "what to say"),
+        ],
+    ),
+    (  # "it" goes on for the firm
+        "Regency Cruises Inc said it agreed to sell a stake in the firm.",
+        [("Regency Cruises Inc", "said", "it agreed to sell a stake in the firm")],
     ),
 ]
 
