@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 
 from reader import regexes
+from reader.analysis.layout import Quoted
 from reader.analysis.phrases import RELATIVES
 from reader.analysis.phrases_after import source_after, subject_after
 from reader.analysis.quotes import Cue, QuoteFinder
@@ -21,7 +22,13 @@ from reader.analysis.reported_clause import (
     reach,
     reported_end,
 )
-from reader.analysis.vocabulary import ADVERBIAL_OPENERS, NOT_CONTINUATION, STOP_WORDS
+from reader.analysis.vocabulary import (
+    ADVERBIAL_OPENERS,
+    AUXILIARIES,
+    MODALS,
+    NOT_CONTINUATION,
+    STOP_WORDS,
+)
 from reader.spans import Span
 
 _LEADING_ADJUNCT = regexes.compile(
@@ -201,10 +208,24 @@ def quotation_after(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said: "CONTENT"`` and ``..., saying "CONTENT"``: the quotation after the cue."""
     reach(f, c)
     q = c.quote
-    if q is None:
+    if q is None or _opens_clause(f.text, q, c.sent):
         return False
     f.add("direct", q.content, c.span, c.source, quoted=q, follows=c.follows)
     return True
+
+
+_FEW_WORDS = 3
+_CLAUSE_GOES_ON = AUXILIARIES | MODALS | {"of", "and", "that"}
+"""Words after a few quoted words that make them part of a clause: "will", "of", "and"."""
+
+
+def _opens_clause(text: str, q: Quoted, sent: Span) -> bool:
+    """``predicts "renovictions" will rise``: a few quoted words that the sentence goes on
+    from are the subject of what was said, not all of it (the clause patterns read it)."""
+    if len(text[q.content.start : q.content.end].split()) > _FEW_WORDS:
+        return False
+    rest = text[q.end : sent.end].split(None, 1)
+    return bool(rest) and rest[0] in _CLAUSE_GOES_ON
 
 
 def colon_after(f: QuoteFinder, c: Cue) -> bool:

@@ -288,7 +288,8 @@ def _source_before(
             i -= 1
             continue
         name_word = low in _AUX_OR_MODAL and surname_at(toks, i)  # "May"
-        if (low in STOP_WORDS and not name_word) or (low in VERB_FORMS and w[0].islower()):
+        verb = low in VERB_FORMS and w[0].islower() and not _noun_after(toks, i)
+        if (low in STOP_WORDS and not name_word) or verb:
             break
         if low in _LIGHT_VERBS and i > 0 and all(t.text.islower() for t in picked):
             # "Sanders made the following comment": who made it, not "made the following"
@@ -313,6 +314,14 @@ def _source_before(
         if named is not None:  # "Ernie LeBlanc, father of Jason LeBlanc, 42, says": his name
             return Span(named, end), cue_start
     return Span(picked[0].start, end), cue_start
+
+
+_NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
+
+
+def _noun_after(toks: list[Token], i: int) -> bool:
+    """A verb form after an article or a possessive is a noun: "The report says"."""
+    return i > 0 and toks[i - 1].text.lower() in _NOUN_MARKERS
 
 
 def _adverb(word: str) -> bool:

@@ -236,6 +236,14 @@ PATTERNS = [
         "said",
         "the vote mattered",
     ),
+    (  # a few quoted words that a clause goes on from are part of what was said
+        'Iowa Beef Processors Inc said "hundreds" of its employees returned to work.',
+        "Iowa Beef Processors Inc",
+        "indirect",
+        "Iowa Beef Processors Inc",
+        "said",
+        '"hundreds" of its employees returned to work',
+    ),
     (  # a role between dashes before the cue
         "Kall -- co-editor of Debating The Donald, a book on debates -- said the man was late.",
         "Kall",
@@ -357,6 +365,13 @@ def test_role_then_name_after_an_opening_phrase() -> None:
         ("attorneys", "indirect", "their attorneys", "according to"),  # more than him
     ]
     assert result.speakers[0].role == "one of the family's attorneys"
+
+
+def test_a_report_speaks_for_the_author_named_before_it() -> None:
+    # "report" is also a verb: after an article it is the noun, and the source
+    text = "The USDA said exports would fall. The report says rice output will rise."
+    _, rows = quotes_of(text)
+    assert rows[1] == ("USDA", "indirect", "The report", "says", "rice output will rise")
 
 
 def test_role_then_name_in_apposition() -> None:
