@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from reader import regexes
+from reader.analysis.mentions import title_cased_headline
 from reader.analysis.patterns import ACCORDING, FINITE, PARTICIPLE, finite_patterns
 from reader.analysis.phrases import ADVERBIAL_LEAD, source_before
 from reader.analysis.phrases_after import source_according_to, subject_after
@@ -61,7 +62,7 @@ def read_cues(f: QuoteFinder) -> None:
             patterns = finite_patterns(f, cue) if cue is not None else FINITE
         elif word in PARTICIPLES and not _PROGRESSIVE.search(text, max(0, start - 8), start):
             cue, patterns = participle_cue(f, start, end, word), PARTICIPLE
-        elif word in PARTICIPLES or found[0].islower():
+        elif word in PARTICIPLES or found[0].islower() or _in_headline(f, start, end, found):
             # A finite verb, or an -ing form after "is": "Trump is warning voters that ..."
             cue = finite_cue(f, start, end, word)
             patterns = finite_patterns(f, cue) if cue is not None else FINITE
@@ -71,6 +72,27 @@ def read_cues(f: QuoteFinder) -> None:
             for pattern in patterns:
                 if pattern(f, cue):
                     break
+
+
+_HEADLINE_CUES = frozenset({"Says", "Said"})
+
+
+def _in_headline(f: QuoteFinder, start: int, end: int, found: str) -> bool:
+    """``Obama Says African-American Museum Will Tell ...``: "Says" capitalised as every
+    word of a title-cased first line is, after a name. Not in a question ("What Trump
+    Says About ...") nor before "About" (a topic, not what was said). A headline in
+    capitals ("JAPAN SAYS ...") is never read for cues."""
+    text = f.text
+    return (
+        found in _HEADLINE_CUES
+        and start < title_cased_headline(text)
+        and text[max(0, start - 2) : start - 1].isalpha()
+        and text[: text.find(" ")].lower() not in _QUESTION_WORDS
+        and not text[end : end + 7].lower().lstrip().startswith("about")
+    )
+
+
+_QUESTION_WORDS = frozenset({"what", "how", "why", "who", "when", "where", "whatever"})
 
 
 def _open_cues(f: QuoteFinder) -> Iterator[tuple[int, int]]:

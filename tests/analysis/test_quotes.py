@@ -455,3 +455,25 @@ def test_participle_after_the_cue_shares_the_speaker() -> None:
 def test_no_false_quote(text: str) -> None:
     _, rows = quotes_of(text)
     assert rows == []
+
+
+# (title line, (source, content) or None): "Says" in a title-cased headline, after a name.
+HEADLINES = [
+    (
+        "Obama Says African-American Museum Will Tell of Suffering",
+        ("Obama", "African-American Museum Will Tell of Suffering"),
+    ),
+    (
+        "Trump Could Address Clean Energy Policy, Lindsey Graham Says",
+        ("Lindsey Graham", "Trump Could Address Clean Energy Policy"),
+    ),
+    ("What Trump Says About the Economy and Jobs", None),  # a question
+    ("JAPAN SAYS TRADE SURPLUS WILL FALL SHARPLY", None),  # capitals are never read
+]
+
+
+@pytest.mark.parametrize(("title", "expected"), HEADLINES)
+def test_says_in_a_title_cased_headline(title: str, expected: tuple[str, str] | None) -> None:
+    text = title + "\n\nThe body of the story follows here."
+    _, rows = quotes_of(text)
+    assert [(src, body) for _, _, src, _, body in rows] == ([expected] if expected else [])
