@@ -40,6 +40,11 @@ _PLACE_ONLY = regexes.compile(
     r"\s*(?:at|in|on|during|after|before)\s+[^,;:\"“”]{1,60},\s*(?:where|which|when|who)\b"
 )
 """``said in Lisbon, where ...``: a place and a clause about it, no statement."""
+_ADDED_TO = regexes.compile(
+    r"\s*(?:the|an?|its|his|her|their|our|some|more|\d[\d,.]*)\s+((?:[\w'’.%-]+\s+){0,8}?)"
+    r"to\s+(?:the|an?|its|his|her|their|our|\d)\b"
+)
+"""``added the drug group to its program``: a thing added to another, no statement."""
 _WHAT_BEFORE = regexes.compile(r"\bwhat\s+\Z", re.IGNORECASE)
 _OBJECT_TO = regexes.compile(
     r"(?:\s+on)?\s+(?:(?!(?:on|for|in|at|with|by|from|about)\s)[\w'’.-]+\s+){1,6}?(?:not\s+)?"
@@ -346,6 +351,24 @@ extensively about the Kremlin" ("asked about", "told about" report a question, a
 _SUBJECT_PRONOUN = regexes.compile(r"\s*(?:they|we|he|she|it)\b")
 
 
+def _added_to(f: QuoteFinder, c: Cue, pos: int) -> bool:
+    """``Nova Scotia added the drug group to its program``: "add" with a thing, then "to"
+    and what it joins, and no verb between ("added the deal was important to ..." reports)
+    nor a colon or a quotation after ("added a warning to the crew: ...")."""
+    if c.verb is None or c.verb.base != "add":
+        return False
+    m = _ADDED_TO.match(f.text, pos, c.sent.end)
+    return (
+        m is not None
+        and not any(w.lower() in _AUX_OR_MODAL for w in m.group(1).split())
+        and _COLON_OR_QUOTE.search(f.text, m.end(), c.sent.end) is None
+    )
+
+
+_AUX_OR_MODAL = AUXILIARIES | MODALS
+_COLON_OR_QUOTE = regexes.compile('[:"“”]')
+
+
 def clause_after(f: QuoteFinder, c: Cue) -> bool:
     """``SOURCE said CONTENT``: the rest of the sentence (not "said to ...", "said no")."""
     text = f.text
@@ -360,7 +383,7 @@ def clause_after(f: QuoteFinder, c: Cue) -> bool:
     ):
         return True  # "who asked not to be identified", "who writes about": no statement
     where = _PLACE_ONLY.match(text, pos, c.sent.end)
-    if where:
+    if where or _added_to(f, c, pos):
         return True  # "Ortega said in Lisbon, where the ferry docked": no content
     lead = _LEADING_ADJUNCT.match(text, pos, c.sent.end)
     if lead:

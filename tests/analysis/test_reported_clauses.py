@@ -24,6 +24,20 @@ CLAUSES = [
         "Mayor Ortega praised the crew for its work and said the ferry would run.",
         [("Mayor Ortega", "said", "the ferry would run")],
     ),
+    (  # "add" with a thing and what it joins: no statement
+        "This fall, Nova Scotia added the drug group to its monitoring program, which tracks"
+        " prescriptions.",
+        [],
+    ),
+    ("The index added 0.4 per cent to 5,865.", []),
+    (  # a verb before "to": a clause, reported
+        "Ortega added the agreement was important to the health of the port.",
+        [("Ortega", "added", "the agreement was important to the health of the port")],
+    ),
+    (  # a colon after: what was added is said
+        "Ortega added a warning to the crew: the ferry would not run.",
+        [("Ortega", "added", "a warning to the crew: the ferry would not run")],
+    ),
 ]
 
 
