@@ -223,7 +223,7 @@ def _read(text: str, span: Span, outside: _Outside) -> Reading | None:
     if lettered:
         start -= 2  # "B and C said": a firm's initials, not a person "C"
     if start >= end:
-        return _role_reading(text, span, toks)
+        return _capitalised_body(text, toks) or _role_reading(text, span, toks)
     if group_word(text, toks, start, end, outside):
         return _role_reading(text, span, toks)
     if end - start == 1 and _PARTY_TAG.fullmatch(toks[start][2]):
@@ -327,6 +327,25 @@ def _read(text: str, span: Span, outside: _Outside) -> Reading | None:
         role_text = None  # "Mr. King and Mr. Schultz": the words before are another name
     name = POSSESSIVE.sub("", name) or name  # "Brazil's" said: Brazil
     return Reading("name", name, name_span, role_text, org)
+
+
+def _capitalised_body(text: str, toks: list[tuple[int, int, str]]) -> Reading | None:
+    """``the White House``, ``Global Affairs``: capitalised words ending in an organisation
+    word that is also a title word ("House Speaker") name the body, as "the Justice
+    Department" does; not a role of someone unnamed ("the Foreign Minister")."""
+    k = 0
+    while k < len(toks) and toks[k][2].lower() in DETERMINERS:
+        k += 1
+    words = [t[2] for t in toks[k:]]
+    if (
+        len(words) < 2
+        or words[-1].lower() not in ORG_WORDS
+        or not all(is_capital(w) and not w.isupper() for w in words)
+        or any(POSSESSIVE.search(w) for w in words)
+    ):
+        return None
+    at = Span(toks[k][0], toks[-1][1])
+    return Reading("name", " ".join(at.text(text).split()), at, None, True)
 
 
 def titled_person(toks: list[tuple[int, int, str]], start: int, end: int) -> bool:

@@ -175,6 +175,41 @@ def test_name_and_role_from_a_source(source: str, name: str, role: str | None) -
     assert (reading.name, reading.role) == (name, role)
 
 
+@pytest.mark.parametrize(
+    ("source", "kind", "name"),
+    [
+        ("the White House", "name", "White House"),
+        ("Global Affairs", "name", "Global Affairs"),
+        ("the Security Council", "name", "Security Council"),
+        ("Senate Finance Committee", "name", "Senate Finance Committee"),
+        ("the Foreign Minister", "role", "Foreign Minister"),
+        ("the House Speaker", "role", "House Speaker"),
+    ],
+)
+def test_capitalised_body_is_a_named_organisation_not_a_role(
+    source: str, kind: str, name: str
+) -> None:
+    reading = read_source(source, Span(0, len(source)))
+    assert reading is not None
+    assert (reading.kind, reading.name, reading.org) == (kind, name, kind == "name")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Global Affairs says travellers should avoid the border region.\n\n"
+        "The department's advisory was first posted in March, but it now explains "
+        "that the roads are closed.",
+        "The White House said the talks would resume in May.\n\n"
+        "It also said the president would not attend.",
+    ],
+)
+def test_it_after_a_named_body_is_that_body(text: str) -> None:
+    found = speakers_by_source(text)
+    assert len(found) == 2
+    assert found[1][0].lower() == "it" and found[1][1] == found[0][1]
+
+
 def test_role_without_a_record_falls_back_to_the_person_named_last() -> None:
     text = (
         "Nina Park said the race was close and the count would take days.\n\n"
