@@ -171,7 +171,10 @@ class SpeakerBuilder:
             return None
         start, end, name, honorific = last
         opens = self.text.rfind("\n", 0, start) >= self.text.rfind(".", 0, start)
-        if opening and (self.text[after + 1 : start].strip() or not _subject_at(self.text, end)):
+        if opening and (
+            self.text[after + 1 : start].strip() not in _BEFORE_OPENING_NAME
+            or not _subject_at(self.text, end)
+        ):
             return None  # "Mamadou Dia was on a business trip ...": its first words
         if known_given and not (
             (honorific or opens or _given_name_of(name, sex)) and _subject_at(self.text, end)
@@ -207,6 +210,11 @@ class SpeakerBuilder:
             if compatible(ent.first, " ".join(parts[:-1])):
                 return ent
         return None
+
+
+_BEFORE_OPENING_NAME = frozenset({"", "For"})
+"""What may stand before the name opening a paragraph about that person: "For Megda
+Belkacemi, Friday is a day she has been awaiting"."""
 
 
 def _subject_at(text: str, end: int) -> bool:
