@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from reader.analysis.model import SpeakerKind
+from reader.analysis.phrases import names_people
 from reader.analysis.vocabulary import (
     FEMALE_HONORIFICS,
     FEMALE_NAMES,
@@ -31,7 +32,9 @@ ROLE_WINDOW = 20000
 """How far back a role ("the minister") may look for the person it names."""
 _NO_STARTS = array("q")
 _ONE_OF = ["one", "of"]
-_OBJECT = re.compile(r"\b(?:to|with|for|against|about|than|from|by)[^\S\n]+\Z")
+_OBJECT = re.compile(r"\b(?:(?<![Aa]ccording\s)to|with|for|against|about|than|from|by)[^\S\n]+\Z")
+"""A word before a mention that makes it an object: "a letter to Fleming" (not "according
+to show insiders", which names who speaks)."""
 
 
 def fold(s: str) -> str:
@@ -208,8 +211,10 @@ class MentionIndex:
 
 def can_be(pronoun: str, ent: Entity) -> bool:
     """Whether a pronoun may refer to this speaker: kind, and sex when it is known."""
-    if pronoun in {"it", "they"}:
+    if pronoun == "it":
         return ent.kind == "organization"
+    if pronoun == "they":  # "the company", or a group: "show insiders. They said"
+        return ent.kind == "organization" or (ent.anonymous and names_a_group(ent))
     if pronoun == "person":
         return ent.kind == "person"
     if pronoun not in PERSON_PRONOUNS or ent.kind != "person":
@@ -219,6 +224,16 @@ def can_be(pronoun: str, ent: Entity) -> bool:
     if pronoun == "she":
         return ent.sex != "male"
     return True
+
+
+def names_a_group(ent: Entity) -> bool:
+    """Whether an anonymous speaker is a group of people: "show insiders", "the police"."""
+    words = (ent.names[0] if ent.names else ent.key).lower().split()
+    if not words:
+        return False
+    head = words[-1]
+    plural = head in {"people", "police"} or (head.endswith("s") and not head.endswith("ss"))
+    return plural and names_people([head])
 
 
 def _same_kind(pronoun: str, ent: Entity) -> bool:

@@ -11,19 +11,26 @@ import re
 from functools import lru_cache
 
 from reader import regexes
+from reader.analysis.phrases import ADVERBIAL_LEAD, names_people
 from reader.analysis.sources import NOISE, common_word, is_org, is_title
 from reader.analysis.vocabulary import (
+    AUXILIARIES,
+    DOCUMENT_NOUNS,
     FEMALE_HONORIFICS,
     FEMALE_NAMES,
     GENERIC_ORG_HEADS,
+    GROUP_VERBS,
     LEADING_NOISE,
     MALE_HONORIFICS,
     MALE_NAMES,
+    MODALS,
     NATIONALITIES,
     ORG_WORDS,
     PAGE_FURNITURE,
     PLACE_HEADS,
+    PRONOUNS,
     STOP_WORDS,
+    STUDY_NOUNS,
     VERB_FORMS,
 )
 
@@ -53,6 +60,20 @@ _ORG_SHOWN = regexes.compile(
     r"|(?<![\w'’-])([A-Z][a-z][\w-]+)[’']s\b"  # "Tesla’s"
 )
 """Names that show themselves a firm's or a body's (``NameFinder.last_org``)."""
+_GROUP_SUBJECT = regexes.compile(
+    r"[^\S\n]*[\"“]?(?:(?:But|And|So|Yet|Still|Now)[^\S\n]+)?"
+    r"(((?:[Tt]he|[Mm]any|[Ss]ome|[Oo]ther|[Mm]ost)[^\S\n]+)?(?:[\w'’-]+[^\S\n]+){0,3}?(?:[\w'’-]+s|people|police))"
+    r"(?:,[^,;:\"“”\n]{1,80},)?[^\S\n]+(?:[a-z]+ly[^\S\n]+)?([a-z]+)\b"
+)
+"""The subject opening a sentence, a plural noun with up to three words before it
+(group 2, a determiner among them), and the verb after it (group 3), a phrase between
+commas and an adverb allowed between: "Proponents, including ..., have urged"."""
+_SUBJECT_VERBS = AUXILIARIES | MODALS | VERB_FORMS.keys() | GROUP_VERBS
+"""Verbs after the plural subject of a sentence, besides those in -ed."""
+_NOT_GROUPS = DOCUMENT_NOUNS | STUDY_NOUNS
+"""Plural heads that are no group of people: "The reports say"."""
+_OPENING_CONJUNCTION = regexes.compile(r"[\s\"“]*(?:(?:But|And|So|Yet|Still)[^\S\n]*)?")
+"""All that may stand before "they" opening its sentence."""
 _ACRONYM_PLACES = {"us", "uk", "eu", "un", "usa", "uae"}
 _WORD_AFTER = regexes.compile(r"[^\S\n]*(,|[a-z]+)")
 _FULL_NAMES: dict[str, re.Pattern[str]] = {}
@@ -219,6 +240,30 @@ class NameFinder:
                 return words[k][0], m.end(), name
             return None
         return None
+
+    def group_subject_before(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The plural subject of the sentence "they" at ``hi`` stands in, or of the one
+        before when "they" opens its own: "Republican senators are eager ..., and they
+        say", "McConnell aides acknowledged ... But they emphasized". None when that
+        subject is no group of people ("The program has expanded ..., they say")."""
+        text = self.text
+        stop = max(text.rfind(c, lo, hi) for c in ".!?\n")
+        if _OPENING_CONJUNCTION.fullmatch(text, stop + 1, hi):
+            stop = max(text.rfind(c, lo, stop) for c in ".!?\n")
+        begin = max(lo, stop + 1)
+        lead = ADVERBIAL_LEAD.match(text, begin, hi)  # "In the Wells Fargo scandal, people ..."
+        m = _GROUP_SUBJECT.match(text, lead.end() if lead else begin, hi)
+        if m is None or m.end() > hi:
+            return None
+        words = m.group(1).split()
+        head, verb = words[-1].lower(), m.group(3)
+        if head in PRONOUNS or head in _NOT_GROUPS or not names_people([head]):
+            return None
+        if any(w.lower() in STOP_WORDS for w in words[1:-1]) or not (
+            verb in _SUBJECT_VERBS or verb.endswith("ed")
+        ):
+            return None
+        return m.start(1), m.end(1)
 
     def org_noun_before(self, lo: int, hi: int) -> tuple[int, int] | None:
         """``the government`` (or ``the Canadian company``) last before ``hi`` in its sentence.

@@ -359,7 +359,7 @@ def relative_antecedent(text: str, lo: int, at: int) -> Span | None:
     words = [t.text.lower() for t in toks if t.start >= found.start]
     if len(words) > 6 or words[-1] in _NO_ANTECEDENT:
         return None  # "others who only specified"
-    if not (toks[-1].text[:1].isupper() or _names_people(words)):
+    if not (toks[-1].text[:1].isupper() or names_people(words)):
         return None  # "of brain cancer, which confirmed": no one who speaks
     return found
 
@@ -502,7 +502,7 @@ def plausible(picked: list[Token], described: bool = False) -> bool:
     )  # "al-Shabaab said": a name after a particle in lower case
     if named and not described and _thing_named(words, low):
         return False
-    return named or described or _names_people(low)
+    return named or described or names_people(low)
 
 
 def _thing_named(words: list[str], low: list[str]) -> bool:
@@ -512,7 +512,7 @@ def _thing_named(words: list[str], low: list[str]) -> bool:
     head = low[-1]
     if len(words) < 2 or not (head.isalpha() and words[-1].islower()) or head.endswith("s"):
         return False
-    if head in ORG_WORDS or head in TIME_WORDS or head.endswith("self") or _names_people(low):
+    if head in ORG_WORDS or head in TIME_WORDS or head.endswith("self") or names_people(low):
         return False
     return not any(
         w in NAME_PREPOSITIONS or w in TIME_WORDS or w.endswith(("'s", "’s", "’", "'"))
@@ -520,11 +520,11 @@ def _thing_named(words: list[str], low: list[str]) -> bool:
     )
 
 
-def _names_people(low: list[str]) -> bool:
+def names_people(low: list[str]) -> bool:
     """A common noun phrase whose head is a person, a group or a publication."""
     head_at = next((k for k, w in enumerate(low) if w in NAME_PREPOSITIONS and k > 0), len(low))
     if low[head_at - 1] in _QUANTITIES and head_at + 1 < len(low):
-        return _names_people(low[head_at + 1 :])  # "a lot of people": the people
+        return names_people(low[head_at + 1 :])  # "a lot of people": the people
     head = low[head_at - 1].rstrip("’'s") or low[head_at - 1]
     singular = head[:-1] if head.endswith("s") else head
     if head in PEOPLE_OR_MEDIA or singular in PEOPLE_OR_MEDIA:

@@ -12,7 +12,14 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from reader import regexes
-from reader.analysis.entities import PRONOUN_WINDOW, Entity, MentionIndex, can_be, lower_article
+from reader.analysis.entities import (
+    PRONOUN_WINDOW,
+    Entity,
+    MentionIndex,
+    can_be,
+    lower_article,
+    names_a_group,
+)
 from reader.analysis.roles import role_owner
 from reader.analysis.sources import read_source
 from reader.analysis.speakers import DEFINITE, SpeakerBuilder
@@ -59,17 +66,28 @@ def _join_groups(b: SpeakerBuilder) -> None:
 
 
 def _pronoun_owner(
-    b: SpeakerBuilder, index: MentionIndex, pronoun: str, at: int, made: dict[int, int]
+    b: SpeakerBuilder,
+    index: MentionIndex,
+    pronoun: str,
+    at: int,
+    made: dict[int, int],
+    groups: list[tuple[int, Entity]],
 ) -> Entity | None:
     """The speaker a pronoun at ``at`` stands for.
 
     The fitting speaker named last; a person named in this paragraph (with a
     given name that shows the sex) over a speaker named before it; a speaker
     met by an earlier pronoun of this pass (``made``: entity id -> where) over
-    one named further back.
+    one named further back. "They" is also a group of people named last: the
+    subject of its sentence, or a group quoted before it (``groups``: where, who).
     """
     text = b.text
     ent, fallback = index.before(at, pronoun)
+    if pronoun == "they":
+        group = _group_before(b, at, groups)
+        if group is not None and (ent is None or index.last_mention(ent, at) < group[1]):
+            made[id(group[0])] = at
+            return group[0]
     if (ent is None or not ent.looks_like_a_person) and pronoun in _SEXES:
         ent = b.person_named_before(at, pronoun) or ent
     elif pronoun in _SEXES and ent is not None:
@@ -101,6 +119,19 @@ def _pronoun_owner(
     return ent
 
 
+def _group_before(
+    b: SpeakerBuilder, at: int, groups: list[tuple[int, Entity]]
+) -> tuple[Entity, int] | None:
+    """The group of people "they" at ``at`` stands for, and where it is named: the plural
+    subject of its sentence ("Republican senators are eager ..., and they say"), or the
+    group last quoted shortly before ("according to show insiders. They said")."""
+    best = b.group_named_before(at)
+    for where, group in groups:
+        if where < at and at - where <= PRONOUN_WINDOW and (best is None or where > best[1]):
+            best = (group, where)
+    return best
+
+
 def _paragraph_before(text: str, paragraph: int) -> int:
     """Where the paragraph before the one after the line break at ``paragraph`` starts
     (the break before it; -1 at the top of the text)."""
@@ -114,6 +145,7 @@ def resolve_sources(b: SpeakerBuilder) -> None:
     """Roles, pronouns and headline names: the speaker each stands for."""
     text = b.text
     made: dict[int, int] = {}
+    groups: list[tuple[int, Entity]] = []  # groups of people quoted so far, and where
     index = MentionIndex(b.entities(), text)
     for named in b.entities():
         if not named.anonymous:
@@ -129,7 +161,7 @@ def resolve_sources(b: SpeakerBuilder) -> None:
         elif r.kind == "document":  # "the statement said": its author, named before it
             ent = index.latest_where(f.source.start, lambda e: not e.anonymous)
         elif r.kind == "pronoun":
-            ent = _pronoun_owner(b, index, r.name, f.source.start, made)
+            ent = _pronoun_owner(b, index, r.name, f.source.start, made, groups)
         else:
             ent = role_owner(b, r, f.source.start, index)
             if ent is None:
@@ -139,6 +171,8 @@ def resolve_sources(b: SpeakerBuilder) -> None:
                 ent.add_alias(r.name if ent.anonymous else lower_article(text, at.start, at.end))
                 if ent.anonymous and r.phrase:
                     ent.add_alias(r.phrase)  # "some voters", "a spokesperson": as written
+                if ent.anonymous and names_a_group(ent):
+                    groups.append((f.source.start, ent))
         if ent is None and r.document:  # "the letter read", no one named before it
             ent = _document_itself(b, f.source)
         if ent is not None:

@@ -35,6 +35,7 @@ from reader.analysis.phrases import RELATIVES, relative_antecedent
 from reader.analysis.sources import POSSESSIVE, Reading, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
+    DETERMINERS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -198,6 +199,23 @@ class SpeakerBuilder:
         if r.phrase:
             ent.add_alias(r.phrase)
         return ent
+
+    def group_named_before(self, pos: int) -> tuple[Entity, int] | None:
+        """The plural subject "they" at ``pos`` stands for, as an anonymous speaker, and
+        where it is named: "Republican senators are eager ..., and they say"."""
+        span = self.names.group_subject_before(max(0, pos - _NAME_LOOKBACK), pos)
+        if span is None:
+            return None
+        phrase = " ".join(self.text[span[0] : span[1]].split())
+        r = read_source(self.text, Span(*span))
+        if r is None or r.kind != "role":  # "The Conservatives", "Proponents": no one's name
+            first, _, rest = phrase.partition(" ")
+            name = rest if rest and first.lower() in DETERMINERS else phrase
+            r = Reading("role", name, Span(*span), name, key=name.lower(), phrase=phrase)
+        ent = self.entity_for(r)
+        if r.phrase:
+            ent.add_alias(r.phrase)
+        return ent, span[0]
 
     def known(self, r: Reading) -> Entity | None:
         """The speaker already made for this name, if any (headline names need one)."""

@@ -54,6 +54,7 @@ WORD_LISTS = (
     "place_heads",
     "mute_nouns",
     "ly_nouns",
+    "group_verbs",
 )
 """The lists of ``[words]``: lower case, one word an entry."""
 NAME_LISTS = ("places", "female", "male")
@@ -269,6 +270,7 @@ PAGE_FURNITURE = _WORDS["page_furniture"]
 PLACE_HEADS = _WORDS["place_heads"]
 MUTE_NOUNS = _WORDS["mute_nouns"]
 LY_NOUNS = _WORDS["ly_nouns"]
+GROUP_VERBS = _WORDS["group_verbs"]
 PLACES = _NAMES["places"]
 FEMALE_NAMES = _NAMES["female"]
 MALE_NAMES = _NAMES["male"]

@@ -87,6 +87,50 @@ def test_pronoun_resolves_to_the_last_named_speaker(text: str, expected: str) ->
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # the plural subject of its sentence, not the person quoted before
+            "Donald Trump said the talks were over.\n\nRepublican senators are eager to "
+            "confirm judges, and they say they will not consider any bill unless Trump signs it.",
+            "Republican senators",
+        ),
+        (  # a group with an article and a capital, across a semicolon
+            "Andrew Scheer spoke first.\n\nThe Conservatives believe the tax is a grab; "
+            "they say their research shows voters agree.",
+            "the Conservatives",
+        ),
+        (  # "they" opening its sentence: the subject of the sentence before
+            "Mitch McConnell said he would wait.\n\nMcConnell aides acknowledged a close tie "
+            "with the White House. But they emphasized that the senator would not yield.",
+            "McConnell aides",
+        ),
+        (  # a phrase between commas after the subject
+            "Maria Lopez said no.\n\nProponents, including the Conference of Mayors, have "
+            "urged Congress to keep the program, although they say they support some changes.",
+            "Proponents",
+        ),
+        (  # a group quoted just before ("according to" names who speaks)
+            "Donald Trump demeaned women on the show, according to show insiders. "
+            "They said he rated contestants by their looks.",
+            "show insiders",
+        ),
+        (  # a singular subject is no group: the company named before
+            "Acme Corp said it would close the plant.\n\n"
+            "The program has expanded beyond its intent, they say.",
+            "Acme Corp",
+        ),
+    ],
+)
+def test_they_stands_for_a_group_or_an_organisation(text: str, expected: str) -> None:
+    result = analyze(text)
+    by_id = {s.id: s for s in result.speakers}
+    they = [q for q in result.quotes if q.source and q.source.text(text).lower() == "they"]
+    assert they
+    speaker = by_id[they[-1].speaker]
+    assert expected in [speaker.name, *speaker.aliases]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (  # a new person opens the paragraph before the quotation: that person speaks
             'Hiram Macharia said he grabbed a fire extinguisher.\n\n"We hid," he said.\n\n'
             "Mamadou Dia was on a business trip from Paris when he ended up in a room.\n\n"
