@@ -33,6 +33,8 @@ ROLE_WINDOW = 20000
 _NO_STARTS = array("q")
 _ONE_OF = ["one", "of"]
 _OBJECT = re.compile(r"\b(?:(?<![Aa]ccording\s)to|with|for|against|about|than|from|by)[^\S\n]+\Z")
+_ATTRIBUTIVE = re.compile(r"\b[Tt]he[^\S\n]+\Z")
+"""An article before a person's name: the name qualifies a noun ("the Trump campaign")."""
 """A word before a mention that makes it an object: "a letter to Fleming" (not "according
 to show insiders", which names who speaks)."""
 
@@ -172,6 +174,10 @@ class MentionIndex:
             ent = self.entities[self.owners[i]]
             if self.text and _OBJECT.search(self.text, max(0, self.starts[i] - 12), self.starts[i]):
                 pass  # "a letter to Fleming": merely mentioned, not the one who speaks
+            elif ent.kind == "person" and _ATTRIBUTIVE.search(
+                self.text, max(0, self.starts[i] - 5), self.starts[i]
+            ):
+                pass  # "the Ford government": a name that says whose, not who speaks
             elif not ent.anonymous and can_be(pronoun, ent):
                 if pronoun not in PERSON_PRONOUNS or ent.looks_like_a_person:
                     return ent, None

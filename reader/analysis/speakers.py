@@ -32,7 +32,7 @@ from reader.analysis.model import QuoteList, Speaker, SpeakerKind
 from reader.analysis.names import NameFinder
 from reader.analysis.nobody import asked_by, cue_is_a_noun, names_nobody, opening_word, people_of
 from reader.analysis.phrases import RELATIVES, relative_antecedent
-from reader.analysis.sources import POSSESSIVE, Reading, read_source
+from reader.analysis.sources import POSSESSIVE, Reading, is_title, read_source
 from reader.analysis.vocabulary import (
     AUXILIARIES,
     DETERMINERS,
@@ -47,7 +47,7 @@ from reader.spans import Span, SpanArray
 
 _THE_BEFORE = regexes.compile(r"\b[Tt]he[^\S\n]+\Z")
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
-_NEXT_WORD = regexes.compile(r"[^\S\n]*(,|[a-z]+)")
+_NEXT_WORD = regexes.compile(r"[^\S\n]*(,|—|–|[a-z]+)")
 _NAME_LOOKBACK = 800
 """How far back a pronoun with no speaker to stand for looks for a person's name."""
 DEFINITE = regexes.compile(r"[Tt]he\s")
@@ -173,8 +173,7 @@ class SpeakerBuilder:
         start, end, name, honorific = last
         opens = self.text.rfind("\n", 0, start) >= self.text.rfind(".", 0, start)
         if opening and (
-            self.text[after + 1 : start].strip() not in _BEFORE_OPENING_NAME
-            or not _subject_at(self.text, end)
+            not _opens_with_name(self.text[after + 1 : start]) or not _subject_at(self.text, end)
         ):
             return None  # "Mamadou Dia was on a business trip ...": its first words
         if known_given and not (
@@ -235,11 +234,26 @@ _BEFORE_OPENING_NAME = frozenset({"", "For"})
 Belkacemi, Friday is a day she has been awaiting"."""
 
 
+def _opens_with_name(before: str) -> bool:
+    """Whether the words ``before`` a name opening a paragraph leave it the paragraph's
+    subject: none, "For", or a title ("Liberal MP Marco Mendicino — ... — went on CBC")."""
+    words = before.split()
+    if " ".join(words) in _BEFORE_OPENING_NAME:
+        return True
+    return len(words) <= 3 and all(w[:1].isupper() for w in words) and is_title(words[-1])
+
+
+_APPOSITION_OPENERS = frozenset({",", "—", "–"})
+"""Marks after a subject that open what is said of it: "Marco Mendicino — a former
+prosecutor — went on CBC"."""
+
+
 def _subject_at(text: str, end: int) -> bool:
-    """Whether a name ending at ``end`` reads as a subject: a comma or a reporting verb next."""
+    """Whether a name ending at ``end`` reads as a subject: a comma, a dash or a reporting
+    verb next."""
     m = _NEXT_WORD.match(text, end)
     return m is not None and (
-        m.group(1) == "," or m.group(1) in VERB_FORMS or m.group(1) in AUXILIARIES
+        m.group(1) in _APPOSITION_OPENERS or m.group(1) in VERB_FORMS or m.group(1) in AUXILIARIES
     )
 
 

@@ -73,6 +73,12 @@ def test_role_used_as_a_name_is_an_alias() -> None:
             '\n\n"It was not fair at all, and we will appeal," he said.',
             "Paul Grant",
         ),
+        (  # "the Ford government" says whose government, not who speaks
+            "Justin Trudeau said the plan was wrong. Doug Ford said it was needed.\n\n"
+            "Trudeau urged people to send a message to the Ford government.\n\n"
+            '"It would be a bad choice to cut education budgets," he said.',
+            "Justin Trudeau",
+        ),
     ],
 )
 def test_pronoun_resolves_to_the_last_named_speaker(text: str, expected: str) -> None:
@@ -153,6 +159,12 @@ def test_they_stands_for_a_group_or_an_organisation(text: str, expected: str) ->
             "Paul Grant said the vote was fair.\n\nOmar Weiss disagreed with the count."
             '\n\n"It was fair, and we will not appeal," he said.',
             "Paul Grant",
+        ),
+        (  # a title before the name, a phrase between dashes after it
+            "David Lametti said there was no pressure.\n\nLiberal MP Marco Mendicino — a "
+            "former federal prosecutor — went on CBC later in the day.\n\n"
+            '"Neither directed, nor pressured," he said.',
+            "Marco Mendicino",
         ),
         (  # "For <name>, ..." opens a paragraph about that person
             'Nadia Farouk said the mosque had reopened.\n\n"We are grateful," she said.\n\n'
