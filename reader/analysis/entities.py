@@ -85,8 +85,15 @@ class Entity:
 
     @property
     def looks_like_a_person(self) -> bool:
-        """A given name, a sex or a role tells this is a person, not a firm or a place."""
-        return bool(self.first or self.sex or self.roles or len(self.surname.split()) > 1)
+        """A given name, a sex, a role or a full name ("Kim Jong-un", its family name first)
+        tells this is a person, not a firm or a place."""
+        return bool(
+            self.first
+            or self.sex
+            or self.roles
+            or len(self.surname.split()) > 1
+            or any(" " in n for n in self.names)
+        )
 
     @property
     def shown_a_person(self) -> bool:

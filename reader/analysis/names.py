@@ -49,6 +49,7 @@ _ORG_HEADS = ORG_WORDS | GENERIC_ORG_HEADS
 _NOT_NAMES = NATIONALITIES | STOP_WORDS
 _LITTLE_WORDS = STOP_WORDS | LEADING_NOISE
 _OWNED = regexes.compile(r"[’']s\Z")
+_OWNED_AFTER = regexes.compile(r"[’']s\b")
 _TITLE_BEFORE = regexes.compile(r"\b([A-Z][A-Za-z]+\.?)[ \t]+\Z")
 _PREVIOUS_WORD = regexes.compile(r"\b([A-Za-z]+)[ \t]+\Z")
 _ORG_SHOWN = regexes.compile(
@@ -156,16 +157,19 @@ class NameFinder:
         return self._full[key]
 
     def last_person(
-        self, lo: int, hi: int, sex: str | None = None
+        self, lo: int, hi: int, sex: str | None = None, owners: bool = True
     ) -> tuple[int, int, str, str | None] | None:
         """The last person named in ``text[lo:hi]``: start, end, name and honorific.
 
         A surname alone counts when the text gives the full name before it; a
-        name or honorific of the other sex than ``sex`` does not count.
+        name or honorific of the other sex than ``sex`` does not count, nor, unless
+        ``owners``, a name in the possessive ("Kim's schedule").
         """
         text = self.text
         best: tuple[int, int, str, str | None] | None = None
         for m in _HONORIFIC_NAME.finditer(text, lo, hi):
+            if not owners and _OWNED_AFTER.match(text, m.end()):
+                continue
             if _plain(m.group(2).split()) and _may_be(m.group(1), sex):
                 best = (m.start(2), m.end(2), m.group(2), m.group(1))
         for m in _CAPITALISED_RUN.finditer(text, lo, hi):
@@ -178,10 +182,14 @@ class NameFinder:
             name = " ".join(w[2] for w in words[k:])
             if len(words) - k < 2 or not _plain(name.split()) or not _may_be(name, sex):
                 continue
+            if not owners and _OWNED.search(name):
+                continue
             if best is None or m.start() > best[0]:
                 best = (words[k][0], m.end(), name, None)
         for m in _ONE_WORD.finditer(text, best[1] if best else lo, hi):
             word = _OWNED.sub("", m.group())  # "Trudeau’s office": Trudeau
+            if not owners and word != m.group():
+                continue
             if not _plain([word]) or (
                 not _mid_sentence(text, m.start()) and common_word(text, word, m.start())
             ):

@@ -29,6 +29,9 @@ from reader.spans import Span
 _SEXES = {"he": "male", "she": "female"}
 _OPENING_WORDS = regexes.compile(r"\s*[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}")
 """The capitalised words opening a paragraph, where the name of a person it is about stands."""
+_OWNED_NAME = regexes.compile(r"[A-Z][\w.-]*(?:[^\S\n]+[A-Z][\w.-]*){0,3}[’']s\b")
+"""A name in the possessive: "Kim's schedule" says whose; a person named before it in
+the paragraph is likelier the one a pronoun means."""
 _RECENT = 8
 """How many of the people last made from names a pronoun may still go back to."""
 
@@ -93,7 +96,10 @@ def _pronoun_owner(
     elif pronoun in _SEXES and ent is not None:
         paragraph = text.rfind("\n", 0, at)
         last = index.last_mention(ent, at)
-        if last < paragraph:  # "Teresa Galati, 56, says ... she says"
+        if last > paragraph and _OWNED_NAME.match(text, last):
+            # "Lu Kang gave no details about Kim's schedule. But he said": who gave them
+            ent = b.person_named_before(at, pronoun, paragraph, owners=False) or ent
+        elif last < paragraph:  # "Teresa Galati, 56, says ... she says"
             other = b.person_named_before(at, pronoun, paragraph, True)
             before = _paragraph_before(text, paragraph)
             opening = _OPENING_WORDS.match(text, before + 1) if last < before else None

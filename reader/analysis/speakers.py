@@ -153,6 +153,7 @@ class SpeakerBuilder:
         after: int = -1,
         known_given: bool = False,
         opening: bool = False,
+        owners: bool = True,
     ) -> Entity | None:
         """The last person's name shortly before a pronoun (and after ``after``).
 
@@ -160,14 +161,14 @@ class SpeakerBuilder:
         named before this paragraph and another person is named in it (or
         opens the paragraph before it: ``opening``). The speaker is made from
         that name, never from the pronoun itself; a given name of the other
-        sex is passed over.
+        sex is passed over, and a name in the possessive unless ``owners``.
         """
         sex = {"she": "female", "he": "male"}.get(pronoun)  # "person": either
         hi = pos
         if known_given:  # a name inside a quotation is no one the pronoun outside it means
             quote = _QUOTE_MARK.search(self.text, after + 1, pos)
             hi = quote.start() if quote else pos
-        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK, after + 1), hi, sex)
+        last = self.names.last_person(max(0, pos - _NAME_LOOKBACK, after + 1), hi, sex, owners)
         if last is None:
             return None
         start, end, name, honorific = last

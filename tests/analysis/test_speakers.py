@@ -73,6 +73,19 @@ def test_role_used_as_a_name_is_an_alias() -> None:
             '\n\n"It was not fair at all, and we will appeal," he said.',
             "Paul Grant",
         ),
+        (  # a full name with the family name first shows a person ("Kim" alone may not)
+            "North Korean leader Kim Jong-un arrived in Beijing.\n\nHarry Kazianis, a defence "
+            "analyst, said the trip was a signal to Washington.\n\nKim said in his speech he "
+            "was ready to meet Trump. But he warned that he may seek another path if sanctions "
+            "continued.",
+            "Kim Jong-un",
+        ),
+        (  # a name in the possessive says whose; the one who gave no details speaks
+            "Donald Trump said he would travel to Asia in the spring.\n\nForeign Ministry "
+            "spokesperson Lu Kang gave no details about Trump's schedule. But he said further "
+            "information would be released in due course.",
+            "Lu Kang",
+        ),
         (  # "the Ford government" says whose government, not who speaks
             "Justin Trudeau said the plan was wrong. Doug Ford said it was needed.\n\n"
             "Trudeau urged people to send a message to the Ford government.\n\n"
