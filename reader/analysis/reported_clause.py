@@ -33,6 +33,12 @@ _VENUE = (
 )
 ADJUNCT = regexes.compile(r"(?:\s*,?\s*(?:" + _TIME + r"|" + _VENUE + r"))+")
 """When and where it was said: "on Monday", "in a statement", "angrily"."""
+_CONNECTIVE = regexes.compile(
+    r"\s*,?\s*(?:however|though|instead|nevertheless|meanwhile|too|again|moreover|furthermore"
+    r"|in\s+(?:his|her|their|its)\s+turn(?:\s+to\s+[^,.;:\"“”]{1,40}?)?)(?=\s*[,.;:])"
+)
+"""A connective between the verb and what was said, no part of the cue: "said, however,
+that", "joked in his turn to answer the question, “...”"."""
 TELL_OBJECT = regexes.compile(
     r"\s+(?:me|him|her|us|them|you|reporters|journalists|lawmakers|supporters|"
     r"(?:a\s+|the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+that\b)|"
@@ -93,11 +99,17 @@ def reach(f: QuoteFinder, c: Cue) -> int:
             obj = TELL_OBJECT.match(text, pos, end)
             if obj:
                 pos = obj.end()
+        connective = _CONNECTIVE.match(text, pos, end)
+        if connective:
+            pos = connective.end()
         adj = ADJUNCT.match(text, pos, end)
         if adj and adj.end() > pos:
             if pos == c.end and adj.end() - c.end <= 40:
                 c.last = adj.end()
             pos = adj.end()
+        connective = _CONNECTIVE.match(text, pos, end)  # "said on Monday, however, that"
+        if connective:
+            pos = connective.end()
         c.rest = pos
         c.quote = quote_opening(f, pos, c.sent)
     return c.rest

@@ -30,6 +30,18 @@ CLAUSES = [
         [],
     ),
     ("The index added 0.4 per cent to 5,865.", []),
+    (  # a connective between commas after the verb belongs to the cue
+        "Ortega said, however, that the ferry would run.",
+        [("Ortega", "said", "the ferry would run")],
+    ),
+    (
+        "Ortega warned on Monday though, that the ferry would not run.",
+        [("Ortega", "warned on Monday", "the ferry would not run")],
+    ),
+    (  # "in his turn (to answer ...)" before a quotation
+        "Rival candidate Ana Ortega joked in her turn to answer the question, “It was a dream.”",
+        [("Ana Ortega", "joked", "It was a dream.")],
+    ),
     (  # a verb before "to": a clause, reported
         "Ortega added the agreement was important to the health of the port.",
         [("Ortega", "added", "the agreement was important to the health of the port")],
