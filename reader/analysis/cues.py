@@ -36,8 +36,11 @@ _DESCRIBERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", 
 """After these, a past form describes a noun: "his previously stated views"."""
 _NOT_OWNERS = frozenset({"he", "she", "it", "that", "there", "who", "what", "here", "where", "let"})
 """Words whose 's is "has" or "is" before a past form: "she's said", "it's claimed"."""
-_AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+\Z")
-"""A verb joined to the one before it: "claimed vast wealth and said"."""
+_AND_BEFORE = regexes.compile(r"\w[\w'’\")”]*,?\s+and\s+(?:(?:has|have|had|also|then|later)\s+)?\Z")
+"""A verb joined to the one before it: "claimed vast wealth and said", "are preparing a
+motion, and have alleged"."""
+_AND_TAILS = ("and", " has", " have", " had", " also", " then", " later")
+"""How the text before a verb joined by "and" ends (``_AND_BEFORE``, looked for first)."""
 _AND_ADJUNCT_BEFORE = regexes.compile(
     r"\w[\w'’\")”]*,?\s+and\s+(?:in|on|at|during|after|later|then)\b[^,;:\"“”.]{0,50}\s\Z"
 )
@@ -185,7 +188,7 @@ def finite_cue(f: QuoteFinder, start: int, end: int, word: str) -> Cue | None:
     # The regexes only where they can match: "and" at the end, or shortly before it.
     lo = max(sent.start, start - 70)
     if source is None and (
-        (before.rstrip().endswith("and") and _AND_BEFORE.search(before))
+        (before.rstrip().endswith(_AND_TAILS) and _AND_BEFORE.search(before))
         or (f.text.find(" and ", lo, start) >= 0 and _AND_ADJUNCT_BEFORE.search(f.text, lo, start))
     ):
         # "Cruz exhorted Republicans to vote and said he ...": the sentence's subject

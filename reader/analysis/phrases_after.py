@@ -14,14 +14,17 @@ from reader.analysis.phrases import (
     KNOWING,
     Token,
     iter_tokens,
+    names_people,
     plausible,
     tokens,
     trim_stop,
 )
 from reader.analysis.vocabulary import (
+    AUXILIARIES,
     DETERMINERS,
     DOCUMENT_NOUNS,
     LEADING_NOISE,
+    MODALS,
     NAME_PREPOSITIONS,
     PRONOUNS,
     SOURCE_NOUNS,
@@ -224,9 +227,41 @@ def subject_after(text: str, pos: int, sent: Span) -> tuple[Span | None, int]:
         picked.pop()
     while picked and picked[0].text.lower() in LEADING_NOISE:
         picked.pop(0)
+    if picked and picked[-1].text.endswith(("'s", "’s")):
+        # "Norman’s lawyers are preparing a motion and said": the lawyers, not Norman
+        head = _owned_head(text, picked[-1].end, sent.end)
+        if not head:
+            return None, pos
+        picked.extend(head)
     if not picked or not plausible(picked):
         return None, pos
     return Span(picked[0].start, picked[-1].end), picked[-1].end
+
+
+_OWNED_HEAD_WORDS = 3
+"""How many words in lower case may follow a possessive as the noun it owns."""
+_NOT_HEAD = STOP_WORDS | AUXILIARIES | MODALS | VERB_FORMS.keys()
+
+
+def _owned_head(text: str, pos: int, end: int) -> list[Token]:
+    """The noun for people a possessive ending at ``pos`` owns ("campaign manager" of
+    "Trump's campaign manager went"); none when no such noun follows it."""
+    head: list[Token] = []
+    for tok in iter_tokens(text, pos, min(end, pos + _ON_REACH)):
+        low = tok.text.lower()
+        if not (tok.text.isalpha() and tok.text.islower()) or low in _NOT_HEAD:
+            break
+        head.append(tok)
+        if len(head) == _OWNED_HEAD_WORDS:
+            break
+    while head and not _people_word(head[-1].text):
+        head.pop()  # "went" of "... manager went"
+    return head
+
+
+def _people_word(word: str) -> bool:
+    """A noun for people; a short word is one only when listed ("went" ends as "agent")."""
+    return names_people([word]) and (len(word) > 4 or word in _SOURCE_HEADS)
 
 
 def source_according_to(text: str, pos: int, sent: Span) -> Span | None:

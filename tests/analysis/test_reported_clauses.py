@@ -30,6 +30,16 @@ CLAUSES = [
         [],
     ),
     ("The index added 0.4 per cent to 5,865.", []),
+    (  # a verb joined by "and" with an auxiliary: the subject of the sentence, a possessive
+        # with the noun it owns (the lawyers speak, not Norman)
+        "Norman’s lawyers are preparing a motion, and have alleged in court documents that "
+        "the prosecution was politically motivated.",
+        [("Norman’s lawyers", "have alleged", "the prosecution was politically motivated")],
+    ),
+    (  # the owned noun ends before the next verb
+        "Donald Trump's campaign manager went on television and said the polls were wrong.",
+        [("Donald Trump's campaign manager", "said", "the polls were wrong")],
+    ),
     (  # a connective between commas after the verb belongs to the cue
         "Ortega said, however, that the ferry would run.",
         [("Ortega", "said", "the ferry would run")],
