@@ -173,7 +173,11 @@ def _starts_paragraph(
         return True  # a first line, indented deeper than the continuation lines
     if prev.columns or line.columns:
         return True
-    if text[line.start] in _ITEM_START and _LIST_ITEM.match(text, line.start):
+    if (
+        text[line.start] in _ITEM_START
+        and _LIST_ITEM.match(text, line.start)
+        and not _dash_carries_on(text, prev, line, width)
+    ):
         return True
     if width > WRAPPED:
         return True
@@ -186,6 +190,20 @@ def _starts_paragraph(
     word = (space if space >= 0 else line.end) - line.start  # the first word, with its marks
     fitted = prev.width + 1 + word <= width
     return fitted and not carries_on  # the line above had room: the break is the author's
+
+
+def _dash_carries_on(text: str, prev: _Line, line: _Line, width: int) -> bool:
+    """A dash opening a wrapped line inside a sentence: "advanced economies\n  - which
+    include Europe - will grow", not a list item. The line above is full and ends
+    mid-sentence, and lower case follows the dash."""
+    after = line.start + 2
+    return (
+        text[line.start] == "-"
+        and width <= WRAPPED
+        and prev.width >= width - RAGGED
+        and text[prev.end - 1] not in ".:;!?"
+        and text[after : after + 1].islower()
+    )
 
 
 def _add(text: str, start: int, end: int, out: SpanArray) -> None:

@@ -91,6 +91,17 @@ def test_column_aligned_lines_and_list_items_stand_alone() -> None:
     assert len(texts(text)) == 5
 
 
+def test_a_dash_in_a_wrapped_sentence_is_no_list_item() -> None:
+    sentence = (
+        "Overall, the fund predicted that advanced economies - which include Europe, "
+        "Britain, Japan and Canada - will grow 1.6 percent, down 0.2 percentage points "
+        "from the IMF's last estimate."
+    )
+    text = textwrap.fill(sentence, width=53, initial_indent="  ", subsequent_indent="  ")
+    assert "\n  - which" in text  # the dash opens a line, as a list item's would
+    assert flat(text) == [sentence]
+
+
 def test_one_paragraph_per_line_is_kept() -> None:
     lines = [
         "“This is a disgusting day,” said Rep. G.K. Butterfield, head of the caucus. " * 3,
